@@ -1,0 +1,142 @@
+# clm - one non-recursive GNU Makefile.  Objects go out of tree, under
+# $(BUILD) (build/, or build-san/ with SAN=1).
+#   make            build every tool          make check    the whole suite
+#   make demo       the README demo           make bench    throughput ratios
+#   make fuzz       libFuzzer harnesses       make install  PREFIX/DESTDIR
+.DEFAULT_GOAL := all
+
+SAN ?= 0
+WERROR ?= 0
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+FUZZCC ?= clang
+
+ifeq ($(SAN),1)
+BUILD ?= build-san
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+else
+BUILD ?= build
+OPT := -O2 -g
+endif
+
+PKGS := libxml-2.0 libpcre2-8 zlib
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+	-DCLM_DATADIR='"$(PREFIX)/share/clm"' -Ilib -Icmd/common \
+	$(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(CFLAGS)
+ALL_LDFLAGS = $(OPT) $(LDFLAGS)
+LIBS := -lcsv $(PKG_LIBS) -lm
+
+LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard lib/*.c))
+COMMON_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/common/*.c))
+LIBCLM := $(BUILD)/libclm.a
+TOOL_DIRS := $(filter-out cmd/common,$(wildcard cmd/*))
+tool_name = $(if $(filter clm,$(1)),clm,clm-$(1))
+TOOLS := $(foreach d,$(TOOL_DIRS),$(call tool_name,$(notdir $(d))))
+TOOL_BINS := $(addprefix $(BUILD)/bin/,$(TOOLS))
+UNIT_SRC := $(wildcard tests/unit/check_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+UNIT_HELPERS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/unit/helper_*.c))
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz-replay/%,$(FUZZ_SRC))
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(FUZZ_SRC))
+
+.PHONY: all deps check demo bench fuzz install clean lint tools tests
+all: tools
+tools: $(TOOL_BINS)
+tests: $(UNIT_BINS) $(FUZZ_REPLAY)
+
+deps:
+	@scripts/install-deps
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBCLM): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+define TOOL_RULE
+$(BUILD)/bin/$(call tool_name,$(notdir $(1))): \
+    $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c)) $(COMMON_OBJ) $(LIBCLM)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach d,$(TOOL_DIRS),$(eval $(call TOOL_RULE,$(d))))
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(COMMON_OBJ) \
+    $(LIBCLM)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LIBS)
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Replay drivers: each harness with a plain main() over corpus files.
+$(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBCLM)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+check: deps
+	$(MAKE) --no-print-directory tools tests
+	@tests/run-all.sh $(BUILD)
+
+demo: deps
+	$(MAKE) --no-print-directory tools
+	@scripts/demo $(BUILD)
+
+bench: deps
+	$(MAKE) --no-print-directory tools $(BUILD)/bench/csvraw
+	@scripts/bench $(BUILD)
+
+$(BUILD)/bench/csvraw: tests/bench/csvraw.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -o $@ $< -lcsv
+
+# libFuzzer builds (clang); `make fuzz FUZZTIME=60` runs each for a while.
+FUZZTIME ?= 20
+build-fuzz/%: tests/fuzz/%.c $(wildcard lib/*.c)
+	@mkdir -p $(@D)
+	$(FUZZCC) $(ALL_CPPFLAGS) -std=c11 -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -o $@ $< $(wildcard lib/*.c) \
+	    $(LIBS)
+fuzz: deps $(FUZZ_BINS)
+	@for f in $(FUZZ_BINS); do n=$${f#build-fuzz/fuzz_}; \
+	    mkdir -p build-fuzz/corpus/$$n; \
+	    echo "fuzz $$n for $(FUZZTIME)s"; \
+	    $$f -max_total_time=$(FUZZTIME) build-fuzz/corpus/$$n \
+	        tests/fuzz/corpus/$$n || exit 1; done
+
+install: tools
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/clm
+	install -m 755 $(TOOL_BINS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(PREFIX)/share/man/man1/
+	@if [ -d $(BUILD)/share ]; then cp -R $(BUILD)/share/. \
+	    $(DESTDIR)$(PREFIX)/share/clm/; fi
+	@if [ -d rules ]; then install -d $(DESTDIR)$(PREFIX)/share/clm/rules \
+	    && install -m 644 rules/* $(DESTDIR)$(PREFIX)/share/clm/rules/; fi
+
+lint:
+	@cppcheck --quiet --enable=warning,portability --error-exitcode=1 \
+	    -Ilib -Icmd/common lib cmd
+	@! grep -nE '\b(sprintf|strcpy|strcat|gets|strtok|atoi)\(' \
+	    lib/*.c cmd/*/*.c
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

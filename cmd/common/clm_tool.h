@@ -1,0 +1,91 @@
+/*
+ * clm_tool - the command-line runtime every clm-* tool shares: common
+ * options, inputs (files, "-", .gz), the record output (atomic with -o),
+ * the findings report, compiler-style diagnostics, the summary and the
+ * exit status.  A tool supplies a spec with its own options and callbacks;
+ * this is the one place that prints, so libclm never has to.
+ */
+#ifndef CLM_TOOL_H
+#define CLM_TOOL_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "clm_error.h"
+#include "clm_finding.h"
+#include "clm_record.h"
+
+struct clm_tool;
+
+/* An input opened by a tool's open_source hook. */
+struct clm_tool_source {
+	clm_row_source_fn next;
+	void *src;
+	struct clm_header *h;		/* owned by the source */
+	const char *name;		/* display name */
+	void (*close)(void *src);
+};
+
+/* What the claim callback did with the claim. */
+enum clm_tool_claim_result {
+	CLM_TOOL_WRITE = 0,	/* runtime applies findings and writes it */
+	CLM_TOOL_TAKEN = 1	/* the tool took it (emits it later itself) */
+};
+
+struct clm_tool_spec {
+	const char *name;		/* "clm-normalize" */
+	const char *purpose;		/* one line for --help */
+	const char *usage;		/* the tool's own options, for --help */
+	const char *shortopts;		/* the tool's own short options */
+	const struct option *longopts;	/* the tool's own; may be NULL */
+	/* Handle one of the tool's options; <0 is a usage error. */
+	int (*option)(struct clm_tool *t, int opt, const char *arg);
+	/* Optional: open an input another way than as records. */
+	int (*open_source)(struct clm_tool *t, const char *path,
+	    struct clm_tool_source *s, struct clm_error *err);
+	/* Optional: the output header is known; add columns here. */
+	int (*start)(struct clm_tool *t, struct clm_header *h);
+	/* Check or change one claim; <0 is a fatal error (exit 2). */
+	int (*claim)(struct clm_tool *t, struct clm_claim *c,
+	    struct clm_findings *f);
+	/* Optional: after the last claim; <0 is a fatal error. */
+	int (*finish)(struct clm_tool *t);
+	int no_record_output;		/* -o is the tool's own business */
+	int check_conflicts;		/* report CLAIM-CONFLICT / ROW-RAGGED */
+};
+
+struct clm_tool {
+	const struct clm_tool_spec *spec;
+	void *ctx;			/* the tool's own state */
+	const char *output_path;	/* -o, NULL = stdout */
+	const char *report_path;	/* --report */
+	int quiet;			/* -q */
+	int verbose;			/* -v: info findings on stderr too */
+	int strict;			/* warnings count as errors */
+	char **inputs;
+	int ninputs;
+	struct clm_header *h;		/* output header, owned */
+	struct clm_out *out;
+	struct clm_out *report;
+	const char *file;		/* current input's display name */
+	size_t input_cols;		/* columns in the current input */
+	unsigned long claims, clean, warned, rejected;
+	unsigned long nfind[3];
+	int failed;
+};
+
+int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
+    char **argv);
+/* Apply findings, write the rows, report and print; for CLM_TOOL_TAKEN
+ * claims the tool calls this itself later (or clm_tool_account). */
+int clm_tool_emit_claim(struct clm_tool *t, struct clm_claim *c,
+    struct clm_findings *f);
+/* Apply findings and count/report/print without writing the rows. */
+enum clm_status clm_tool_account(struct clm_tool *t, struct clm_claim *c,
+    struct clm_findings *f);
+/* "clm-x: message" on stderr (operational errors, notices). */
+void clm_tool_warn(const struct clm_tool *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void clm_tool_error(struct clm_tool *t, const struct clm_error *err);
+
+#endif

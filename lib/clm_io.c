@@ -1,0 +1,270 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zlib.h>
+
+#include "clm_io.h"
+
+#define CLM_IO_BUFSZ (256 * 1024)
+
+struct clm_in {
+	gzFile gz;
+	char *name;
+};
+
+struct clm_out {
+	char *path;		/* target, NULL for stdout */
+	char *tmp;		/* temporary beside the target */
+	int fd;
+	gzFile gz;		/* when compressing */
+	char *buf;		/* write buffer for plain output */
+	size_t len;
+	int committed;
+	int failed;
+};
+
+static int
+is_stdio(const char *path)
+{
+	return path == NULL || strcmp(path, "-") == 0;
+}
+
+struct clm_in *
+clm_in_open(const char *path, struct clm_error *err)
+{
+	struct clm_in *in;
+	int fd = is_stdio(path) ? dup(STDIN_FILENO) :
+	    open(path, O_RDONLY | O_CLOEXEC);
+	const char *name = is_stdio(path) ? "<stdin>" : path;
+
+	if (fd < 0) {
+		clm_error_set(err, CLM_EIO, name, 0, "cannot open: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	in = clm_xcalloc(1, sizeof(*in));
+	in->name = clm_xstrdup(name);
+	in->gz = gzdopen(fd, "rb");
+	if (in->gz == NULL)
+		clm_oom();
+	gzbuffer(in->gz, CLM_IO_BUFSZ);
+	return in;
+}
+
+long
+clm_in_read(struct clm_in *in, void *buf, size_t size, struct clm_error *err)
+{
+	int n, zerr;
+	const char *msg;
+
+	if (size > (1u << 30))
+		size = 1u << 30;
+	n = gzread(in->gz, buf, (unsigned)size);
+	if (n >= 0)
+		return n;
+	msg = gzerror(in->gz, &zerr);
+	return clm_error_set(err, CLM_EIO, in->name, 0, "read failed: %s",
+	    zerr == Z_ERRNO ? strerror(errno) : msg);
+}
+
+const char *
+clm_in_name(const struct clm_in *in)
+{
+	return in->name;
+}
+
+void
+clm_in_close(struct clm_in *in)
+{
+	if (in == NULL)
+		return;
+	gzclose(in->gz);
+	free(in->name);
+	free(in);
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static char *
+temp_path_for(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	size_t size = strlen(path) + 16;
+	char *tmp = clm_xmalloc(size);
+
+	snprintf(tmp, size, "%.*s.%s.XXXXXX", (int)dirlen, path,
+	    path + dirlen);
+	return tmp;
+}
+
+static int
+open_temp(struct clm_out *out, struct clm_error *err)
+{
+	out->tmp = temp_path_for(out->path);
+	out->fd = mkstemp(out->tmp);
+	if (out->fd < 0) {
+		int e = errno;
+
+		free(out->tmp);
+		out->tmp = NULL;
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot create temporary file: %s", strerror(e));
+	}
+	if (fchmod(out->fd, 0600) != 0)
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot set mode: %s", strerror(errno));
+	return 0;
+}
+
+struct clm_out *
+clm_out_open(const char *path, struct clm_error *err)
+{
+	struct clm_out *out = clm_xcalloc(1, sizeof(*out));
+
+	out->fd = STDOUT_FILENO;
+	if (!is_stdio(path)) {
+		out->path = clm_xstrdup(path);
+		if (open_temp(out, err) < 0) {
+			clm_out_close(out);
+			return NULL;
+		}
+		if (ends_with(path, ".gz")) {
+			out->gz = gzdopen(dup(out->fd), "wb6");
+			if (out->gz == NULL)
+				clm_oom();
+			gzbuffer(out->gz, CLM_IO_BUFSZ);
+		}
+	}
+	if (out->gz == NULL)
+		out->buf = clm_xmalloc(CLM_IO_BUFSZ);
+	return out;
+}
+
+static int
+write_all(struct clm_out *out, const char *p, size_t len,
+    struct clm_error *err)
+{
+	while (len > 0) {
+		ssize_t n = write(out->fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			out->failed = 1;
+			return clm_error_set(err, CLM_EIO, clm_out_name(out),
+			    0, "write failed: %s", strerror(errno));
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int
+flush_buf(struct clm_out *out, struct clm_error *err)
+{
+	int rc = write_all(out, out->buf, out->len, err);
+
+	out->len = 0;
+	return rc;
+}
+
+int
+clm_out_write(struct clm_out *out, const void *buf, size_t len,
+    struct clm_error *err)
+{
+	if (out->failed)
+		return -CLM_EIO;
+	if (out->gz != NULL) {
+		if (len > 0 && gzwrite(out->gz, buf, (unsigned)len) == 0) {
+			out->failed = 1;
+			return clm_error_set(err, CLM_EIO, out->path, 0,
+			    "compressed write failed");
+		}
+		return 0;
+	}
+	if (out->len + len > CLM_IO_BUFSZ && flush_buf(out, err) < 0)
+		return -CLM_EIO;
+	if (len >= CLM_IO_BUFSZ)
+		return write_all(out, buf, len, err);
+	memcpy(out->buf + out->len, buf, len);
+	out->len += len;
+	return 0;
+}
+
+int
+clm_out_puts(struct clm_out *out, const char *s, struct clm_error *err)
+{
+	return clm_out_write(out, s, strlen(s), err);
+}
+
+static int
+finish_gz(struct clm_out *out, struct clm_error *err)
+{
+	int rc = gzclose(out->gz);
+
+	out->gz = NULL;
+	if (rc != Z_OK)
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "compressed write failed");
+	return 0;
+}
+
+int
+clm_out_commit(struct clm_out *out, struct clm_error *err)
+{
+	if (out->failed)
+		return -CLM_EIO;
+	if (out->gz != NULL && finish_gz(out, err) < 0)
+		return -CLM_EIO;
+	if (out->buf != NULL && flush_buf(out, err) < 0)
+		return -CLM_EIO;
+	if (out->path == NULL)
+		return 0;
+	if (fsync(out->fd) != 0 || close(out->fd) != 0) {
+		out->fd = -1;
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot write: %s", strerror(errno));
+	}
+	out->fd = -1;
+	if (rename(out->tmp, out->path) != 0)
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot rename into place: %s", strerror(errno));
+	out->committed = 1;
+	return 0;
+}
+
+void
+clm_out_close(struct clm_out *out)
+{
+	if (out == NULL)
+		return;
+	if (out->gz != NULL)
+		gzclose(out->gz);
+	if (out->path != NULL && out->fd >= 0)
+		close(out->fd);
+	if (out->tmp != NULL && !out->committed)
+		unlink(out->tmp);
+	free(out->buf);
+	free(out->tmp);
+	free(out->path);
+	free(out);
+}
+
+const char *
+clm_out_name(const struct clm_out *out)
+{
+	return out->path ? out->path : "<stdout>";
+}

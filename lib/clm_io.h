@@ -1,0 +1,39 @@
+/*
+ * clm_io - byte streams in and out.
+ *
+ * Input: a file or stdin ("-" or NULL), gzip detected by content (zlib reads
+ * plain files through unchanged).  Output: stdout, or a file written
+ * atomically: a mode 0600 temporary beside the target, fsync, then rename on
+ * clm_out_commit; clm_out_close without a commit removes the temporary, so a
+ * failed run never leaves a half-written file.  A target ending in ".gz" is
+ * gzip-compressed.
+ */
+#ifndef CLM_IO_H
+#define CLM_IO_H
+
+#include <stddef.h>
+
+#include "clm_error.h"
+
+struct clm_in;
+struct clm_out;
+
+struct clm_in *clm_in_open(const char *path, struct clm_error *err);
+/* Read up to size bytes; returns bytes read, 0 at end, <0 on error. */
+long clm_in_read(struct clm_in *in, void *buf, size_t size,
+    struct clm_error *err);
+/* Display name: the path, or "<stdin>". */
+const char *clm_in_name(const struct clm_in *in);
+void clm_in_close(struct clm_in *in);
+
+struct clm_out *clm_out_open(const char *path, struct clm_error *err);
+int clm_out_write(struct clm_out *out, const void *buf, size_t len,
+    struct clm_error *err);
+int clm_out_puts(struct clm_out *out, const char *s, struct clm_error *err);
+/* Flush, fsync and rename into place (stdout: flush and check). */
+int clm_out_commit(struct clm_out *out, struct clm_error *err);
+/* Close; removes the temporary file unless committed. */
+void clm_out_close(struct clm_out *out);
+const char *clm_out_name(const struct clm_out *out);
+
+#endif

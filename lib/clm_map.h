@@ -1,0 +1,26 @@
+/*
+ * clm_map - mapping foreign column headers to canonical record columns:
+ * built-in synonyms (what practice-management exports call things), matched
+ * case- and punctuation-insensitively, plus user map files
+ * ("Source Header = canonical_column" per line, '#' comments).
+ */
+#ifndef CLM_MAP_H
+#define CLM_MAP_H
+
+#include "clm_error.h"
+
+struct clm_map;
+
+struct clm_map *clm_map_new(void);
+void clm_map_free(struct clm_map *m);
+/* Add the rules of a map file; they win over the built-in synonyms. */
+int clm_map_load(struct clm_map *m, const char *path, struct clm_error *err);
+/* Parse map text (for tests and fuzzing); name is used in errors. */
+int clm_map_load_text(struct clm_map *m, const char *text, size_t len,
+    const char *name, struct clm_error *err);
+/* Canonical column for a source header, or -1 when unmapped. */
+int clm_map_lookup(const struct clm_map *m, const char *header);
+/* The comparison key: lower-case letters and digits only ("Dx #1"->"dx1"). */
+void clm_map_key(const char *s, char *key, size_t size);
+
+#endif

@@ -1,0 +1,438 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "clm_io.h"
+#include "clm_record.h"
+
+enum { CLAIM, LINE };
+
+static const struct {
+	const char *name;
+	int level;
+} columns[CLM_COL_COUNT] = {
+#define CLM_COLUMN(e, n, l) { n, l },
+#include "columns.def"
+#undef CLM_COLUMN
+};
+
+const char *
+clm_column_name(enum clm_column col)
+{
+	return (unsigned)col < CLM_COL_COUNT ? columns[col].name : "";
+}
+
+int
+clm_column_lookup(const char *name)
+{
+	for (int i = 0; i < CLM_COL_COUNT; i++)
+		if (strcmp(columns[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+int
+clm_column_is_line(enum clm_column col)
+{
+	return (unsigned)col < CLM_COL_COUNT && columns[col].level == LINE;
+}
+
+struct clm_header *
+clm_header_new(void)
+{
+	struct clm_header *h = clm_xcalloc(1, sizeof(*h));
+
+	for (int i = 0; i < CLM_COL_COUNT; i++)
+		h->canon[i] = -1;
+	return h;
+}
+
+void
+clm_header_free(struct clm_header *h)
+{
+	if (h == NULL)
+		return;
+	for (size_t i = 0; i < h->ncols; i++)
+		free(h->names[i]);
+	free(h->names);
+	free(h);
+}
+
+size_t
+clm_header_add(struct clm_header *h, const char *name)
+{
+	int col = clm_column_lookup(name);
+
+	if (h->ncols == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 32;
+		h->names = clm_xrealloc(h->names, h->cap * sizeof(*h->names));
+	}
+	h->names[h->ncols] = clm_xstrdup(name);
+	if (col >= 0 && h->canon[col] < 0)
+		h->canon[col] = (int)h->ncols;
+	return h->ncols++;
+}
+
+int
+clm_header_find(const struct clm_header *h, const char *name)
+{
+	int col = clm_column_lookup(name);
+
+	if (col >= 0)
+		return h->canon[col];
+	for (size_t i = 0; i < h->ncols; i++)
+		if (strcmp(h->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+size_t
+clm_header_ensure(struct clm_header *h, enum clm_column col)
+{
+	if (h->canon[col] >= 0)
+		return (size_t)h->canon[col];
+	return clm_header_add(h, columns[col].name);
+}
+
+int
+clm_header_check(const struct clm_header *h, const char *file,
+    struct clm_error *err)
+{
+	for (size_t i = 0; i < h->ncols; i++)
+		for (size_t j = i + 1; j < h->ncols; j++)
+			if (strcmp(h->names[i], h->names[j]) == 0)
+				return clm_error_set(err, CLM_EFORMAT, file, 1,
+				    "column %s appears twice in the header",
+				    h->names[i]);
+	return 0;
+}
+
+struct clm_row *
+clm_row_new(void)
+{
+	return clm_xcalloc(1, sizeof(struct clm_row));
+}
+
+void
+clm_row_free(struct clm_row *row)
+{
+	if (row == NULL)
+		return;
+	free(row->off);
+	free(row->len);
+	free(row->buf);
+	free(row);
+}
+
+void
+clm_row_reset(struct clm_row *row)
+{
+	row->n = 0;
+	row->used = 0;
+	row->line = 0;
+}
+
+const char *
+clm_row_value(const struct clm_row *row, size_t i)
+{
+	return i < row->n ? row->buf + row->off[i] : "";
+}
+
+size_t
+clm_row_value_len(const struct clm_row *row, size_t i)
+{
+	return i < row->n ? row->len[i] : 0;
+}
+
+static void
+grow_slots(struct clm_row *row, size_t need)
+{
+	if (need <= row->cap)
+		return;
+	row->cap = row->cap ? row->cap : 16;
+	while (row->cap < need)
+		row->cap *= 2;
+	row->off = clm_xrealloc(row->off, row->cap * sizeof(*row->off));
+	row->len = clm_xrealloc(row->len, row->cap * sizeof(*row->len));
+}
+
+/* Copy val into the arena and return its offset; val may lie in the arena. */
+static size_t
+arena_store(struct clm_row *row, const char *val, size_t len)
+{
+	size_t at;
+
+	if (row->used + len + 1 > row->bufcap) {
+		int inside = row->buf != NULL && val >= row->buf &&
+		    val < row->buf + row->bufcap;
+		size_t rel = inside ? (size_t)(val - row->buf) : 0;
+
+		row->bufcap = row->bufcap ? row->bufcap : 256;
+		while (row->used + len + 1 > row->bufcap)
+			row->bufcap *= 2;
+		row->buf = clm_xrealloc(row->buf, row->bufcap);
+		if (inside)
+			val = row->buf + rel;
+	}
+	at = row->used;
+	if (len > 0)
+		memmove(row->buf + at, val, len);
+	row->buf[at + len] = '\0';
+	row->used += len + 1;
+	return at;
+}
+
+void
+clm_row_push(struct clm_row *row, const char *val, size_t len)
+{
+	grow_slots(row, row->n + 1);
+	row->off[row->n] = arena_store(row, val, len);
+	row->len[row->n] = len;
+	row->n++;
+}
+
+void
+clm_row_set_value(struct clm_row *row, size_t i, const char *val, size_t len)
+{
+	while (row->n <= i)
+		clm_row_push(row, "", 0);
+	row->off[i] = arena_store(row, val, len);
+	row->len[i] = len;
+}
+
+const char *
+clm_row_get(const struct clm_row *row, const struct clm_header *h,
+    enum clm_column col)
+{
+	int i = h->canon[col];
+
+	return i < 0 ? "" : clm_row_value(row, (size_t)i);
+}
+
+void
+clm_row_set(struct clm_row *row, const struct clm_header *h,
+    enum clm_column col, const char *val)
+{
+	int i = h->canon[col];
+
+	if (i >= 0)
+		clm_row_set_value(row, (size_t)i, val, strlen(val));
+}
+
+void
+clm_row_copy(struct clm_row *dst, const struct clm_row *src)
+{
+	clm_row_reset(dst);
+	for (size_t i = 0; i < src->n; i++)
+		clm_row_push(dst, clm_row_value(src, i), src->len[i]);
+	dst->line = src->line;
+}
+
+void
+clm_claim_init(struct clm_claim *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+void
+clm_claim_clear(struct clm_claim *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		clm_row_free(c->rows[i]);
+	c->n = 0;
+}
+
+void
+clm_claim_free(struct clm_claim *c)
+{
+	clm_claim_clear(c);
+	free(c->rows);
+	c->rows = NULL;
+	c->cap = 0;
+}
+
+void
+clm_claim_append(struct clm_claim *c, struct clm_row *row)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 8;
+		c->rows = clm_xrealloc(c->rows, c->cap * sizeof(*c->rows));
+	}
+	c->rows[c->n++] = row;
+}
+
+struct clm_row *
+clm_claim_find_line(const struct clm_claim *c, const struct clm_header *h,
+    long line)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		const char *v = clm_row_get(c->rows[i], h, CLM_COL_LINE_NO);
+
+		if (v[0] != '\0' && strtol(v, NULL, 10) == line)
+			return c->rows[i];
+	}
+	return NULL;
+}
+
+const char *
+clm_claim_id(const struct clm_claim *c, const struct clm_header *h)
+{
+	return c->n > 0 ? clm_row_get(c->rows[0], h, CLM_COL_CLAIM_ID) : "";
+}
+
+void
+clm_grouper_init(struct clm_grouper *g, clm_row_source_fn next, void *src,
+    const struct clm_header *h, const char *file)
+{
+	memset(g, 0, sizeof(*g));
+	g->next = next;
+	g->src = src;
+	g->h = h;
+	g->file = file;
+}
+
+void
+clm_grouper_release(struct clm_grouper *g)
+{
+	clm_row_free(g->pending);
+	g->pending = NULL;
+	while (g->npool > 0)
+		clm_row_free(g->pool[--g->npool]);
+	free(g->pool);
+	g->pool = NULL;
+	g->pool_cap = 0;
+}
+
+static void
+recycle_rows(struct clm_grouper *g, struct clm_claim *c)
+{
+	if (g->npool + c->n > g->pool_cap) {
+		g->pool_cap = g->npool + c->n + 16;
+		g->pool = clm_xrealloc(g->pool, g->pool_cap * sizeof(*g->pool));
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		clm_row_reset(c->rows[i]);
+		g->pool[g->npool++] = c->rows[i];
+	}
+	c->n = 0;
+}
+
+static struct clm_row *
+grouper_row(struct clm_grouper *g)
+{
+	return g->npool > 0 ? g->pool[--g->npool] : clm_row_new();
+}
+
+static int
+is_line_one(const char *v)
+{
+	while (*v == '0')
+		v++;
+	return strcmp(v, "1") == 0;
+}
+
+int
+clm_record_starts_claim(const struct clm_row *prev, const struct clm_row *row,
+    const struct clm_header *h)
+{
+	if (prev == NULL)
+		return 1;
+	if (strcmp(clm_row_get(prev, h, CLM_COL_CLAIM_ID),
+	    clm_row_get(row, h, CLM_COL_CLAIM_ID)) != 0)
+		return 1;
+	return is_line_one(clm_row_get(row, h, CLM_COL_LINE_NO));
+}
+
+int
+clm_grouper_next(struct clm_grouper *g, struct clm_claim *c,
+    struct clm_error *err)
+{
+	recycle_rows(g, c);
+	c->file = g->file;
+	if (g->pending != NULL) {
+		clm_claim_append(c, g->pending);
+		g->pending = NULL;
+	}
+	while (!g->done) {
+		struct clm_row *row = grouper_row(g);
+		int rc = g->next(g->src, row, err);
+
+		if (rc <= 0) {
+			clm_row_free(row);
+			g->done = 1;
+			if (rc < 0)
+				return rc;
+			break;
+		}
+		if (c->n > 0 && clm_record_starts_claim(c->rows[c->n - 1],
+		    row, g->h)) {
+			g->pending = row;
+			return 1;
+		}
+		clm_claim_append(c, row);
+	}
+	return c->n > 0;
+}
+
+static int
+needs_quotes(const char *val, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (val[i] == ',' || val[i] == '"' || val[i] == '\r' ||
+		    val[i] == '\n')
+			return 1;
+	return 0;
+}
+
+int
+clm_record_write_field(struct clm_out *out, const char *val, size_t len,
+    struct clm_error *err)
+{
+	char small[512];
+	char *buf;
+	size_t need, n;
+	int rc;
+
+	if (!needs_quotes(val, len))
+		return clm_out_write(out, val, len, err);
+	need = 2 * len + 2;
+	buf = need <= sizeof(small) ? small : clm_xmalloc(need);
+	n = csv_write(buf, need, val, len);
+	rc = clm_out_write(out, buf, n, err);
+	if (buf != small)
+		free(buf);
+	return rc;
+}
+
+int
+clm_record_write_header(struct clm_out *out, const struct clm_header *h,
+    struct clm_error *err)
+{
+	for (size_t i = 0; i < h->ncols; i++) {
+		if (i > 0 && clm_out_write(out, ",", 1, err) < 0)
+			return -CLM_EIO;
+		if (clm_record_write_field(out, h->names[i],
+		    strlen(h->names[i]), err) < 0)
+			return -CLM_EIO;
+	}
+	return clm_out_write(out, "\n", 1, err);
+}
+
+int
+clm_record_write_row(struct clm_out *out, const struct clm_header *h,
+    const struct clm_row *row, struct clm_error *err)
+{
+	/* A ragged row keeps its extra values: nothing is dropped. */
+	size_t n = row->n > h->ncols ? row->n : h->ncols;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && clm_out_write(out, ",", 1, err) < 0)
+			return -CLM_EIO;
+		if (clm_record_write_field(out, clm_row_value(row, i),
+		    clm_row_value_len(row, i), err) < 0)
+			return -CLM_EIO;
+	}
+	return clm_out_write(out, "\n", 1, err);
+}

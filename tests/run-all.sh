@@ -1,0 +1,64 @@
+#!/bin/sh
+# The whole suite: Check unit suites, golden end-to-end cases, fuzz corpus
+# replay and consistency lints.  Last line: "N passed, N failed, N skipped".
+# usage: tests/run-all.sh BUILD_DIR
+set -u
+build=${1:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+passed=0 failed=0 skipped=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+pass() { passed=$((passed + ${1:-1})); }
+fail() { failed=$((failed + ${1:-1})); }
+
+# Check suites print "NN%: Checks: N, Failures: F, Errors: E".
+for t in "$build"/tests/check_*; do
+	[ -x "$t" ] || continue
+	CK_FORK=yes "$t" >"$log" 2>&1
+	rc=$?
+	line=$(grep -E '^[0-9]+%: Checks: ' "$log" | tail -n 1)
+	if [ -z "$line" ]; then
+		echo "FAIL unit $(basename "$t") (no result, exit $rc)"
+		sed 's/^/  /' "$log" | tail -n 20
+		fail
+		continue
+	fi
+	n=$(echo "$line" | sed -E 's/.*Checks: ([0-9]+).*/\1/')
+	f=$(echo "$line" | sed -E 's/.*Failures: ([0-9]+).*/\1/')
+	e=$(echo "$line" | sed -E 's/.*Errors: ([0-9]+).*/\1/')
+	pass $((n - f - e))
+	if [ $((f + e)) -gt 0 ] || [ $rc -ne 0 ]; then
+		fail $((f + e > 0 ? f + e : 1))
+		echo "FAIL unit $(basename "$t"):"
+		grep -vE '^[0-9]+%: Checks' "$log" | sed 's/^/  /' | head -n 40
+	fi
+done
+
+# Golden cases, fuzz replay and lints report "pass", "fail" or "skip" lines.
+tally() {
+	while IFS= read -r l; do
+		case $l in
+		pass*) pass ;;
+		fail*) fail; echo "FAIL ${l#fail }" ;;
+		skip*) skipped=$((skipped + 1)) ;;
+		*) echo "$l" ;;
+		esac
+	done
+}
+out=$(mktemp)
+tests/golden.sh "$build" >"$out" 2>&1; tally <"$out"
+tests/fuzz-replay.sh "$build" >"$out" 2>&1; tally <"$out"
+for l in tests/lint/*.sh; do
+	[ -f "$l" ] || continue
+	sh "$l" >"$log" 2>&1
+	case $? in
+	0) pass ;;
+	77) skipped=$((skipped + 1)) ;;
+	*) fail; echo "FAIL lint $(basename "$l"):"; sed 's/^/  /' "$log" ;;
+	esac
+done
+rm -f "$out"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

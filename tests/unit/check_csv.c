@@ -1,0 +1,87 @@
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clm_csv.h"
+#include "helper_test.h"
+
+START_TEST(test_lines_quotes_blank)
+{
+	struct clm_csv *csv = helper_csv_string(
+	    "\xEF\xBB\xBF" "a,b\r\n\r\n1,\"x\ny\"\r\n\n2, sp \n", ',');
+	struct clm_row *row = clm_row_new();
+	struct clm_error err;
+
+	ck_assert_int_eq(clm_csv_next(csv, row, &err), 1);
+	ck_assert_str_eq(clm_row_value(row, 0), "a");	/* BOM dropped */
+	ck_assert_int_eq(row->line, 1);
+	ck_assert_int_eq(clm_csv_next(csv, row, &err), 1);
+	ck_assert_int_eq(row->line, 3);
+	ck_assert_str_eq(clm_row_value(row, 1), "x\ny");
+	ck_assert_int_eq(clm_csv_next(csv, row, &err), 1);
+	ck_assert_int_eq(row->line, 6);		/* after the embedded LF */
+	ck_assert_str_eq(clm_row_value(row, 1), " sp ");	/* kept */
+	ck_assert_int_eq(clm_csv_next(csv, row, &err), 0);
+	clm_row_free(row);
+	clm_csv_close(csv);
+}
+END_TEST
+
+START_TEST(test_tsv)
+{
+	struct clm_csv *csv = helper_csv_string("a\tb,c\n1\t2\n", '\t');
+	struct clm_row *row = clm_row_new();
+	struct clm_error err;
+
+	ck_assert_int_eq(clm_csv_next(csv, row, &err), 1);
+	ck_assert_uint_eq(row->n, 2);
+	ck_assert_str_eq(clm_row_value(row, 1), "b,c");
+	clm_row_free(row);
+	clm_csv_close(csv);
+}
+END_TEST
+
+START_TEST(test_field_ceiling)
+{
+	size_t big = CLM_CSV_MAX_FIELD + 10;
+	char *text = malloc(big + 16);
+	struct clm_csv *csv;
+	struct clm_row *row = clm_row_new();
+	struct clm_error err;
+	int rc;
+
+	strcpy(text, "a\n\"");
+	memset(text + 3, 'x', big);
+	strcpy(text + 3 + big, "\"\n");
+	csv = helper_csv_string(text, ',');
+	ck_assert_int_eq(clm_csv_next(csv, row, &err), 1);
+	clm_error_clear(&err);
+	rc = clm_csv_next(csv, row, &err);
+	ck_assert_int_eq(rc, -CLM_ELIMIT);
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_ptr_nonnull(strstr(err.msg, "longer than"));
+	clm_row_free(row);
+	clm_csv_close(csv);
+	free(text);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("csv");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_lines_quotes_blank);
+	tcase_add_test(tc, test_tsv);
+	tcase_add_test(tc, test_field_ceiling);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,119 @@
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "clm_io.h"
+#include "helper_test.h"
+
+static int
+count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.' || strlen(e->d_name) > 2;
+	closedir(d);
+	return n - (n > 0 ? 0 : 0);
+}
+
+START_TEST(test_atomic_commit_mode)
+{
+	char *dir = helper_tmpdir(), path[512];
+	struct clm_error err;
+	struct clm_out *out;
+	struct stat st;
+	char *got;
+
+	snprintf(path, sizeof(path), "%s/out.csv", dir);
+	out = clm_out_open(path, &err);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(clm_out_puts(out, "hello\n", &err), 0);
+	ck_assert_int_ne(stat(path, &st), 0);	/* not there before commit */
+	ck_assert_int_eq(clm_out_commit(out, &err), 0);
+	clm_out_close(out);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	got = helper_slurp(path, NULL);
+	ck_assert_str_eq(got, "hello\n");
+	free(got);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_abort_leaves_nothing)
+{
+	char *dir = helper_tmpdir(), path[512];
+	struct clm_error err;
+	struct clm_out *out;
+
+	snprintf(path, sizeof(path), "%s/out.csv", dir);
+	out = clm_out_open(path, &err);
+	clm_out_puts(out, "partial", &err);
+	clm_out_close(out);
+	ck_assert_int_eq(count_entries(dir), 0);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_gzip_round_trip)
+{
+	char *dir = helper_tmpdir(), path[512], buf[64];
+	struct clm_error err;
+	struct clm_out *out;
+	struct clm_in *in;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/out.csv.gz", dir);
+	out = clm_out_open(path, &err);
+	clm_out_puts(out, "a,b\n1,2\n", &err);
+	ck_assert_int_eq(clm_out_commit(out, &err), 0);
+	clm_out_close(out);
+	in = clm_in_open(path, &err);
+	ck_assert_ptr_nonnull(in);
+	n = clm_in_read(in, buf, sizeof(buf), &err);
+	ck_assert_int_eq(n, 8);
+	ck_assert(memcmp(buf, "a,b\n1,2\n", 8) == 0);
+	clm_in_close(in);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_open_missing)
+{
+	struct clm_error err;
+
+	clm_error_clear(&err);
+	ck_assert_ptr_null(clm_in_open("/nonexistent/x.csv", &err));
+	ck_assert_int_eq(err.code, CLM_EIO);
+	ck_assert_str_eq(err.file, "/nonexistent/x.csv");
+	ck_assert_ptr_null(clm_out_open("/nonexistent/dir/x.csv", &err));
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("io");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, test_atomic_commit_mode);
+	tcase_add_test(tc, test_abort_leaves_nothing);
+	tcase_add_test(tc, test_gzip_round_trip);
+	tcase_add_test(tc, test_open_missing);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
