@@ -15,6 +15,9 @@
 struct clm_in {
 	gzFile gz;
 	char *name;
+	char *peeked;		/* bytes read ahead by clm_in_peek */
+	size_t npeeked;
+	size_t peek_pos;
 };
 
 struct clm_out {
@@ -56,8 +59,8 @@ clm_in_open(const char *path, struct clm_error *err)
 	return in;
 }
 
-long
-clm_in_read(struct clm_in *in, void *buf, size_t size, struct clm_error *err)
+static long
+read_gz(struct clm_in *in, void *buf, size_t size, struct clm_error *err)
 {
 	int n, zerr;
 	const char *msg;
@@ -72,6 +75,41 @@ clm_in_read(struct clm_in *in, void *buf, size_t size, struct clm_error *err)
 	    zerr == Z_ERRNO ? strerror(errno) : msg);
 }
 
+long
+clm_in_peek(struct clm_in *in, const void **buf, size_t size,
+    struct clm_error *err)
+{
+	while (in->npeeked < size) {
+		long n;
+
+		in->peeked = clm_xrealloc(in->peeked, size);
+		n = read_gz(in, in->peeked + in->npeeked, size - in->npeeked,
+		    err);
+		if (n < 0)
+			return n;
+		if (n == 0)
+			break;
+		in->npeeked += (size_t)n;
+	}
+	*buf = in->peeked ? in->peeked : "";
+	return (long)(in->npeeked < size ? in->npeeked : size);
+}
+
+long
+clm_in_read(struct clm_in *in, void *buf, size_t size, struct clm_error *err)
+{
+	if (in->peek_pos < in->npeeked) {
+		size_t n = in->npeeked - in->peek_pos;
+
+		if (n > size)
+			n = size;
+		memcpy(buf, in->peeked + in->peek_pos, n);
+		in->peek_pos += n;
+		return (long)n;
+	}
+	return read_gz(in, buf, size, err);
+}
+
 const char *
 clm_in_name(const struct clm_in *in)
 {
@@ -84,6 +122,7 @@ clm_in_close(struct clm_in *in)
 	if (in == NULL)
 		return;
 	gzclose(in->gz);
+	free(in->peeked);
 	free(in->name);
 	free(in);
 }

@@ -22,6 +22,13 @@ struct clm_in *clm_in_open(const char *path, struct clm_error *err);
 /* Read up to size bytes; returns bytes read, 0 at end, <0 on error. */
 long clm_in_read(struct clm_in *in, void *buf, size_t size,
     struct clm_error *err);
+/*
+ * Look at up to size bytes at the start of the stream without consuming
+ * them (for format detection); *buf stays valid until the next read.
+ * Only before the first clm_in_read.  Returns bytes available or <0.
+ */
+long clm_in_peek(struct clm_in *in, const void **buf, size_t size,
+    struct clm_error *err);
 /* Display name: the path, or "<stdin>". */
 const char *clm_in_name(const struct clm_in *in);
 void clm_in_close(struct clm_in *in);

@@ -86,6 +86,33 @@ START_TEST(test_gzip_round_trip)
 }
 END_TEST
 
+START_TEST(test_peek_then_read)
+{
+	char *dir = helper_tmpdir(), path[512], buf[64];
+	struct clm_error err;
+	struct clm_out *out;
+	struct clm_in *in;
+	const void *peek;
+
+	snprintf(path, sizeof(path), "%s/in.gz", dir);
+	out = clm_out_open(path, &err);
+	clm_out_puts(out, "ISA*00*rest", &err);
+	clm_out_commit(out, &err);
+	clm_out_close(out);
+	in = clm_in_open(path, &err);
+	ck_assert_int_eq(clm_in_peek(in, &peek, 3, &err), 3);
+	ck_assert(memcmp(peek, "ISA", 3) == 0);
+	ck_assert_int_eq(clm_in_peek(in, &peek, 100, &err), 11);
+	ck_assert_int_eq(clm_in_read(in, buf, 4, &err), 4);
+	ck_assert(memcmp(buf, "ISA*", 4) == 0);
+	ck_assert_int_eq(clm_in_read(in, buf, sizeof(buf), &err), 7);
+	ck_assert_int_eq(clm_in_read(in, buf, sizeof(buf), &err), 0);
+	clm_in_close(in);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_open_missing)
 {
 	struct clm_error err;
@@ -109,6 +136,7 @@ main(void)
 	tcase_add_test(tc, test_atomic_commit_mode);
 	tcase_add_test(tc, test_abort_leaves_nothing);
 	tcase_add_test(tc, test_gzip_round_trip);
+	tcase_add_test(tc, test_peek_then_read);
 	tcase_add_test(tc, test_open_missing);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
