@@ -104,7 +104,7 @@ bench: deps
 
 $(BUILD)/bench/csvraw: tests/bench/csvraw.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O2 -o $@ $< -lcsv
+	$(CC) -std=c11 -O2 -o $@ $< -lcsv -lz
 
 # libFuzzer builds (clang); `make fuzz FUZZTIME=60` runs each for a while.
 FUZZTIME ?= 20
