@@ -285,11 +285,13 @@ norm_dos(struct norm *nm, struct clm_row *row, const struct clm_header *h,
 {
 	size_t fi = (size_t)h->canon[CLM_COL_DOS_FROM];
 	size_t ti = (size_t)h->canon[CLM_COL_DOS_TO];
-	const char *v = clm_row_value(row, fi), *to;
-	size_t len = clm_row_value_len(row, fi);
+	const char *v, *to;
+	size_t len;
 	struct clm_norm_out o;
 
 	norm_cell(nm, row, CLM_COL_DOS_TO, ti, f, line);
+	v = clm_row_value(row, fi);	/* after: setting dos_to may move it */
+	len = clm_row_value_len(row, fi);
 	o = out_for(nm, len);
 	if (clm_norm_value(CLM_NORM_DATE_SERVICE, v, len, &nm->ctx, &o) !=
 	    CLM_NORM_ERROR || o.edit != CLM_EDIT_DATE_INVALID ||
