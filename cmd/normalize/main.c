@@ -141,11 +141,16 @@ static const enum clm_norm_kind column_kind[CLM_COL_COUNT] = {
 	[CLM_COL_EDITS] = CLM_NORM_NONE,
 };
 
+struct scratch {
+	char *buf;
+	size_t cap;
+};
+
 struct norm {
 	struct clm_norm_ctx ctx;
 	size_t input_cols;		/* columns of the current input */
-	char *buf;			/* normalizer output, grown as needed */
-	size_t cap;
+	struct scratch cell;		/* normalizer output, grown as needed */
+	struct scratch claim;		/* a claim-level column's result */
 };
 
 enum { OPT_KEEP_CASE = 2000 };
@@ -153,18 +158,18 @@ enum { OPT_KEEP_CASE = 2000 };
 /* An output buffer for a value of len bytes (values are bounded by the
  * CSV reader's field ceiling). */
 static struct clm_norm_out
-out_for(struct norm *nm, size_t len)
+out_for(struct scratch *sc, size_t len)
 {
 	struct clm_norm_out o;
 
-	if (nm->cap < len + CLM_NORM_SLACK) {
-		nm->cap = len + CLM_NORM_SLACK + 256;
-		free(nm->buf);
-		nm->buf = clm_xmalloc(nm->cap);
+	if (sc->cap < len + CLM_NORM_SLACK) {
+		sc->cap = len + CLM_NORM_SLACK + 256;
+		free(sc->buf);
+		sc->buf = clm_xmalloc(sc->cap);
 	}
 	memset(&o, 0, sizeof(o));
-	o.buf = nm->buf;
-	o.size = nm->cap;
+	o.buf = sc->buf;
+	o.size = sc->cap;
 	return o;
 }
 
@@ -199,7 +204,7 @@ norm_cell(struct norm *nm, struct clm_row *row, enum clm_column col,
 {
 	const char *v = clm_row_value(row, i);
 	size_t len = clm_row_value_len(row, i);
-	struct clm_norm_out o = out_for(nm, len);
+	struct clm_norm_out o = out_for(&nm->cell, len);
 	enum clm_norm_result r = clm_norm_value(column_kind[col], v, len,
 	    &nm->ctx, &o);
 
@@ -223,14 +228,22 @@ norm_claim_column(struct norm *nm, struct clm_claim *c,
 {
 	size_t i = (size_t)h->canon[col];
 	const char *first = clm_row_value(c->rows[0], i);
+	size_t len = clm_row_value_len(c->rows[0], i);
+	struct clm_norm_out o = out_for(&nm->claim, len);
+	enum clm_norm_result r = clm_norm_value(column_kind[col], first, len,
+	    &nm->ctx, &o);
 
-	for (size_t r = c->n; r-- > 1;) {
-		if (strcmp(clm_row_value(c->rows[r], i), first) == 0)
-			norm_cell(nm, c->rows[r], col, i, NULL, 0);
-		else
-			norm_cell(nm, c->rows[r], col, i, f, 0);
+	if (r != CLM_NORM_UNCHANGED)
+		report(f, column_kind[col], 0, col, first, &o, r);
+	for (size_t k = 1; k < c->n; k++) {
+		if (clm_row_value_len(c->rows[k], i) != len ||
+		    memcmp(clm_row_value(c->rows[k], i), first, len) != 0)
+			norm_cell(nm, c->rows[k], col, i, f, 0);
+		else if (r == CLM_NORM_REPAIRED)
+			clm_row_set_value(c->rows[k], i, o.buf, o.len);
 	}
-	norm_cell(nm, c->rows[0], col, i, f, 0);
+	if (r == CLM_NORM_REPAIRED)
+		clm_row_set_value(c->rows[0], i, o.buf, o.len);
 }
 
 /* Can the tool write column col of row without clobbering the extra
@@ -292,7 +305,7 @@ norm_dos(struct norm *nm, struct clm_row *row, const struct clm_header *h,
 	norm_cell(nm, row, CLM_COL_DOS_TO, ti, f, line);
 	v = clm_row_value(row, fi);	/* after: setting dos_to may move it */
 	len = clm_row_value_len(row, fi);
-	o = out_for(nm, len);
+	o = out_for(&nm->cell, len);
 	if (clm_norm_value(CLM_NORM_DATE_SERVICE, v, len, &nm->ctx, &o) !=
 	    CLM_NORM_ERROR || o.edit != CLM_EDIT_DATE_INVALID ||
 	    clm_norm_date_range(v, len, nm->ctx.today, &o, &to) !=
@@ -443,6 +456,7 @@ main(int argc, char **argv)
 		return CLM_EXIT_FAILURE;
 	}
 	rc = clm_tool_main(&spec, &nm, argc, argv);
-	free(nm.buf);
+	free(nm.cell.buf);
+	free(nm.claim.buf);
 	return rc;
 }
