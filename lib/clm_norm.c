@@ -209,13 +209,19 @@ text_core(const char *s, size_t n, int upper, struct clm_norm_out *out)
 		const char *t;
 
 		if (c < 0x80) {
-			char one[2] = { (char)(clm_norm_is_space(c) ? ' ' : c),
-			    0 };
-
-			ts.spaces |= c != ' ' && one[0] == ' ';
-			ts.spaces |= c == ' ' && ts.pending_space;
-			ts.cased |= upper && c >= 'a' && c <= 'z';
-			text_emit(&ts, one, upper);
+			if (clm_norm_is_space(c)) {
+				ts.spaces |= c != ' ' || ts.pending_space;
+				ts.pending_space = 1;
+			} else {
+				if (ts.pending_space && ts.o > ts.start)
+					*ts.o++ = ' ';
+				ts.pending_space = 0;
+				if (upper && c >= 'a' && c <= 'z') {
+					c = (unsigned char)(c - 'a' + 'A');
+					ts.cased = 1;
+				}
+				*ts.o++ = (char)c;
+			}
 			i++;
 			continue;
 		}
@@ -363,7 +369,10 @@ clm_norm_value(enum clm_norm_kind k, const char *in, size_t len,
 		return clm_norm_error(out, in, len, CLM_EDIT_X12_DELIMITER,
 		    "holds a control character (tab, line break or other)");
 	r = dispatch(k, in, len, ctx, out);
-	if (has_delimiter(out->buf, out->len, k == CLM_NORM_DXPTR))
+	/* no normalizer adds a delimiter: only a value that had one is
+	 * checked again */
+	if (has_delimiter(s, n, 0) &&
+	    has_delimiter(out->buf, out->len, k == CLM_NORM_DXPTR))
 		return clm_norm_error(out, in, len, CLM_EDIT_X12_DELIMITER,
 		    "holds an X12 delimiter (~ * : ^ >)");
 	return r;

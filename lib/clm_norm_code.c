@@ -6,7 +6,6 @@
  * was without a finding here.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "clm_norm_int.h"
@@ -164,8 +163,11 @@ clm_norm_dxptr(const char *in, size_t len, struct clm_norm_out *out)
 			return clm_norm_error(out, in, len,
 			    CLM_EDIT_DXPTR_FORM, "diagnosis pointers are 1 to "
 			    "4 positions 1-12 (or letters A-L)");
-		k += (size_t)snprintf(out->buf + k, out->size - k, "%s%d",
-		    k > 0 ? ":" : "", v);
+		if (k > 0)
+			out->buf[k++] = ':';
+		if (v >= 10)
+			out->buf[k++] = '1';
+		out->buf[k++] = (char)('0' + v % 10);
 		while (i < n && strchr(",;: /", s[i]) != NULL && s[i] != 0)
 			i++;
 	}

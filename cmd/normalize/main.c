@@ -151,6 +151,9 @@ struct norm {
 	size_t input_cols;		/* columns of the current input */
 	struct scratch cell;		/* normalizer output, grown as needed */
 	struct scratch claim;		/* a claim-level column's result */
+	/* the header's columns to normalize, split by level (from start) */
+	enum clm_column claim_cols[CLM_COL_COUNT], line_cols[CLM_COL_COUNT];
+	size_t nclaim, nline;
 };
 
 enum { OPT_KEEP_CASE = 2000 };
@@ -345,13 +348,9 @@ norm_line(struct norm *nm, struct clm_row *row, const struct clm_header *h,
 		norm_cell(nm, row, CLM_COL_LINE_NO,
 		    (size_t)h->canon[CLM_COL_LINE_NO], f, 0);
 	line = row_line(row, h);
-	for (int col = 0; col < CLM_COL_COUNT; col++) {
-		if (h->canon[col] < 0 || !clm_column_is_line(col) ||
-		    column_kind[col] == CLM_NORM_NONE || special_column(col) ||
-		    col == CLM_COL_LINE_NO)
-			continue;
-		norm_cell(nm, row, col, (size_t)h->canon[col], f, line);
-	}
+	for (size_t k = 0; k < nm->nline; k++)
+		norm_cell(nm, row, nm->line_cols[k],
+		    (size_t)h->canon[nm->line_cols[k]], f, line);
 	if (h->canon[CLM_COL_MOD1] >= 0)
 		norm_proc(nm, row, h, f, line);
 	if (h->canon[CLM_COL_DOS_FROM] >= 0)
@@ -367,13 +366,27 @@ norm_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 	struct norm *nm = t->ctx;
 
 	nm->input_cols = t->input_cols;
-	for (int col = 0; col < CLM_COL_COUNT; col++)
-		if (t->h->canon[col] >= 0 && !clm_column_is_line(col) &&
-		    column_kind[col] != CLM_NORM_NONE)
-			norm_claim_column(nm, c, t->h, col, f);
+	for (size_t k = 0; k < nm->nclaim; k++)
+		norm_claim_column(nm, c, t->h, nm->claim_cols[k], f);
 	for (size_t r = 0; r < c->n; r++)
 		norm_line(nm, c->rows[r], t->h, f);
 	return CLM_TOOL_WRITE;
+}
+
+/* The header's columns to normalize, in canonical order; the line-level
+ * ones without those norm_line handles itself. */
+static void
+plan_columns(struct norm *nm, const struct clm_header *h)
+{
+	nm->nclaim = nm->nline = 0;
+	for (int col = 0; col < CLM_COL_COUNT; col++) {
+		if (h->canon[col] < 0 || column_kind[col] == CLM_NORM_NONE)
+			continue;
+		if (!clm_column_is_line(col))
+			nm->claim_cols[nm->nclaim++] = col;
+		else if (!special_column(col) && col != CLM_COL_LINE_NO)
+			nm->line_cols[nm->nline++] = col;
+	}
 }
 
 /* Columns a repair may need to write: the modifiers beside proc, dos_to
@@ -383,13 +396,13 @@ norm_start(struct clm_tool *t, struct clm_header *h)
 {
 	int any = h->canon[CLM_COL_PROC] >= 0;
 
-	(void)t;
 	for (int m = 1; m <= 4; m++)
 		any |= h->canon[CLM_COL_MOD(m)] >= 0;
 	for (int m = 1; any && m <= 4; m++)
 		clm_header_ensure(h, CLM_COL_MOD(m));
 	if (h->canon[CLM_COL_DOS_FROM] >= 0)
 		clm_header_ensure(h, CLM_COL_DOS_TO);
+	plan_columns(t->ctx, h);
 	return 0;
 }
 
