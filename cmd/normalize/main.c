@@ -170,9 +170,11 @@ out_for(struct scratch *sc, size_t len)
 		free(sc->buf);
 		sc->buf = clm_xmalloc(sc->cap);
 	}
-	memset(&o, 0, sizeof(o));
 	o.buf = sc->buf;
 	o.size = sc->cap;
+	o.len = 0;
+	o.edit = CLM_EDIT_COUNT;
+	o.reason = NULL;
 	return o;
 }
 
