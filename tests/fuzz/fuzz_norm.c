@@ -1,7 +1,8 @@
 /*
  * Fuzz the value normalizers.  The first byte picks the kind, the rest is
  * the value.  Properties: the output fits and is NUL-terminated; an error
- * or unchanged result leaves the value exactly as it was; normalizing a
+ * or unchanged result leaves the value exactly as it was; a value that
+ * passes holds no control character or X12 delimiter; normalizing a
  * repaired value again changes nothing (idempotence).
  */
 #include <stdint.h>
@@ -33,6 +34,20 @@ check_procmods(const char *v)
 		abort();
 }
 
+/* Would this value break an X12 segment? (':' joins pointers.) */
+static int
+x12_unsafe(const char *s, size_t n, enum clm_norm_kind k)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7F || c == '~' || c == '*' ||
+		    c == '^' || c == '>' || (c == ':' && k != CLM_NORM_DXPTR))
+			return 1;
+	}
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -60,6 +75,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (r != CLM_NORM_REPAIRED && (o1.len != len ||
 	    memcmp(b1, in, len) != 0))
+		abort();
+	if (r != CLM_NORM_ERROR && k != CLM_NORM_NONE &&
+	    x12_unsafe(b1, o1.len, k))
 		abort();
 	if (r == CLM_NORM_REPAIRED) {
 		o2 = (struct clm_norm_out){ b2, o1.len + CLM_NORM_SLACK, 0, 0,
