@@ -203,10 +203,11 @@ open_record_source(struct clm_tool *t, const char *path,
 	return 0;
 }
 
+/* a is b, or b with the columns a tool's start hook appended. */
 static int
 same_header(const struct clm_header *a, const struct clm_header *b)
 {
-	if (a->ncols != b->ncols)
+	if (a->ncols > b->ncols)
 		return 0;
 	for (size_t i = 0; i < a->ncols; i++)
 		if (strcmp(a->names[i], b->names[i]) != 0)
