@@ -365,6 +365,32 @@ clm_tool_emit_claim(struct clm_tool *t, struct clm_claim *c,
 	return 0;
 }
 
+/*
+ * A ragged row's extra values sit where the output header put the columns
+ * this run added (status, edits...): move them past the header so that
+ * nothing is overwritten and nothing is dropped.
+ */
+static void
+relocate_extras(const struct clm_tool *t, struct clm_row *row)
+{
+	size_t nextra, width = t->h->ncols;
+	char **extra;
+
+	if (row->n <= t->input_cols || width <= t->input_cols)
+		return;
+	nextra = row->n - t->input_cols;
+	extra = clm_xcalloc(nextra, sizeof(*extra));
+	for (size_t k = 0; k < nextra; k++)
+		extra[k] = clm_xstrdup(clm_row_value(row, t->input_cols + k));
+	for (size_t i = t->input_cols; i < row->n; i++)
+		clm_row_set_value(row, i, "", 0);
+	for (size_t k = 0; k < nextra; k++) {
+		clm_row_set_value(row, width + k, extra[k], strlen(extra[k]));
+		free(extra[k]);
+	}
+	free(extra);
+}
+
 static int
 process_claim(struct clm_tool *t, struct clm_claim *c,
     struct clm_findings *f)
@@ -372,10 +398,11 @@ process_claim(struct clm_tool *t, struct clm_claim *c,
 	int rc;
 
 	clm_findings_clear(f);
-	if (t->spec->check_conflicts) {
-		check_ragged(t, c, f);
+	check_ragged(t, c, f);
+	for (size_t i = 0; i < c->n; i++)
+		relocate_extras(t, c->rows[i]);
+	if (t->spec->check_conflicts)
 		check_conflicts(t, c, f);
-	}
 	rc = t->spec->claim(t, c, f);
 	if (rc < 0)
 		return rc;

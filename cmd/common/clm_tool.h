@@ -51,7 +51,7 @@ struct clm_tool_spec {
 	/* Optional: after the last claim; <0 is a fatal error. */
 	int (*finish)(struct clm_tool *t);
 	int no_record_output;		/* -o is the tool's own business */
-	int check_conflicts;		/* report CLAIM-CONFLICT / ROW-RAGGED */
+	int check_conflicts;		/* report CLAIM-CONFLICT */
 };
 
 struct clm_tool {

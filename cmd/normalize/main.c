@@ -148,7 +148,6 @@ struct scratch {
 
 struct norm {
 	struct clm_norm_ctx ctx;
-	size_t input_cols;		/* columns of the current input */
 	struct scratch cell;		/* normalizer output, grown as needed */
 	struct scratch claim;		/* a claim-level column's result */
 	/* the header's columns to normalize, split by level (from start) */
@@ -253,16 +252,8 @@ norm_claim_column(struct norm *nm, struct clm_claim *c,
 
 /* Can the tool write column col of row without clobbering the extra
  * values of a ragged row? */
-static int
-writable(const struct norm *nm, const struct clm_row *row,
-    const struct clm_header *h, enum clm_column col)
-{
-	return (size_t)h->canon[col] < nm->input_cols ||
-	    row->n <= nm->input_cols;
-}
-
 static void
-norm_proc(struct norm *nm, struct clm_row *row, const struct clm_header *h,
+norm_proc(struct clm_row *row, const struct clm_header *h,
     struct clm_findings *f, long line)
 {
 	struct clm_norm_procmod pm;
@@ -277,13 +268,6 @@ norm_proc(struct norm *nm, struct clm_row *row, const struct clm_header *h,
 	if (r == CLM_NORM_UNCHANGED)
 		return;
 	col = pm.field == 0 ? CLM_COL_PROC : CLM_COL_MOD(pm.field);
-	for (int m = 1; r == CLM_NORM_REPAIRED && m <= 4; m++)
-		if (!writable(nm, row, h, CLM_COL_MOD(m))) {
-			clm_finding_add(f, CLM_EDIT_ROW_RAGGED, line, "proc",
-			    "the row has more values than the header, so "
-			    "modifier columns cannot be added");
-			return;
-		}
 	clm_finding_add(f, pm.edit, line, clm_column_name(col),
 	    "%s (proc '%.20s', modifiers '%.20s' '%.20s' '%.20s' '%.20s')",
 	    pm.reason, pm.proc, pm.mod[0], pm.mod[1],
@@ -314,8 +298,7 @@ norm_dos(struct norm *nm, struct clm_row *row, const struct clm_header *h,
 	if (clm_norm_value(CLM_NORM_DATE_SERVICE, v, len, &nm->ctx, &o) !=
 	    CLM_NORM_ERROR || o.edit != CLM_EDIT_DATE_INVALID ||
 	    clm_norm_date_range(v, len, nm->ctx.today, &o, &to) !=
-	    CLM_NORM_REPAIRED || to == NULL || !writable(nm, row, h,
-	    CLM_COL_DOS_TO)) {
+	    CLM_NORM_REPAIRED || to == NULL) {
 		norm_cell(nm, row, CLM_COL_DOS_FROM, fi, f, line);
 		return;
 	}
@@ -354,7 +337,7 @@ norm_line(struct norm *nm, struct clm_row *row, const struct clm_header *h,
 		norm_cell(nm, row, nm->line_cols[k],
 		    (size_t)h->canon[nm->line_cols[k]], f, line);
 	if (h->canon[CLM_COL_MOD1] >= 0)
-		norm_proc(nm, row, h, f, line);
+		norm_proc(row, h, f, line);
 	if (h->canon[CLM_COL_DOS_FROM] >= 0)
 		norm_dos(nm, row, h, f, line);
 	else if (h->canon[CLM_COL_DOS_TO] >= 0)
@@ -367,7 +350,6 @@ norm_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 {
 	struct norm *nm = t->ctx;
 
-	nm->input_cols = t->input_cols;
 	for (size_t k = 0; k < nm->nclaim; k++)
 		norm_claim_column(nm, c, t->h, nm->claim_cols[k], f);
 	for (size_t r = 0; r < c->n; r++)
