@@ -259,7 +259,10 @@ print_why(const struct clm_codeset *cs, enum clm_code_system sys,
 	fmt_date(date, on, sizeof(on));
 	switch (ci->state) {
 	case CLM_CODE_VALID:
-		if (ci->valid_to == 0)
+		if (ci->valid_from <= 19000101 && ci->valid_to == 0)
+			printf("  why: in force (the release gives no start "
+			    "date)\n");
+		else if (ci->valid_to == 0)
 			printf("  why: in force since %s\n", from);
 		else
 			printf("  why: in force %s .. %s\n", from, to);
@@ -303,11 +306,15 @@ print_icd_extras(const struct clm_codeset *cs, const char *code, long date)
 			"pediatric (0-17)", "maternity (12-55)",
 			"adult (15-124)" };
 
-		printf("  MCE:");
+		const char *sep = "";
+
+		printf("  MCE (%s):", a.mce_release);
 		for (int i = 1; i < 8; i++)
-			if (f & (1u << i))
-				printf(" %s;", names[i]);
-		printf(" (%s)\n", a.mce_release);
+			if (f & (1u << i)) {
+				printf("%s %s", sep, names[i]);
+				sep = ",";
+			}
+		printf("\n");
 	}
 }
 
