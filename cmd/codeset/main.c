@@ -161,7 +161,9 @@ print_release(const struct clm_release *r)
 {
 	char from[40], to[40];
 	const char *what = r->kind == CLM_REL_CODES ?
-	    clm_code_system_name(r->sys) : kind_names[r->kind];
+	    clm_code_system_name(r->sys) : (unsigned)r->kind <
+	    sizeof(kind_names) / sizeof(kind_names[0]) ? kind_names[r->kind] :
+	    "?";
 
 	fmt_date(r->from, from, sizeof(from));
 	fmt_date(r->to, to, sizeof(to));

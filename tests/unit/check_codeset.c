@@ -634,6 +634,8 @@ shared_index(void)
 	unsigned char *img;
 	size_t len;
 
+	if (shared == NULL)
+		fprintf(stderr, "note: ../shared absent: shared tests skipped\n");
 	if (shared_cs != NULL || shared == NULL)
 		return shared_cs;
 	b = clm_csb_new();
