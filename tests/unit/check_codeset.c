@@ -321,8 +321,10 @@ START_TEST(test_ncci)
 		{ "ptp", "column1\tcolumn2\tmodifier_indicator\n"
 		  "90837\t90832\t0\n", 20260701, 0, NULL },
 		{ "mue", mue_csv, 20260401, 0, NULL },
+		{ "mue", "97110,4,3 Date of Service Edit: Clinical,x\n", 20260701,
+		  0, NULL },
 	};
-	struct clm_codeset *cs = build(s, 3);
+	struct clm_codeset *cs = build(s, 4);
 	struct clm_ptp p;
 	struct clm_mue m;
 
@@ -338,11 +340,18 @@ START_TEST(test_ncci)
 	ck_assert(clm_codeset_ptp(cs, "90837", "90832", 20260701, &p));
 	ck_assert_int_eq(p.eff, 20260701);
 	ck_assert(!clm_codeset_ptp(cs, "90837", "90832", 20260630, &p));
-	ck_assert(clm_codeset_mue(cs, "97110", 20261127, &m));
+	/* the Q3 release ends Q2's rows the day before it starts */
+	ck_assert(clm_codeset_mue(cs, "97110", 20260630, &m));
 	ck_assert_int_eq(m.value, 6);
 	ck_assert_int_eq(m.mai, 3);
+	ck_assert_int_eq(m.del, 20260630);
+	ck_assert(clm_codeset_mue(cs, "97110", 20261127, &m));
+	ck_assert_int_eq(m.value, 4);
+	ck_assert_int_eq(m.del, 0);
+	ck_assert(!clm_codeset_mue(cs, "G0283", 20261127, &m));
 	ck_assert(clm_codeset_mue(cs, "G0283", 20260401, &m));
 	ck_assert_int_eq(m.mai, 2);
+	ck_assert_int_eq(m.eff, 20260401);
 	ck_assert(!clm_codeset_mue(cs, "G0283", 20260331, &m));
 	ck_assert(!clm_codeset_mue(cs, "99999", 20261127, &m));
 	clm_codeset_close(cs);
