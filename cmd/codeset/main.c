@@ -328,6 +328,24 @@ print_icd_extras(const struct clm_codeset *cs, const char *code, long date)
 	}
 }
 
+/* The MUE in force for a procedure code, if any. */
+static void
+print_mue(const struct clm_codeset *cs, const char *code, long date)
+{
+	static const char *const mai[] = { "", "line edit",
+		"date of service edit: policy",
+		"date of service edit: clinical" };
+	struct clm_mue m;
+	struct clm_release r;
+
+	if (!clm_codeset_mue(cs, code, date, &m))
+		return;
+	printf("  MUE: %ld unit%s (MAI %d, %s; %s)\n", m.value,
+	    m.value == 1 ? "" : "s", m.mai, m.mai >= 1 && m.mai <= 3 ?
+	    mai[m.mai] : "?", clm_codeset_release_on(cs, CLM_REL_MUE,
+	    CLM_SYS_HCPCS, date, &r) ? r.name : "no release");
+}
+
 static int
 lookup_one(const struct clm_codeset *cs, const char *code, long date,
     int only_sys)
@@ -359,11 +377,15 @@ lookup_one(const struct clm_codeset *cs, const char *code, long date,
 		print_why(cs, (enum clm_code_system)sys, code, date, &ci);
 		if (sys == CLM_SYS_ICD10CM && st != CLM_CODE_UNKNOWN)
 			print_icd_extras(cs, code, date);
+		if ((sys == CLM_SYS_HCPCS || sys == CLM_SYS_CPT) &&
+		    st != CLM_CODE_UNKNOWN)
+			print_mue(cs, code, date);
 	}
 	if (!found && !clm_codeset_has(cs, CLM_SYS_CPT) &&
 	    clm_cpt_form_ok(code)) {
 		printf("%s: CPT form ok on %s (no licensed CPT list in the "
 		    "index: checked by form only)\n", code, on);
+		print_mue(cs, code, date);
 		return 1;
 	}
 	if (!found)
