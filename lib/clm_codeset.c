@@ -280,8 +280,8 @@ clm_codeset_open_default(const char *explicit_path, struct clm_error *err)
 		return clm_codeset_open(explicit_path, err);
 	if (env != NULL && *env != '\0')
 		return clm_codeset_open(env, err);
-	if (try_open(CLM_DATADIR "/codesets.clmidx", &cs, err))
-		return cs;
+	/* Beside the executable first: a build tree, or PREFIX/bin next to
+	 * PREFIX/share/clm, never picks up another installation's index. */
 	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 	if (n > 0) {
 		char *slash;
@@ -296,6 +296,8 @@ clm_codeset_open_default(const char *explicit_path, struct clm_error *err)
 				return cs;
 		}
 	}
+	if (try_open(CLM_DATADIR "/codesets.clmidx", &cs, err))
+		return cs;
 	clm_error_set(err, CLM_EIO, "", 0, "no code-set index: use "
 	    "--codesets FILE, set CLM_CODESETS, or install one as "
 	    "%s/codesets.clmidx", CLM_DATADIR);

@@ -23,9 +23,10 @@ struct clm_codeset *clm_codeset_open(const char *path, struct clm_error *err);
 void clm_codeset_close(struct clm_codeset *cs);
 /*
  * Find and open the index a tool should use: explicit (--codesets) if not
- * NULL, else $CLM_CODESETS, else the installed default
- * PREFIX/share/clm/codesets.clmidx, else <exe dir>/../share/clm/codesets.clmidx
- * (the index `make` builds from the project's own codesets/).
+ * NULL, else $CLM_CODESETS, else <exe dir>/../share/clm/codesets.clmidx
+ * (the index `make` builds from the project's own codesets/, and where
+ * `make install` puts it beside PREFIX/bin), else the compiled-in default
+ * PREFIX/share/clm/codesets.clmidx.
  */
 struct clm_codeset *clm_codeset_open_default(const char *explicit_path,
     struct clm_error *err);
