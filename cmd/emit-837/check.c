@@ -310,6 +310,9 @@ check_formats(const struct emit_ctx *e, const struct clm_row *row,
 			continue;
 		if (v[0] == '\0' || fits(r, v))
 			continue;
+		if (r->col >= CLM_COL_MOD1 && r->col <= CLM_COL_MOD4 &&
+		    clm_findings_has(f, "LIMIT-MOD", line))
+			continue;	/* "GP59": said once, as LIMIT-MOD */
 		describe(r, want, sizeof(want));
 		if (r->kind == CODE)
 			clm_finding_add(f, CLM_EDIT_X12_FORMAT, line,
@@ -453,7 +456,8 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 
 		if (len == 0)
 			continue;
-		for (int gap = last + 1; gap < n; gap++)
+		/* dx1 itself is reported as required */
+		for (int gap = last + 1 > 1 ? last + 1 : 2; gap < n; gap++)
 			clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, 0,
 			    clm_column_name(CLM_COL_DX(gap)), "dx%d is empty "
 			    "but dx%d is given: diagnoses fill dx1 upward "
@@ -551,9 +555,9 @@ check_line(const struct emit_ctx *e, const struct clm_row *r, int ndx,
 
 	for (size_t i = 0; i < NELEM(req); i++)
 		missing(e, r, line, req[i], "", f);
+	check_modifiers(e, r, line, f);
 	check_formats(e, r, line, f);
 	check_pointers(e, r, line, ndx, f);
-	check_modifiers(e, r, line, f);
 	if (any_set(e, r, CLM_COL_NDC, CLM_COL_NDC_UNIT)) {
 		missing(e, r, line, CLM_COL_NDC, "(drug, loop 2410)", f);
 		missing(e, r, line, CLM_COL_NDC_QTY, "(drug, loop 2410)", f);

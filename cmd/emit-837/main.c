@@ -29,6 +29,22 @@ static const struct option longopts[] = {
 };
 
 static int
+load_partner(struct emit_ctx *e)
+{
+	struct clm_error err;
+	char buf[1024];
+
+	clm_error_clear(&err);
+	clm_partner_defaults(&e->partner);
+	if (clm_partner_load(&e->partner, e->partner_path, &err) < 0) {
+		clm_error_format(&err, buf, sizeof(buf));
+		fprintf(stderr, "clm-emit-837: %s\n", buf);
+		return -1;
+	}
+	return 0;
+}
+
+static int
 emit_option(struct clm_tool *t, int opt, const char *arg)
 {
 	struct emit_ctx *e = t->ctx;
@@ -36,7 +52,7 @@ emit_option(struct clm_tool *t, int opt, const char *arg)
 	switch (opt) {
 	case OPT_PARTNER:
 		e->partner_path = arg;
-		return 0;
+		return load_partner(e);
 	case OPT_STATE:
 		e->state_path = arg;
 		return 0;
@@ -411,26 +427,6 @@ emit_finish(struct clm_tool *t)
 	return rc;
 }
 
-static int
-load_partner(struct emit_ctx *e)
-{
-	struct clm_error err;
-	char buf[1024];
-
-	clm_error_clear(&err);
-	clm_partner_defaults(&e->partner);
-	if (e->partner_path == NULL) {
-		fprintf(stderr, "clm-emit-837: --partner FILE is required "
-		    "(see clm-emit-837(1))\n");
-		return -1;
-	}
-	if (clm_partner_load(&e->partner, e->partner_path, &err) < 0) {
-		clm_error_format(&err, buf, sizeof(buf));
-		fprintf(stderr, "clm-emit-837: %s\n", buf);
-		return -1;
-	}
-	return 0;
-}
 
 static int
 emit_start(struct clm_tool *t, struct clm_header *h)
@@ -440,7 +436,12 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 	struct clm_error err;
 
 	clm_error_clear(&err);
-	if (load_partner(e) < 0 || set_clock(e, t) < 0)
+	if (e->partner_path == NULL) {
+		clm_tool_warn(t, "--partner FILE is required (see "
+		    "clm-emit-837(1))");
+		return -1;
+	}
+	if (set_clock(e, t) < 0)
 		return -1;
 	if (e->state_path == NULL &&
 	    (e->state_default = clm_x12_ctl_default_path()) == NULL) {
