@@ -173,14 +173,26 @@ emit_cents(const char *s)
 void
 emit_format_cents(long long cents, char *buf, size_t size)
 {
-	long long whole = cents / 100, frac = cents % 100;
+	char tmp[32];
+	size_t n = 0, i = 0;
+	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents :
+	    (unsigned long long)cents;
+	int frac = (int)(v % 100);
 
-	if (frac == 0)
-		snprintf(buf, size, "%lld", whole);
-	else if (frac % 10 == 0)
-		snprintf(buf, size, "%lld.%lld", whole, frac / 10);
-	else
-		snprintf(buf, size, "%lld.%02lld", whole, frac);
+	/* digits backwards: cents (trailing zeros dropped), then whole */
+	if (frac % 10 != 0)
+		tmp[n++] = (char)('0' + frac % 10);
+	if (frac != 0)
+		tmp[n++] = (char)('0' + frac / 10), tmp[n++] = '.';
+	v /= 100;
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	if (cents < 0)
+		tmp[n++] = '-';
+	while (n > 0 && i + 1 < size)
+		buf[i++] = tmp[--n];
+	buf[i] = '\0';
 }
 
 static int
@@ -297,17 +309,34 @@ describe(const struct rule *r, char *buf, size_t size)
 		snprintf(buf, size, "%s", what[r->kind]);
 }
 
+/* Rules [0, first_line) are claim-level, the rest line-level. */
+static size_t
+first_line_rule(void)
+{
+	size_t i = 0;
+
+	while (i < sizeof(rules) / sizeof(rules[0]) &&
+	    !clm_column_is_line(rules[i].col))
+		i++;
+	return i;
+}
+
 static void
 check_formats(const struct emit_ctx *e, const struct clm_row *row,
-    long line, struct clm_findings *f)
+    int line_level, long line, struct clm_findings *f)
 {
-	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+	static size_t split;
+	size_t from, to;
+
+	if (split == 0)
+		split = first_line_rule();
+	from = line_level ? split : 0;
+	to = line_level ? sizeof(rules) / sizeof(rules[0]) : split;
+	for (size_t i = from; i < to; i++) {
 		const struct rule *r = &rules[i];
 		const char *v = get(e, row, r->col);
 		char want[160];
 
-		if ((line == 0) == (clm_column_is_line(r->col) != 0))
-			continue;
 		if (v[0] == '\0' || fits(r, v))
 			continue;
 		if (r->col >= CLM_COL_MOD1 && r->col <= CLM_COL_MOD4 &&
@@ -556,7 +585,7 @@ check_line(const struct emit_ctx *e, const struct clm_row *r, int ndx,
 	for (size_t i = 0; i < NELEM(req); i++)
 		missing(e, r, line, req[i], "", f);
 	check_modifiers(e, r, line, f);
-	check_formats(e, r, line, f);
+	check_formats(e, r, 1, line, f);
 	check_pointers(e, r, line, ndx, f);
 	if (any_set(e, r, CLM_COL_NDC, CLM_COL_NDC_UNIT)) {
 		missing(e, r, line, CLM_COL_NDC, "(drug, loop 2410)", f);
@@ -790,7 +819,7 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 	int ndx, cob;
 
 	check_required_claim(e, r, f);
-	check_formats(e, r, 0, f);
+	check_formats(e, r, 0, 0, f);
 	check_adj(e, r, 0, CLM_COL_OTH_ADJ, f);
 	if (strlen(get(e, r, CLM_COL_CLAIM_ID)) > 20)
 		clm_finding_add(f, CLM_EDIT_CLAIM_ID_LENGTH, 0, "claim_id",

@@ -49,6 +49,19 @@ end(struct emit_ctx *e)
 	clm_x12_seg_end(&e->w);
 }
 
+/* Decimal digits of v into buf (at least 21 bytes). */
+static const char *
+num(unsigned long v, char *buf)
+{
+	char *p = buf + 20;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	return p;
+}
+
 static int
 differs(const struct emit_ctx *e, const struct clm_row *a,
     const struct clm_row *b, enum clm_column from, enum clm_column to)
@@ -172,12 +185,10 @@ render_hl(struct emit_ctx *e, struct emit_hl *hl, unsigned long parent,
 	char v[32];
 
 	seg(e, "HL");
-	snprintf(v, sizeof(v), "%lu", ++hl->hl);
-	k(e, v);
-	if (parent > 0) {
-		snprintf(v, sizeof(v), "%lu", parent);
-		k(e, v);
-	} else
+	k(e, num(++hl->hl, v));
+	if (parent > 0)
+		k(e, num(parent, v));
+	else
 		clm_x12_skip(&e->w, 1);
 	k(e, level);
 	k(e, children ? "1" : "0");
@@ -669,8 +680,7 @@ render_line(struct emit_ctx *e, const struct clm_row *r,
 
 	e->cur_line = strtol(get(e, r, CLM_COL_LINE_NO), NULL, 10);
 	seg(e, "LX");
-	snprintf(v, sizeof(v), "%lu", lx);
-	k(e, v);
+	k(e, num(lx, v));
 	end(e);
 	render_sv1(e, r);
 	render_dos(e, r);
