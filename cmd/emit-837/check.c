@@ -177,13 +177,11 @@ emit_format_cents(long long cents, char *buf, size_t size)
 	size_t n = 0, i = 0;
 	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents :
 	    (unsigned long long)cents;
-	int frac = (int)(v % 100);
 
-	/* digits backwards: cents (trailing zeros dropped), then whole */
-	if (frac % 10 != 0)
-		tmp[n++] = (char)('0' + frac % 10);
-	if (frac != 0)
-		tmp[n++] = (char)('0' + frac / 10), tmp[n++] = '.';
+	/* digits backwards: two decimals, then the whole part */
+	tmp[n++] = (char)('0' + v % 10);
+	tmp[n++] = (char)('0' + v / 10 % 10);
+	tmp[n++] = '.';
 	v /= 100;
 	do
 		tmp[n++] = (char)('0' + v % 10);

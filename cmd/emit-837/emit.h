@@ -58,7 +58,7 @@ void emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f);
 /* Amount in cents from a decimal with at most 2 places; <0 if unreadable. */
 long long emit_cents(const char *s);
-/* Cents as an X12 decimal without trailing zeros ("150", "12.5"). */
+/* Cents as a decimal with two places ("150.00"), the record form. */
 void emit_format_cents(long long cents, char *buf, size_t size);
 int emit_is_dependent(const struct emit_ctx *e, const struct clm_row *r);
 /* The line columns of a row in the 2430 sense: any line_oth_* set. */
