@@ -69,6 +69,10 @@ clm_x12_check(const struct clm_x12_writer *w, const char *v, size_t n,
 			first = i + 1;
 		}
 	}
+	if (worst == CLM_X12_OK && n > 0 && v[n - 1] == ' ') {
+		worst = CLM_X12_BAD_SPACE;
+		first = n;
+	}
 	if (pos != NULL)
 		*pos = first;
 	return worst;

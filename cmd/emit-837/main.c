@@ -71,6 +71,7 @@ on_bad(void *arg, enum clm_x12_bad why, const char *field, size_t pos)
 	struct emit_ctx *e = arg;
 	struct clm_findings *f = e->f;
 	enum clm_edit id = why == CLM_X12_BAD_DELIM ? CLM_EDIT_X12_DELIMITER :
+	    why == CLM_X12_BAD_SPACE ? CLM_EDIT_X12_FORMAT :
 	    CLM_EDIT_X12_CHARSET;
 	const char *name = clm_edit_info(id)->id;
 
@@ -89,6 +90,9 @@ on_bad(void *arg, enum clm_x12_bad why, const char *field, size_t pos)
 		    "position %zu; X12 has no escape: remove it at the source",
 		    field, e->w.syn.seg, e->w.syn.ele, e->w.syn.comp,
 		    e->w.syn.rep, pos);
+	else if (why == CLM_X12_BAD_SPACE)
+		clm_finding_add(f, id, e->cur_line, field, "%s ends with a "
+		    "space; X12 forbids trailing spaces in a value", field);
 	else
 		clm_finding_add(f, id, e->cur_line, field, "%s holds a "
 		    "character outside the X12 %s character set at position "
