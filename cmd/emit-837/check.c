@@ -21,6 +21,11 @@ struct rule {
 #define FILING "11 12 13 14 15 16 17 AM BL CH CI DS FI HM LM MA MB MC OF " \
 	"TV VA WC ZZ"
 #define SEQ "P S T A B C D E F G H U"
+/* USPS states, DC, territories, military, Canadian provinces (N402) */
+#define STATES "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME " \
+	"MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD " \
+	"TN TX UT VT VA WA WV WI WY DC AS FM GU MH MP PR PW VI AA AE AP AB " \
+	"BC MB NB NL NS NT NU ON PE QC SK YT"
 
 static const struct rule rules[] = {
 	{ CLM_COL_CLAIM_ID, TEXT, 1, 38, NULL },
@@ -273,8 +278,7 @@ fits(const struct rule *r, const char *v)
 	case ZIP:
 		return (n == 5 || n == 9) && all_digits(v, n);
 	case STATE:
-		return n == 2 && isupper((unsigned char)v[0]) &&
-		    isupper((unsigned char)v[1]);
+		return n == 2 && in_list(v, STATES);
 	case DATE:
 		return real_date(v);
 	case AMOUNT:
@@ -293,7 +297,7 @@ static void
 describe(const struct rule *r, char *buf, size_t size)
 {
 	static const char *what[] = { "digits", "a 5 or 9 digit ZIP code",
-		"a 2-letter state code", "a real date CCYYMMDD",
+		"a USPS state or Canadian province code", "a real date CCYYMMDD",
 		"an amount with at most 2 decimals", "a positive quantity",
 		"one of", "text", "upper-case letters and digits" };
 
