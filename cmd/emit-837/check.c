@@ -813,6 +813,34 @@ check_line_rendering(const struct emit_ctx *e, const struct clm_row *r,
 		    "rend_first");
 }
 
+/* SBR05 (insurance type) is required when Medicare is not primary; the
+ * record format has no column for it. */
+static void
+check_medicare_secondary(const struct emit_ctx *e, const struct clm_row *r,
+    struct clm_findings *f)
+{
+	static const struct {
+		enum clm_column seq, ind;
+		const char *loop;
+	} payers[] = {
+		{ CLM_COL_PAYER_SEQ, CLM_COL_FILING_IND, "2000B" },
+		{ CLM_COL_OTH_PAYER_SEQ, CLM_COL_OTH_FILING_IND, "2320" },
+	};
+
+	for (size_t i = 0; i < NELEM(payers); i++) {
+		const char *seq = get(e, r, payers[i].seq);
+
+		if (strcmp(get(e, r, payers[i].ind), "MB") != 0 ||
+		    seq[0] == '\0' || strcmp(seq, "P") == 0)
+			continue;
+		clm_finding_add(f, CLM_EDIT_X12_UNSUPPORTED, 0,
+		    clm_column_name(payers[i].seq), "Medicare Part B is not "
+		    "the primary payer here; the 837P then needs the Medicare "
+		    "secondary insurance type (loop %s SBR05), which the "
+		    "record format does not carry", payers[i].loop);
+	}
+}
+
 void
 emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f)
@@ -828,6 +856,7 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "claim_id has %zu characters; receivers keep 20 (CLM01) "
 		    "and answers would not match the claim",
 		    strlen(get(e, r, CLM_COL_CLAIM_ID)));
+	check_medicare_secondary(e, r, f);
 	ndx = check_dx(e, r, f);
 	check_address(e, r, f);
 	cob = get(e, r, CLM_COL_OTH_PAYER_ID)[0] != '\0';
