@@ -857,6 +857,12 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "and answers would not match the claim",
 		    strlen(get(e, r, CLM_COL_CLAIM_ID)));
 	check_medicare_secondary(e, r, f);
+	if (strcmp(get(e, r, CLM_COL_ACCIDENT_CAUSE), "AA") == 0 ||
+	    strcmp(get(e, r, CLM_COL_ACCIDENT_CAUSE), "OA") == 0)
+		clm_finding_add(f, CLM_EDIT_X12_UNSUPPORTED, 0,
+		    "accident_cause", "accident_cause %s needs the accident "
+		    "date (loop 2300 DTP*439), which the record format does "
+		    "not carry yet", get(e, r, CLM_COL_ACCIDENT_CAUSE));
 	ndx = check_dx(e, r, f);
 	check_address(e, r, f);
 	cob = get(e, r, CLM_COL_OTH_PAYER_ID)[0] != '\0';
