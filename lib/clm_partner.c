@@ -295,10 +295,12 @@ clm_partner_check(const struct clm_partner *p, const char *name,
 	if (strlen(p->submitter_id) < 2 || strlen(p->receiver_id) < 2)
 		return clm_error_set(err, CLM_EFORMAT, name, 0,
 		    "submitter_id and receiver_id need 2 to 80 characters");
-	if ((p->gs_sender_id[0] && strlen(p->gs_sender_id) < 2) ||
-	    (p->gs_receiver_id[0] && strlen(p->gs_receiver_id) < 2))
+	if (strlen(p->gs_sender_id[0] ? p->gs_sender_id :
+	    p->isa_sender_id) < 2 || strlen(p->gs_receiver_id[0] ?
+	    p->gs_receiver_id : p->isa_receiver_id) < 2)
 		return clm_error_set(err, CLM_EFORMAT, name, 0,
-		    "gs_sender_id and gs_receiver_id need 2 to 15 characters");
+		    "GS02/GS03 (gs_sender_id, gs_receiver_id, default the ISA "
+		    "ids) need 2 to 15 characters");
 	if ((rc = check_delims(p, name, err)) < 0)
 		return rc;
 	return check_values(p, name, err);
