@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,21 +38,23 @@ static const struct key_def keys[] = {
 	SPECIAL("claims_per_transaction"),
 };
 
+#define SET(field, v) snprintf((field), sizeof(field), "%s", (v))
+
 void
 clm_partner_defaults(struct clm_partner *p)
 {
 	memset(p, 0, sizeof(*p));
-	strcpy(p->isa_auth_qual, "00");
-	strcpy(p->isa_security_qual, "00");
-	strcpy(p->isa_sender_qual, "ZZ");
-	strcpy(p->isa_receiver_qual, "ZZ");
+	SET(p->isa_auth_qual, "00");
+	SET(p->isa_security_qual, "00");
+	SET(p->isa_sender_qual, "ZZ");
+	SET(p->isa_receiver_qual, "ZZ");
 	p->usage = 'T';
 	p->ack_requested = '0';
 	p->element_sep = '*';
 	p->component_sep = ':';
 	p->repetition_sep = '^';
 	p->segment_term = '~';
-	strcpy(p->line_ending, "\n");
+	SET(p->line_ending, "\n");
 	p->charset = CLM_PARTNER_BASIC;
 	p->long_claims = CLM_PARTNER_SPLIT;
 	p->claims_per_st = 5000;
@@ -68,9 +71,9 @@ set_special(struct clm_partner *p, const char *key, const char *v)
 	else if (strcmp(key, "line_ending") == 0 && !strcmp(v, "none"))
 		p->line_ending[0] = '\0';
 	else if (strcmp(key, "line_ending") == 0 && !strcmp(v, "lf"))
-		strcpy(p->line_ending, "\n");
+		SET(p->line_ending, "\n");
 	else if (strcmp(key, "line_ending") == 0 && !strcmp(v, "crlf"))
-		strcpy(p->line_ending, "\r\n");
+		SET(p->line_ending, "\r\n");
 	else if (strcmp(key, "charset") == 0 && !strcmp(v, "basic"))
 		p->charset = CLM_PARTNER_BASIC;
 	else if (strcmp(key, "charset") == 0 && !strcmp(v, "extended"))

@@ -5,7 +5,8 @@
 
 static const char basic_set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     "!\"&'()*+,-./:;?= ";
-static const char extended_set[] = "abcdefghijklmnopqrstuvwxyz%~@[]_{}\\|<>#$^`";
+static const char extended_set[] =
+    "abcdefghijklmnopqrstuvwxyz%~@[]_{}\\|<>#$^`";
 
 static void
 build_classes(struct clm_x12_writer *w)

@@ -44,7 +44,7 @@ struct clm_x12_writer {
 	char *buf;
 	size_t len, cap;
 	size_t pending_el;		/* empty elements not yet written */
-	size_t pending_comp;		/* empty components not yet written */
+	size_t pending_comp;		/* empty components pending */
 	int in_comp;			/* inside a composite element */
 	int comp_started;		/* the composite has written a value */
 	unsigned long segs;		/* segments ended since the reset */

@@ -14,7 +14,7 @@ enum kind { DIGITS, ZIP, STATE, DATE, AMOUNT, QTY, CODE, TEXT, ALNUM };
 struct rule {
 	enum clm_column col;
 	enum kind kind;
-	int min, max;		/* length (DIGITS: exact when min == max) */
+	int min, max;		/* length limits */
 	const char *codes;	/* CODE: space-separated list */
 };
 
@@ -297,7 +297,8 @@ static void
 describe(const struct rule *r, char *buf, size_t size)
 {
 	static const char *what[] = { "digits", "a 5 or 9 digit ZIP code",
-		"a USPS state or Canadian province code", "a real date CCYYMMDD",
+		"a USPS state or Canadian province code",
+		"a real date CCYYMMDD",
 		"an amount with at most 2 decimals", "a positive quantity",
 		"one of", "text", "upper-case letters and digits" };
 
