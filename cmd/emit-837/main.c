@@ -479,6 +479,7 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 		    strerror(errno));
 		return -1;
 	}
+	setvbuf(e->spool, NULL, _IOFBF, SPOOL_CHUNK * 4);
 	return 0;
 }
 
