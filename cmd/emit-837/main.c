@@ -18,6 +18,8 @@
 #include "emit.h"
 
 #define SPOOL_CHUNK 65536
+/* Ceiling on ST/SE sets per interchange (8 bytes of memory each). */
+#define MAX_TRANSACTION_SETS 1000000
 
 enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS };
 
@@ -165,6 +167,10 @@ static int
 spool_claim(struct emit_ctx *e, const struct clm_claim *c,
     const struct emit_hl *hl)
 {
+	if (e->nbht + e->npend > MAX_TRANSACTION_SETS) {
+		errno = EFBIG;
+		return -1;
+	}
 	if (e->nbht + e->npend > e->capbht) {
 		e->capbht = (e->capbht + e->npend) * 2;
 		e->bht = clm_xrealloc(e->bht, e->capbht * sizeof(*e->bht));
