@@ -253,7 +253,7 @@ good_qty(const char *v)
 		if (v[i] == '.')
 			dots++;
 		else if (isdigit((unsigned char)v[i]))
-			digits += v[i] != '0' || digits > 0 || 1;
+			digits++;
 		else
 			return 0;
 	}
