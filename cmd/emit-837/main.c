@@ -383,25 +383,30 @@ write_output(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
 	const char *path = e->state_path ? e->state_path : e->state_default;
 	int to_stdout = t->output_path == NULL ||
 	    strcmp(t->output_path, "-") == 0;
-	int rc;
+	int rc, recorded = 0;
+	unsigned long n;
 
 	snprintf(key, sizeof(key), "%s:%s|%s:%s", e->partner.isa_sender_qual,
 	    e->partner.isa_sender_id, e->partner.isa_receiver_qual,
 	    e->partner.isa_receiver_id);
 	if ((rc = clm_x12_ctl_open(&ctl, path, key, err)) < 0)
 		return rc;
-	if (to_stdout)
-		rc = clm_x12_ctl_commit(ctl, err);
+	n = clm_x12_ctl_next(ctl);
+	if (to_stdout && (rc = clm_x12_ctl_commit(ctl, err)) == 0)
+		recorded = 1;
 	if (rc == 0 && (out = clm_out_open(t->output_path, err)) == NULL)
 		rc = -CLM_EIO;
 	if (rc == 0)
-		rc = write_interchange(e, out, clm_x12_ctl_next(ctl), err);
-	if (rc == 0 && !to_stdout)
-		rc = clm_x12_ctl_commit(ctl, err);
+		rc = write_interchange(e, out, n, err);
+	if (rc == 0 && !to_stdout && (rc = clm_x12_ctl_commit(ctl, err)) == 0)
+		recorded = 1;
 	clm_x12_ctl_close(ctl);
 	if (rc == 0)
 		rc = clm_out_commit(out, err);
 	clm_out_close(out);
+	if (rc < 0 && recorded)
+		clm_tool_warn(t, "control number %09lu was recorded as used by "
+		    "this failed run: it is skipped, never reused", n);
 	return rc;
 }
 
