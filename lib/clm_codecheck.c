@@ -1,0 +1,129 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clm_codecheck.h"
+#include "clm_codecheck_attr.h"
+#include "clm_codecheck_int.h"
+
+struct clm_cc *
+clm_cc_new(const struct clm_cc_options *opt)
+{
+	struct clm_cc *cc = clm_xcalloc(1, sizeof(*cc));
+	const struct clm_codeset *cs = opt->cs;
+	struct clm_code_info info;
+
+	cc->opt = *opt;
+	if (cs != NULL) {
+		cc->has_icd = clm_codeset_has(cs, CLM_SYS_ICD10CM);
+		cc->has_hcpcs = clm_codeset_has(cs, CLM_SYS_HCPCS);
+		cc->has_cpt = clm_codeset_has(cs, CLM_SYS_CPT);
+		cc->has_mod = clm_codeset_has(cs, CLM_SYS_MODIFIER);
+		cc->has_pos = clm_codeset_has(cs, CLM_SYS_POS);
+		cc->has_tax = clm_codeset_has(cs, CLM_SYS_TAXONOMY);
+		/* numeric (CPT) modifiers only when the index lists them */
+		cc->cpt_mods = cc->has_cpt || (cc->has_mod &&
+		    clm_codeset_lookup(cs, CLM_SYS_MODIFIER, "25", 0,
+		    &info) != CLM_CODE_UNKNOWN);
+	}
+	return cc;
+}
+
+void
+clm_cc_free(struct clm_cc *cc)
+{
+	if (cc == NULL)
+		return;
+	free(cc->dates);
+	free(cc);
+}
+
+const char *
+clm_cc_release(const struct clm_code_info *info, char *buf, size_t size)
+{
+	if (info->release != NULL && info->release[0] != '\0')
+		snprintf(buf, size, " (%s)", info->release);
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
+long
+clm_cc_line_no(const struct cc_claim *k, const struct clm_row *r)
+{
+	return strtol(clm_row_get(r, k->h, CLM_COL_LINE_NO), NULL, 10);
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The claim's distinct service dates (dos_from), ascending. */
+static void
+collect_dates(struct cc_claim *k)
+{
+	struct clm_cc *cc = k->cc;
+	size_t n = 0;
+
+	if (cc->dates_cap < k->c->n + 1) {
+		cc->dates_cap = k->c->n + 1;
+		cc->dates = clm_xrealloc(cc->dates,
+		    cc->dates_cap * sizeof(*cc->dates));
+	}
+	for (size_t i = 0; i < k->c->n; i++) {
+		long d = clm_codes_date(clm_row_get(k->c->rows[i], k->h,
+		    CLM_COL_DOS_FROM));
+
+		if (d > 0)
+			cc->dates[n++] = d;
+	}
+	if (n == 0 && cc->opt.today > 0)
+		cc->dates[n++] = cc->opt.today;
+	qsort(cc->dates, n, sizeof(*cc->dates), cmp_long);
+	k->ndates = 0;
+	for (size_t i = 0; i < n; i++)
+		if (k->ndates == 0 || cc->dates[i] != cc->dates[k->ndates - 1])
+			cc->dates[k->ndates++] = cc->dates[i];
+	k->dates = cc->dates;
+}
+
+/* The patient's sex and birth date (the subscriber's when self). */
+static void
+find_patient(struct cc_claim *k)
+{
+	const char *rel = clm_row_get(k->r0, k->h, CLM_COL_PAT_REL);
+	int self = rel[0] == '\0' || strcmp(rel, "18") == 0;
+	const char *sex = clm_row_get(k->r0, k->h,
+	    self ? CLM_COL_SUB_SEX : CLM_COL_PAT_SEX);
+
+	k->dob = clm_codes_date(clm_row_get(k->r0, k->h,
+	    self ? CLM_COL_SUB_DOB : CLM_COL_PAT_DOB));
+	k->sex = (strcmp(sex, "F") == 0 || strcmp(sex, "M") == 0) ? sex[0] : 0;
+}
+
+void
+clm_cc_check(struct clm_cc *cc, const struct clm_claim *c,
+    const struct clm_header *h, struct clm_findings *f)
+{
+	struct cc_claim k;
+
+	if (c->n == 0)
+		return;
+	memset(&k, 0, sizeof(k));
+	k.cc = cc;
+	k.cs = cc->opt.cs;
+	k.c = c;
+	k.h = h;
+	k.f = f;
+	k.r0 = c->rows[0];
+	collect_dates(&k);
+	find_patient(&k);
+	clm_cc_check_dx(&k);
+	clm_cc_check_claim_codes(&k);
+	for (size_t i = 0; i < c->n; i++)
+		clm_cc_check_line(&k, c->rows[i]);
+}
