@@ -6,6 +6,24 @@
 #include "clm_codecheck_attr.h"
 #include "clm_codecheck_int.h"
 
+/*
+ * The HCPCS Level II file carries the Level II modifiers without making a
+ * modifier release of its own: the index knows modifiers when it resolves
+ * common ones.
+ */
+static int
+knows_modifiers(const struct clm_codeset *cs)
+{
+	static const char *const probe[] = { "GP", "LT", "KX", "25" };
+	struct clm_code_info info;
+
+	for (size_t i = 0; i < sizeof(probe) / sizeof(probe[0]); i++)
+		if (clm_codeset_lookup(cs, CLM_SYS_MODIFIER, probe[i], 0,
+		    &info) != CLM_CODE_UNKNOWN)
+			return 1;
+	return 0;
+}
+
 struct clm_cc *
 clm_cc_new(const struct clm_cc_options *opt)
 {
@@ -18,7 +36,8 @@ clm_cc_new(const struct clm_cc_options *opt)
 		cc->has_icd = clm_codeset_has(cs, CLM_SYS_ICD10CM);
 		cc->has_hcpcs = clm_codeset_has(cs, CLM_SYS_HCPCS);
 		cc->has_cpt = clm_codeset_has(cs, CLM_SYS_CPT);
-		cc->has_mod = clm_codeset_has(cs, CLM_SYS_MODIFIER);
+		cc->has_mod = clm_codeset_has(cs, CLM_SYS_MODIFIER) ||
+		    knows_modifiers(cs);
 		cc->has_pos = clm_codeset_has(cs, CLM_SYS_POS);
 		cc->has_tax = clm_codeset_has(cs, CLM_SYS_TAXONOMY);
 		/* numeric (CPT) modifiers only when the index lists them */
