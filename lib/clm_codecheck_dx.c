@@ -280,7 +280,7 @@ static void
 check_dx_age(struct cc_claim *k, int i)
 {
 	struct clm_cc_age_range r;
-	char rel[64], d[16];
+	char rel[64], d[16], range[32];
 
 	if (!k->cc->opt.age_edit || k->dob == 0 || k->ndates == 0)
 		return;
@@ -293,12 +293,15 @@ check_dx_age(struct cc_claim *k, int i)
 		if (age < 0 || (age >= r.lo && age <= r.hi))
 			continue;
 		date_str(k->dates[n], d, sizeof(d));
+		if (r.hi == 0)
+			snprintf(range, sizeof(range), "(under one year)");
+		else
+			snprintf(range, sizeof(range), "%d-%d", r.lo, r.hi);
 		clm_finding_add(k->f, CLM_EDIT_DX_AGE, 0, dx_col(i), "%s %s is "
 		    "%s %s diagnosis; the patient's age on %s is outside the "
-		    "%s age range %d-%d%s", dx_col(i), k->shown[i],
-		    r.name[0] == 'a' ? "an" : "a", r.name, d, r.name, r.lo,
-		    r.hi, dx_release(k, k->dx[i], k->dates[n], rel,
-		    sizeof(rel)));
+		    "%s age range %s%s", dx_col(i), k->shown[i],
+		    r.name[0] == 'a' ? "an" : "a", r.name, d, r.name, range,
+		    dx_release(k, k->dx[i], k->dates[n], rel, sizeof(rel)));
 		return;
 	}
 }

@@ -159,7 +159,8 @@ check_modifier(struct cc_claim *k, long line, const char *mod, int n,
 {
 	const char *name = clm_column_name(CLM_COL_MOD(n));
 	struct clm_code_info info;
-	char rel[64], d[16];
+	enum clm_code_state st;
+	char rel[64], d[16], span[16];
 	int numeric = mod[0] >= '0' && mod[0] <= '9';
 
 	if (!clm_codes_modifier_ok(mod)) {
@@ -172,13 +173,24 @@ check_modifier(struct cc_claim *k, long line, const char *mod, int n,
 	    (numeric && !k->cc->cpt_mods))
 		return;
 	memset(&info, 0, sizeof(info));
-	if (clm_codeset_lookup(k->cs, CLM_SYS_MODIFIER, mod, date, &info) ==
-	    CLM_CODE_VALID)
+	st = clm_codeset_lookup(k->cs, CLM_SYS_MODIFIER, mod, date, &info);
+	if (st == CLM_CODE_VALID)
 		return;
 	clm_codes_date_display(date, d, sizeof(d));
-	clm_finding_add(k->f, CLM_EDIT_MOD_UNKNOWN, line, name, "%s %s is not "
-	    "a valid modifier on %s%s", name, mod, d,
-	    clm_cc_release(&info, rel, sizeof(rel)));
+	clm_cc_release(&info, rel, sizeof(rel));
+	if (st == CLM_CODE_NOT_EFFECTIVE && info.valid_to > 0 &&
+	    info.valid_to < date) {
+		clm_codes_date_display(info.valid_to, span, sizeof(span));
+		clm_finding_add(k->f, CLM_EDIT_MOD_UNKNOWN, line, name, "%s %s "
+		    "is no longer valid on %s%s: it ended %s", name, mod, d,
+		    rel, span);
+	} else if (st == CLM_CODE_NOT_EFFECTIVE) {
+		clm_finding_add(k->f, CLM_EDIT_MOD_UNKNOWN, line, name, "%s %s "
+		    "is not valid on %s%s", name, mod, d, rel);
+	} else {
+		clm_finding_add(k->f, CLM_EDIT_MOD_UNKNOWN, line, name, "%s %s "
+		    "is not a modifier in any list%s", name, mod, rel);
+	}
 }
 
 static void

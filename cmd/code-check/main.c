@@ -103,7 +103,7 @@ cc_start(struct clm_tool *t, struct clm_header *h)
 	if (x->cs == NULL) {
 		clm_tool_error(t, &err);
 		clm_tool_warn(t, "no code-set index: name one with --codesets "
-		    "FILE or $CLM_CODESETS (build it with `clm codeset build`)");
+		    "FILE or $CLM_CODESETS (build one with clm-codeset build)");
 		return -1;
 	}
 	x->opt.cs = x->cs;
