@@ -152,7 +152,8 @@ int
 csb_icd_emit(struct clm_csb *b, long rel, struct clm_error *err,
     const char *src)
 {
-	qsort(b->icd.v, b->icd.n, sizeof(*b->icd.v), icd_cmp);
+	if (b->icd.n > 1)
+		qsort(b->icd.v, b->icd.n, sizeof(*b->icd.v), icd_cmp);
 	for (size_t i = 0; i + 1 < b->icd.n; i++)
 		if (icd_cmp(&b->icd.v[i], &b->icd.v[i + 1]) == 0)
 			return clm_error_set(err, CLM_EFORMAT, src, 0,
@@ -209,6 +210,8 @@ icd_find(struct clm_csb *b, size_t n, const char *code)
 {
 	struct csb_icd k;
 
+	if (n == 0)
+		return NULL;
 	csb_field(k.code, sizeof(k.code), code);
 	return bsearch(&k, b->icd.v, n, sizeof(k), icd_cmp);
 }
