@@ -67,6 +67,52 @@ clm_cc_release(const struct clm_code_info *info, char *buf, size_t size)
 	return buf;
 }
 
+static unsigned
+span_slot(const char *code)
+{
+	unsigned h = 2166136261u;	/* FNV-1a */
+
+	for (; *code != '\0'; code++)
+		h = (h ^ (unsigned char)*code) * 16777619u;
+	return h & (CLM_CC_CACHE - 1);
+}
+
+enum clm_code_state
+clm_cc_dx_state(struct clm_cc *cc, const char *code, long date,
+    struct clm_code_info *info)
+{
+	struct cc_valid_span *e = &cc->cache[span_slot(code)];
+	enum clm_code_state st;
+
+	if (strcmp(e->code, code) == 0 && date >= e->from &&
+	    (e->to == 0 || date <= e->to))
+		return CLM_CODE_VALID;
+	memset(info, 0, sizeof(*info));
+	st = clm_codeset_lookup(cc->opt.cs, CLM_SYS_ICD10CM, code, date, info);
+	if (st == CLM_CODE_VALID && info->valid_from > 0) {
+		snprintf(e->code, sizeof(e->code), "%s", code);
+		e->from = info->valid_from;
+		e->to = info->valid_to;
+	}
+	return st;
+}
+
+int
+clm_cc_excludes1(struct clm_cc *cc, const char *a, const char *b, long date)
+{
+	unsigned slot = (span_slot(a) * 31u + span_slot(b) + (unsigned)date) &
+	    (CLM_CC_CACHE - 1);
+	struct cc_pair_answer *e = &cc->pairs[slot];
+
+	if (e->date == date && strcmp(e->a, a) == 0 && strcmp(e->b, b) == 0)
+		return e->excluded;
+	e->excluded = clm_cc_attr_excludes1(cc->opt.cs, a, b, date);
+	e->date = date;
+	snprintf(e->a, sizeof(e->a), "%s", a);
+	snprintf(e->b, sizeof(e->b), "%s", b);
+	return e->excluded;
+}
+
 long
 clm_cc_line_no(const struct cc_claim *k, const struct clm_row *r)
 {

@@ -34,6 +34,18 @@ valid_on(const struct clm_codeset *cs, const char *stem6, char c, long date)
 	    CLM_CODE_VALID;
 }
 
+static int
+has_tabular(const struct clm_codeset *cs)
+{
+	struct clm_release rel;
+
+	for (size_t i = 0; i < clm_codeset_release_count(cs); i++)
+		if (clm_codeset_release(cs, i, &rel) &&
+		    rel.kind == CLM_REL_TABULAR)
+			return 1;
+	return 0;
+}
+
 /*
  * The tabular's 7th characters (when the index has them) are kept only
  * where the code list of the date has stem + character as a billable code;
@@ -48,9 +60,12 @@ clm_cc_attr_seventh(const struct clm_codeset *cs, const char *stem6,
 	size_t n = 0;
 
 	memset(&info, 0, sizeof(info));
+	out[0] = '\0';
 	if (clm_codeset_icd_7th(cs, stem6, date, &info) && info.chars != NULL
 	    && info.chars[0] != '\0')
 		cand = info.chars;
+	else if (has_tabular(cs))
+		return;		/* the notes say: no 7th character here */
 	for (size_t i = 0; cand[i] != '\0' && n + 1 < size; i++)
 		if (valid_on(cs, stem6, cand[i], date))
 			out[n++] = cand[i];
@@ -63,20 +78,24 @@ clm_cc_attr_seventh(const struct clm_codeset *cs, const char *stem6,
 	out[n] = '\0';
 }
 
-int
-clm_cc_attr_sex(const struct clm_codeset *cs, const char *code, long date)
+unsigned
+clm_cc_attr_flags(const struct clm_codeset *cs, const char *code, long date)
 {
-	unsigned fl = clm_codeset_icd_attr(cs, code, date, NULL);
+	return clm_codeset_icd_attr(cs, code, date, NULL);
+}
 
-	if (fl & CLM_ICD_SEX_FEMALE)
+int
+clm_cc_attr_sex(unsigned flags)
+{
+	if (flags & CLM_ICD_SEX_FEMALE)
 		return 'F';
-	if (fl & CLM_ICD_SEX_MALE)
+	if (flags & CLM_ICD_SEX_MALE)
 		return 'M';
 	return 0;
 }
 
 struct clm_cc_age_range
-clm_cc_attr_age(const struct clm_codeset *cs, const char *code, long date)
+clm_cc_attr_age(unsigned flags)
 {
 	/* Age groups as the Medicare Code Editor defines them. */
 	static const struct {
@@ -91,11 +110,10 @@ clm_cc_attr_age(const struct clm_codeset *cs, const char *code, long date)
 		    "maternity" } },
 		{ CLM_ICD_AGE_ADULT, { CLM_CC_AGE_ADULT, 15, 124, "adult" } },
 	};
-	unsigned fl = clm_codeset_icd_attr(cs, code, date, NULL);
 	struct clm_cc_age_range none = { CLM_CC_AGE_ANY, 0, 0, "" };
 
 	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		if (fl & groups[i].flag)
+		if (flags & groups[i].flag)
 			return groups[i].r;
 	return none;
 }

@@ -38,12 +38,13 @@ int clm_cc_attr_children(const struct clm_codeset *cs, const char *header,
  */
 void clm_cc_attr_seventh(const struct clm_codeset *cs, const char *stem6,
     long date, char *out, size_t size);
-/* 'F' or 'M' for a sex-specific code, else 0. */
-int clm_cc_attr_sex(const struct clm_codeset *cs, const char *code,
+/* The MCE and tabular flags of a code (enum clm_icd_flag bits). */
+unsigned clm_cc_attr_flags(const struct clm_codeset *cs, const char *code,
     long date);
+/* 'F' or 'M' for a sex-specific code (from its flags), else 0. */
+int clm_cc_attr_sex(unsigned flags);
 /* The age group a code is limited to (group CLM_CC_AGE_ANY: none). */
-struct clm_cc_age_range clm_cc_attr_age(const struct clm_codeset *cs,
-    const char *code, long date);
+struct clm_cc_age_range clm_cc_attr_age(unsigned flags);
 /* Non-zero for a manifestation code (never listed first). */
 int clm_cc_attr_manifestation(const struct clm_codeset *cs,
     const char *code, long date);

@@ -242,9 +242,7 @@ check_dx_dates(struct cc_claim *k, int i)
 		struct clm_code_info info;
 		enum clm_code_state st;
 
-		memset(&info, 0, sizeof(info));
-		st = clm_codeset_lookup(k->cs, CLM_SYS_ICD10CM, k->dx[i],
-		    k->dates[d], &info);
+		st = clm_cc_dx_state(k->cc, k->dx[i], k->dates[d], &info);
 		if (st == CLM_CODE_UNKNOWN) {
 			report_unknown(k, i, k->dates[d], &info);
 			return;
@@ -257,14 +255,14 @@ check_dx_dates(struct cc_claim *k, int i)
 }
 
 static void
-check_dx_sex(struct cc_claim *k, int i)
+check_dx_sex(struct cc_claim *k, int i, unsigned flags)
 {
 	int want;
 	char rel[64];
 
 	if (!k->cc->opt.sex_edit || k->sex == 0 || k->ndates == 0)
 		return;
-	want = clm_cc_attr_sex(k->cs, k->dx[i], k->dates[0]);
+	want = clm_cc_attr_sex(flags);
 	if (want == 0 || want == k->sex)
 		return;
 	clm_finding_add(k->f, CLM_EDIT_DX_SEX, 0, dx_col(i), "%s %s is a %s "
@@ -277,14 +275,14 @@ check_dx_sex(struct cc_claim *k, int i)
 /* The age group comes from the (single) MCE release; the age is taken on
  * each service date, the first date outside the range is reported. */
 static void
-check_dx_age(struct cc_claim *k, int i)
+check_dx_age(struct cc_claim *k, int i, unsigned flags)
 {
 	struct clm_cc_age_range r;
 	char rel[64], d[16], range[32];
 
 	if (!k->cc->opt.age_edit || k->dob == 0 || k->ndates == 0)
 		return;
-	r = clm_cc_attr_age(k->cs, k->dx[i], k->dates[0]);
+	r = clm_cc_attr_age(flags);
 	if (r.group == CLM_CC_AGE_ANY)
 		return;
 	for (size_t n = 0; n < k->ndates; n++) {
@@ -304,6 +302,22 @@ check_dx_age(struct cc_claim *k, int i)
 		    dx_release(k, k->dx[i], k->dates[n], rel, sizeof(rel)));
 		return;
 	}
+}
+
+/* Sex and age edits share one attribute lookup (first service date). */
+static void
+check_patient(struct cc_claim *k, int i)
+{
+	unsigned flags;
+
+	if (k->ndates == 0 || ((!k->cc->opt.sex_edit || k->sex == 0) &&
+	    (!k->cc->opt.age_edit || k->dob == 0)))
+		return;
+	flags = clm_cc_attr_flags(k->cs, k->dx[i], k->dates[0]);
+	if (flags == 0)
+		return;
+	check_dx_sex(k, i, flags);
+	check_dx_age(k, i, flags);
 }
 
 static void
@@ -341,7 +355,7 @@ check_excludes1(struct cc_claim *k)
 		for (int j = i + 1; k->dxst[i] == CC_DX_OK && j < CLM_CC_NDX;
 		    j++) {
 			if (k->dxst[j] != CC_DX_OK ||
-			    !clm_cc_attr_excludes1(k->cs, k->dx[i], k->dx[j],
+			    !clm_cc_excludes1(k->cc, k->dx[i], k->dx[j],
 			    k->dates[0]))
 				continue;
 			clm_finding_add(k->f, CLM_EDIT_DX_EXCLUDES1, 0,
@@ -363,8 +377,7 @@ clm_cc_check_dx(struct cc_claim *k)
 		read_dx(k, i);
 		if (k->dxst[i] == CC_DX_OK && lookups) {
 			check_dx_dates(k, i);
-			check_dx_sex(k, i);
-			check_dx_age(k, i);
+			check_patient(k, i);
 		}
 		if (i == 0)
 			check_first_dx(k);

@@ -10,6 +10,22 @@
 #include "clm_codes.h"
 
 #define CLM_CC_NDX 12
+#define CLM_CC_CACHE 1024	/* entries of the valid-span cache, power of 2 */
+
+/* A diagnosis known valid from..to (0 = open): a claim with a date in the
+ * span needs no lookup.  Only valid answers are kept; the release named in
+ * a message is always looked up afresh. */
+struct cc_valid_span {
+	char code[CLM_CODES_DX_MAX];
+	long from, to;
+};
+
+/* An Excludes1 answer for a pair of codes on a date. */
+struct cc_pair_answer {
+	char a[CLM_CODES_DX_MAX], b[CLM_CODES_DX_MAX];
+	long date;
+	int excluded;
+};
 
 struct clm_cc {
 	struct clm_cc_options opt;
@@ -17,6 +33,8 @@ struct clm_cc {
 	int cpt_mods;			/* the index lists numeric modifiers */
 	long *dates;			/* scratch: a claim's service dates */
 	size_t dates_cap;
+	struct cc_valid_span cache[CLM_CC_CACHE];
+	struct cc_pair_answer pairs[CLM_CC_CACHE];
 };
 
 enum cc_dx_state {
@@ -47,6 +65,12 @@ struct cc_claim {
 const char *clm_cc_release(const struct clm_code_info *info, char *buf,
     size_t size);
 long clm_cc_line_no(const struct cc_claim *k, const struct clm_row *r);
+/* The state of a diagnosis on date, through the valid-span cache. */
+enum clm_code_state clm_cc_dx_state(struct clm_cc *cc, const char *code,
+    long date, struct clm_code_info *info);
+/* Excludes1 between a and b on date, through a cache of answers. */
+int clm_cc_excludes1(struct clm_cc *cc, const char *a, const char *b,
+    long date);
 void clm_cc_check_dx(struct cc_claim *k);
 void clm_cc_check_claim_codes(struct cc_claim *k);
 void clm_cc_check_line(struct cc_claim *k, const struct clm_row *r);
