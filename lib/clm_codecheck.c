@@ -24,6 +24,18 @@ knows_modifiers(const struct clm_codeset *cs)
 	return 0;
 }
 
+static size_t
+count_tabular(const struct clm_codeset *cs)
+{
+	struct clm_release rel;
+	size_t n = 0;
+
+	for (size_t i = 0; i < clm_codeset_release_count(cs); i++)
+		n += clm_codeset_release(cs, i, &rel) &&
+		    rel.kind == CLM_REL_TABULAR;
+	return n;
+}
+
 struct clm_cc *
 clm_cc_new(const struct clm_cc_options *opt)
 {
@@ -40,6 +52,7 @@ clm_cc_new(const struct clm_cc_options *opt)
 		    knows_modifiers(cs);
 		cc->has_pos = clm_codeset_has(cs, CLM_SYS_POS);
 		cc->has_tax = clm_codeset_has(cs, CLM_SYS_TAXONOMY);
+		cc->one_tabular = count_tabular(cs) <= 1;
 		/* numeric (CPT) modifiers only when the index lists them */
 		cc->cpt_mods = cc->has_cpt || (cc->has_mod &&
 		    clm_codeset_lookup(cs, CLM_SYS_MODIFIER, "25", 0,
@@ -97,19 +110,25 @@ clm_cc_dx_state(struct clm_cc *cc, const char *code, long date,
 	return st;
 }
 
+/*
+ * With at most one tabular release every date gets the same notes, so the
+ * answer is kept per pair; with several it is kept per pair and date.
+ */
 int
 clm_cc_excludes1(struct clm_cc *cc, const char *a, const char *b, long date)
 {
-	unsigned slot = (span_slot(a) * 31u + span_slot(b) + (unsigned)date) &
+	long key = cc->one_tabular ? 0 : date;
+	unsigned slot = (span_slot(a) * 31u + span_slot(b) + (unsigned)key) &
 	    (CLM_CC_CACHE - 1);
 	struct cc_pair_answer *e = &cc->pairs[slot];
 
-	if (e->date == date && strcmp(e->a, a) == 0 && strcmp(e->b, b) == 0)
+	if (e->date == key && e->a[0] != '\0' && strcmp(e->a, a) == 0 &&
+	    strcmp(e->b, b) == 0)
 		return e->excluded;
 	e->excluded = clm_cc_attr_excludes1(cc->opt.cs, a, b, date);
-	e->date = date;
-	snprintf(e->a, sizeof(e->a), "%s", a);
-	snprintf(e->b, sizeof(e->b), "%s", b);
+	e->date = key;
+	memcpy(e->a, a, strlen(a) + 1);		/* both < CLM_CODES_DX_MAX */
+	memcpy(e->b, b, strlen(b) + 1);
 	return e->excluded;
 }
 

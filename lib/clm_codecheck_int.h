@@ -31,6 +31,7 @@ struct clm_cc {
 	struct clm_cc_options opt;
 	int has_icd, has_hcpcs, has_cpt, has_mod, has_pos, has_tax;
 	int cpt_mods;			/* the index lists numeric modifiers */
+	int one_tabular;		/* at most one tabular release */
 	long *dates;			/* scratch: a claim's service dates */
 	size_t dates_cap;
 	struct cc_valid_span cache[CLM_CC_CACHE];
