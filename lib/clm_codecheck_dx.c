@@ -205,6 +205,42 @@ report_unknown(struct cc_claim *k, int i, long date,
 	(void)d;
 }
 
+/*
+ * Codes in force on date under the nearest ancestor of a deleted code
+ * that has any (for a 7-character code, those with the same 7th
+ * character): neighbours to choose from, not necessarily its successor.
+ */
+static void
+successors(struct cc_claim *k, int i, long date, char *buf, size_t size)
+{
+	const char *code = k->dx[i];
+	size_t len = strlen(code);
+	char ex[8][CLM_CODES_DX_MAX], keep[NEXAMPLES][CLM_CODES_DX_MAX];
+	char prefix[CLM_CODES_DX_MAX];
+
+	buf[0] = '\0';
+	for (size_t plen = len - 1; plen >= 3; plen--) {
+		int n, m = 0;
+
+		memcpy(prefix, code, plen);
+		prefix[plen] = '\0';
+		n = clm_cc_attr_children(k->cs, prefix, date, ex, 8);
+		for (int j = 0; j < n && m < NEXAMPLES; j++)
+			if (len < 7 || (strlen(ex[j]) == 7 &&
+			    ex[j][6] == code[6]))
+				memcpy(keep[m++], ex[j], CLM_CODES_DX_MAX);
+		if (m > 0) {
+			char shown[16], list[96];
+
+			clm_codes_dx_display(prefix, shown, sizeof(shown));
+			join_examples(keep, m, list, sizeof(list));
+			snprintf(buf, size, ", e.g. under %s: %s", shown,
+			    list);
+			return;
+		}
+	}
+}
+
 static void
 report_not_effective(struct cc_claim *k, int i, long date,
     const struct clm_code_info *info)
@@ -219,11 +255,14 @@ report_not_effective(struct cc_claim *k, int i, long date,
 		    "%s %s is not yet valid on %s%s: in force from %s",
 		    dx_col(i), k->shown[i], d, rel, span);
 	} else if (info->valid_to > 0) {
+		char list[160];
+
 		date_str(info->valid_to, span, sizeof(span));
+		successors(k, i, date, list, sizeof(list));
 		clm_finding_add(k->f, CLM_EDIT_DX_NOT_EFFECTIVE, 0, dx_col(i),
-		    "%s %s is no longer valid on %s%s: valid until %s; use "
-		    "the code that replaced it", dx_col(i), k->shown[i], d, rel,
-		    span);
+		    "%s %s is no longer valid on %s%s: valid until %s; choose "
+		    "a code in force on that date%s",
+		    dx_col(i), k->shown[i], d, rel, span, list);
 	} else {
 		clm_finding_add(k->f, CLM_EDIT_DX_NOT_EFFECTIVE, 0, dx_col(i),
 		    "%s %s is not valid on %s%s", dx_col(i), k->shown[i], d,

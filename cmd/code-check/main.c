@@ -66,12 +66,39 @@ cc_option(struct clm_tool *t, int opt, const char *arg)
 	}
 }
 
+static long today(void);
+
+/* Open the index once, before the first input (and any clm-parse child). */
+static int
+open_index(struct clm_tool *t)
+{
+	struct cc_ctx *x = t->ctx;
+	struct clm_error err;
+
+	if (x->cs != NULL)
+		return 0;
+	clm_error_clear(&err);
+	x->cs = clm_codeset_open_default(x->codesets, &err);
+	if (x->cs == NULL) {
+		clm_tool_error(t, &err);
+		clm_tool_warn(t, "no code-set index: name one with --codesets "
+		    "FILE or $CLM_CODESETS (build one with clm-codeset build)");
+		return -1;
+	}
+	x->opt.cs = x->cs;
+	x->opt.today = today();
+	x->cc = clm_cc_new(&x->opt);
+	return 0;
+}
+
 static int
 cc_open(struct clm_tool *t, const char *path, struct clm_tool_source *s,
     struct clm_error *err)
 {
 	struct cc_ctx *x = t->ctx;
 
+	if (open_index(t) < 0)
+		return -CLM_EUSAGE;
 	return cc_open_source(t, &x->src, path, s, err);
 }
 
@@ -88,28 +115,6 @@ today(void)
 	localtime_r(&now, &tm);
 	return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 +
 	    tm.tm_mday;
-}
-
-/* The index is opened once the input is known to be readable. */
-static int
-cc_start(struct clm_tool *t, struct clm_header *h)
-{
-	struct cc_ctx *x = t->ctx;
-	struct clm_error err;
-
-	(void)h;
-	clm_error_clear(&err);
-	x->cs = clm_codeset_open_default(x->codesets, &err);
-	if (x->cs == NULL) {
-		clm_tool_error(t, &err);
-		clm_tool_warn(t, "no code-set index: name one with --codesets "
-		    "FILE or $CLM_CODESETS (build one with clm-codeset build)");
-		return -1;
-	}
-	x->opt.cs = x->cs;
-	x->opt.today = today();
-	x->cc = clm_cc_new(&x->opt);
-	return 0;
 }
 
 static int
@@ -141,7 +146,6 @@ main(int argc, char **argv)
 		.longopts = longopts,
 		.option = cc_option,
 		.open_source = cc_open,
-		.start = cc_start,
 		.claim = cc_claim,
 	};
 	struct cc_ctx x;
