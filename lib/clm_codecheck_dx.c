@@ -41,10 +41,12 @@ read_dx(struct cc_claim *k, int i)
 		return;
 	if (!clm_codes_dx_norm(v, k->dx[i])) {
 		k->dxst[i] = CC_DX_BAD;
+		char q[64];
+
 		clm_finding_add(k->f, CLM_EDIT_DX_FORMAT, 0, dx_col(i),
-		    "%s '%.12s' is not shaped like an ICD-10-CM code (a letter,"
-		    " a digit, a letter or digit, then up to four letters or "
-		    "digits)", dx_col(i), v);
+		    "%s %s is not shaped like an ICD-10-CM code (a letter, a "
+		    "digit, a letter or digit, then up to four letters or "
+		    "digits)", dx_col(i), clm_cc_quote(v, q, sizeof(q)));
 		return;
 	}
 	clm_codes_dx_display(k->dx[i], k->shown[i], sizeof(k->shown[i]));

@@ -65,6 +65,12 @@ struct cc_claim {
 /* " (ICD-10-CM FY2027)" or "" into buf. */
 const char *clm_cc_release(const struct clm_code_info *info, char *buf,
     size_t size);
+/*
+ * A malformed value for a message: "'M54-50'" when it looks like a mistyped
+ * code (at most 16 code characters with a digit, or at most two), else a
+ * neutral phrase: a name that slipped into a code column is never printed.
+ */
+const char *clm_cc_quote(const char *v, char *buf, size_t size);
 long clm_cc_line_no(const struct cc_claim *k, const struct clm_row *r);
 /* The state of a diagnosis on date, through the valid-span cache. */
 enum clm_code_state clm_cc_dx_state(struct clm_cc *cc, const char *code,

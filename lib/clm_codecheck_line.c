@@ -8,13 +8,14 @@
 static void
 check_npi(struct cc_claim *k, long line, const char *v, enum clm_column col)
 {
+	char q[64];
 	const char *name = clm_column_name(col);
 
 	switch (clm_codes_npi_check(v)) {
 	case CLM_NPI_BAD_FORMAT:
-		clm_finding_add(k->f, CLM_EDIT_NPI_FORMAT, line, name, "%s "
-		    "'%.16s' is not an NPI: ten digits starting with 1 or 2",
-		    name, v);
+		clm_finding_add(k->f, CLM_EDIT_NPI_FORMAT, line, name, "%s %s "
+		    "is not an NPI: ten digits starting with 1 or 2", name,
+		    clm_cc_quote(v, q, sizeof(q)));
 		break;
 	case CLM_NPI_BAD_CHECK:
 		clm_finding_add(k->f, CLM_EDIT_NPI_CHECKDIGIT, line, name, "%s %s"
@@ -30,14 +31,15 @@ check_npi(struct cc_claim *k, long line, const char *v, enum clm_column col)
 static void
 check_taxonomy(struct cc_claim *k, const char *v, enum clm_column col)
 {
+	char q[64];
 	const char *name = clm_column_name(col);
 	struct clm_code_info info;
 	char rel[64];
 
 	if (!clm_codes_taxonomy_ok(v)) {
 		clm_finding_add(k->f, CLM_EDIT_TAXONOMY_UNKNOWN, 0, name, "%s "
-		    "'%.16s' is not shaped like a NUCC taxonomy code (ten "
-		    "letters or digits ending in X)", name, v);
+		    "%s is not shaped like a NUCC taxonomy code (ten letters or"
+		    " digits ending in X)", name, clm_cc_quote(v, q, sizeof(q)));
 		return;
 	}
 	if (k->cs == NULL || !k->cc->has_tax)
@@ -55,14 +57,15 @@ static void
 check_pos(struct cc_claim *k, long line, const char *v, enum clm_column col,
     long date)
 {
+	char q[64];
 	const char *name = clm_column_name(col);
 	struct clm_code_info info;
 	char rel[64];
 
 	if (!clm_codes_pos_ok(v)) {
-		clm_finding_add(k->f, CLM_EDIT_POS_UNKNOWN, line, name, "%s "
-		    "'%.8s' is not a place of service code (two digits)",
-		    name, v);
+		clm_finding_add(k->f, CLM_EDIT_POS_UNKNOWN, line, name, "%s %s "
+		    "is not a place of service code (two digits)", name,
+		    clm_cc_quote(v, q, sizeof(q)));
 		return;
 	}
 	if (k->cs == NULL || !k->cc->has_pos)
@@ -131,6 +134,7 @@ report_proc(struct cc_claim *k, long line, const char *proc, long date,
 static void
 check_proc(struct cc_claim *k, long line, const char *proc, long date)
 {
+	char q[64];
 	enum clm_codes_proc_kind kind = clm_codes_proc_kind(proc);
 	enum clm_code_system sys = kind == CLM_PROC_CPT ? CLM_SYS_CPT :
 	    CLM_SYS_HCPCS;
@@ -139,9 +143,9 @@ check_proc(struct cc_claim *k, long line, const char *proc, long date)
 
 	if (kind == CLM_PROC_BAD) {
 		clm_finding_add(k->f, CLM_EDIT_PROC_FORMAT, line, "proc", "proc"
-		    " '%.12s' is neither a CPT code (five digits, or four "
-		    "digits and F, T or U) nor a HCPCS Level II code (a letter "
-		    "A-V and four digits)", proc);
+		    " %s is neither a CPT code (five digits, or four digits and"
+		    " F, T or U) nor a HCPCS Level II code (a letter A-V and "
+		    "four digits)", clm_cc_quote(proc, q, sizeof(q)));
 		return;
 	}
 	if (k->cs == NULL || date == 0 || (kind == CLM_PROC_CPT ?
@@ -157,6 +161,7 @@ static void
 check_modifier(struct cc_claim *k, long line, const char *mod, int n,
     long date)
 {
+	char q[64];
 	const char *name = clm_column_name(CLM_COL_MOD(n));
 	struct clm_code_info info;
 	enum clm_code_state st;
@@ -164,9 +169,9 @@ check_modifier(struct cc_claim *k, long line, const char *mod, int n,
 	int numeric = mod[0] >= '0' && mod[0] <= '9';
 
 	if (!clm_codes_modifier_ok(mod)) {
-		clm_finding_add(k->f, CLM_EDIT_MOD_UNKNOWN, line, name, "%s "
-		    "'%.8s' is not a modifier (two letters or digits)", name,
-		    mod);
+		clm_finding_add(k->f, CLM_EDIT_MOD_UNKNOWN, line, name, "%s %s "
+		    "is not a modifier (two letters or digits)", name,
+		    clm_cc_quote(mod, q, sizeof(q)));
 		return;
 	}
 	if (k->cs == NULL || date == 0 || !k->cc->has_mod ||
@@ -196,6 +201,7 @@ check_modifier(struct cc_claim *k, long line, const char *mod, int n,
 static void
 check_pointers(struct cc_claim *k, long line, const char *v)
 {
+	char q[64];
 	int ptr[4], n;
 
 	if (v[0] == '\0') {
@@ -207,8 +213,8 @@ check_pointers(struct cc_claim *k, long line, const char *v)
 	n = clm_codes_dxptr_parse(v, ptr, 4);
 	if (n < 0) {
 		clm_finding_add(k->f, CLM_EDIT_DXPTR_RANGE, line, "dx_ptr",
-		    "dx_ptr '%.24s' is not one to four pointers 1-12 joined by"
-		    " ':'", v);
+		    "dx_ptr %s is not one to four pointers 1-12 joined by ':'",
+		    clm_cc_quote(v, q, sizeof(q)));
 		return;
 	}
 	for (int i = 0; i < n; i++) {

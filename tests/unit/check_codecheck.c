@@ -5,6 +5,7 @@
 
 #include "clm_codecheck.h"
 #include "clm_codeset_build.h"
+#include "clm_codecheck_int.h"
 #include "helper_test.h"
 
 /*
@@ -196,6 +197,31 @@ START_TEST(test_numeric_modifiers)
 }
 END_TEST
 
+START_TEST(test_no_phi_in_messages)
+{
+	char buf[96];
+
+	ck_assert_str_eq(clm_cc_quote("M54-50", buf, sizeof(buf)), "'M54-50'");
+	ck_assert_str_eq(clm_cc_quote("G", buf, sizeof(buf)), "'G'");
+	ck_assert_str_eq(clm_cc_quote("123456789", buf, sizeof(buf)),
+	    "'123456789'");
+	/* names and birth dates that slipped into a code column */
+	ck_assert_ptr_null(strchr(clm_cc_quote("SMITH", buf, sizeof(buf)),
+	    '\''));
+	ck_assert_ptr_null(strchr(clm_cc_quote("19700101", buf, sizeof(buf)),
+	    '\''));
+	ck_assert_ptr_null(strchr(clm_cc_quote("01/02/1970", buf,
+	    sizeof(buf)), '\''));
+	ck_assert_ptr_null(strchr(clm_cc_quote("1970-01-02", buf,
+	    sizeof(buf)), '\''));
+	ck_assert_ptr_null(strchr(clm_cc_quote("1/2/70", buf, sizeof(buf)),
+	    '\''));
+	ck_assert_ptr_null(strchr(clm_cc_quote("12 MAIN ST", buf,
+	    sizeof(buf)), '\''));
+	ck_assert_str_eq(clm_cc_quote("1:2:13", buf, sizeof(buf)), "'1:2:13'");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -208,6 +234,7 @@ main(void)
 	tcase_add_test(tc, test_shapes_without_index);
 	tcase_add_test(tc, test_external_first);
 	tcase_add_test(tc, test_pointers);
+	tcase_add_test(tc, test_no_phi_in_messages);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("index");
 	tcase_add_test(tc, test_header_names_codes_below);
