@@ -144,8 +144,10 @@ csb_str(struct clm_csb *b, const char *s, size_t len)
 		if (strncmp(p, s, len) == 0 && p[len] == '\0')
 			return b->hash[j];
 	}
-	if (b->npool + len + 1 > (size_t)CLM_CSB_MAX_STRINGS)
-		clm_oom();	/* beyond any real release: treat as OOM */
+	if (b->npool + len + 1 > (size_t)CLM_CSB_MAX_STRINGS) {
+		b->pool_full = 1;	/* reported by clm_csb_image */
+		return 0;
+	}
 	while (b->npool + len + 1 > b->cappool) {
 		b->cappool *= 2;
 		b->pool = clm_xrealloc(b->pool, b->cappool);
@@ -951,6 +953,10 @@ clm_csb_image(struct clm_csb *b, unsigned char **buf, size_t *len,
 	int rc;
 
 	memset(&w, 0, sizeof(w));
+	if (b->pool_full)
+		return clm_error_set(err, CLM_ELIMIT, "", 0,
+		    "descriptions exceed %ld bytes: not a code-set source of a "
+		    "sane size", CLM_CSB_MAX_STRINGS);
 	if ((rc = build_codes(b, &w, err)) < 0) {
 		free(w.codes.v);
 		free(w.spans.v);
