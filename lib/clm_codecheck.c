@@ -126,7 +126,8 @@ clm_cc_excludes1(struct clm_cc *cc, const char *a, const char *b, long date)
 	if (e->date == key && e->a[0] != '\0' && strcmp(e->a, a) == 0 &&
 	    strcmp(e->b, b) == 0)
 		return e->excluded;
-	e->excluded = clm_cc_attr_excludes1(cc->opt.cs, a, b, date);
+	e->excluded = clm_cc_attr_excludes1(cc->opt.cs, a, b, date, NULL,
+	    NULL);
 	e->date = key;
 	memcpy(e->a, a, strlen(a) + 1);		/* both < CLM_CODES_DX_MAX */
 	memcpy(e->b, b, strlen(b) + 1);

@@ -143,9 +143,16 @@ clm_cc_attr_manifestation(const struct clm_codeset *cs, const char *code,
 
 int
 clm_cc_attr_excludes1(const struct clm_codeset *cs, const char *a,
-    const char *b, long date)
+    const char *b, long date, const char **at, const char **note)
 {
 	struct clm_excludes1 out;
+	int found;
 
-	return clm_codeset_excludes1(cs, a, b, date, &out);
+	memset(&out, 0, sizeof(out));
+	found = clm_codeset_excludes1(cs, a, b, date, &out);
+	if (at != NULL)
+		*at = found && out.at != NULL ? out.at : "";
+	if (note != NULL)
+		*note = found && out.note != NULL ? out.note : "";
+	return found;
 }

@@ -48,8 +48,9 @@ struct clm_cc_age_range clm_cc_attr_age(unsigned flags);
 /* Non-zero for a manifestation code (never listed first). */
 int clm_cc_attr_manifestation(const struct clm_codeset *cs,
     const char *code, long date);
-/* Non-zero when a and b are in an Excludes1 relation. */
+/* Non-zero when a and b are in an Excludes1 relation; *at (the code
+ * carrying the note) and *note (its text) when not NULL. */
 int clm_cc_attr_excludes1(const struct clm_codeset *cs, const char *a,
-    const char *b, long date);
+    const char *b, long date, const char **at, const char **note);
 
 #endif

@@ -386,10 +386,25 @@ check_first_dx(struct cc_claim *k)
 }
 
 static void
+report_excludes1(struct cc_claim *k, int i, int j)
+{
+	const char *at, *note;
+	char rel[64], shown[16];
+
+	clm_cc_attr_excludes1(k->cs, k->dx[i], k->dx[j], k->dates[0], &at,
+	    &note);
+	clm_codes_dx_display(at, shown, sizeof(shown));
+	clm_finding_add(k->f, CLM_EDIT_DX_EXCLUDES1, 0, dx_col(j), "%s %s and "
+	    "%s %s are in an Excludes1 relation%s%s%s%s%.120s%s: they are not "
+	    "coded together; keep the one that fits", dx_col(i), k->shown[i],
+	    dx_col(j), k->shown[j], dx_release(k, k->dx[j], k->dates[0], rel,
+	    sizeof(rel)), at[0] ? " (note at " : "", at[0] ? shown : "",
+	    at[0] ? ": " : "", at[0] ? note : "", at[0] ? ")" : "");
+}
+
+static void
 check_excludes1(struct cc_claim *k)
 {
-	char rel[64];
-
 	if (k->ndates == 0)
 		return;
 	for (int i = 0; i < CLM_CC_NDX; i++) {
@@ -399,12 +414,7 @@ check_excludes1(struct cc_claim *k)
 			    !clm_cc_excludes1(k->cc, k->dx[i], k->dx[j],
 			    k->dates[0]))
 				continue;
-			clm_finding_add(k->f, CLM_EDIT_DX_EXCLUDES1, 0,
-			    dx_col(j), "%s %s and %s %s are in an Excludes1 "
-			    "relation%s: they are not coded together; keep the"
-			    " one that fits", dx_col(i), k->shown[i],
-			    dx_col(j), k->shown[j], dx_release(k, k->dx[j],
-			    k->dates[0], rel, sizeof(rel)));
+			report_excludes1(k, i, j);
 		}
 	}
 }
