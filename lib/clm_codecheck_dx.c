@@ -190,21 +190,53 @@ report_bad_seventh(struct cc_claim *k, int i, long date)
 	return 1;
 }
 
+/* The nearest existing ancestor of an unknown code, as a hint: itself
+ * when billable, else the billable codes below it. */
+static void
+nearest_known(struct cc_claim *k, int i, long date, char *buf, size_t size)
+{
+	const char *code = k->dx[i];
+	char prefix[CLM_CODES_DX_MAX], shown[16], list[96];
+	char ex[NEXAMPLES][CLM_CODES_DX_MAX];
+	struct clm_code_info info;
+
+	buf[0] = '\0';
+	for (size_t plen = strlen(code) - 1; plen >= 3; plen--) {
+		enum clm_code_state st;
+		int n;
+
+		memcpy(prefix, code, plen);
+		prefix[plen] = '\0';
+		st = clm_codeset_lookup(k->cs, CLM_SYS_ICD10CM, prefix, date,
+		    &info);
+		clm_codes_dx_display(prefix, shown, sizeof(shown));
+		if (st == CLM_CODE_VALID) {
+			snprintf(buf, size, "; %s is a billable code", shown);
+			return;
+		}
+		if (st != CLM_CODE_HEADER)
+			continue;
+		n = clm_cc_attr_children(k->cs, prefix, date, ex, NEXAMPLES);
+		join_examples(ex, n, list, sizeof(list));
+		snprintf(buf, size, "; codes under %s include %s", shown, list);
+		return;
+	}
+}
+
 static void
 report_unknown(struct cc_claim *k, int i, long date,
     const struct clm_code_info *info)
 {
-	char rel[64], d[16];
+	char rel[64], hint[160];
 
 	if (report_bad_seventh(k, i, date))
 		return;
-	date_str(date, d, sizeof(d));
 	clm_cc_release(info, rel, sizeof(rel));
+	nearest_known(k, i, date, hint, sizeof(hint));
 	clm_finding_add(k->f, CLM_EDIT_DX_UNKNOWN, 0, dx_col(i), "%s %s is not"
-	    " an ICD-10-CM code in any release%s%s%s: check the code",
+	    " an ICD-10-CM code in any release%s%s%s: check the code%s",
 	    dx_col(i), k->shown[i], rel[0] ? " (checked " : "",
-	    rel[0] ? info->release : "", rel[0] ? ")" : "");
-	(void)d;
+	    rel[0] ? info->release : "", rel[0] ? ")" : "", hint);
 }
 
 /*
