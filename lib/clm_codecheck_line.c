@@ -217,6 +217,12 @@ check_pointers(struct cc_claim *k, long line, const char *v)
 		    clm_cc_quote(v, q, sizeof(q)));
 		return;
 	}
+	if (n > 0 && k->dxst[ptr[0] - 1] == CC_DX_OK &&
+	    clm_codes_dx_is_external(k->dx[ptr[0] - 1]))
+		clm_finding_add(k->f, CLM_EDIT_DXPTR_EXTERNAL, line, "dx_ptr",
+		    "the line's first pointer names dx%d %s, an external-cause"
+		    " code, which is never a primary diagnosis: point first at"
+		    " the injury or condition", ptr[0], k->shown[ptr[0] - 1]);
 	for (int i = 0; i < n; i++) {
 		if (k->dxst[ptr[i] - 1] != CC_DX_EMPTY)
 			continue;
