@@ -78,8 +78,12 @@ END_TEST
 START_TEST(test_external_first)
 {
 	ck_assert_str_eq(run(NULL, 1, HDR
-	    "C1,1,20261020,99213,,W19.XXXA,S52.501A,,1:2,,,,,\n"),
+	    "C1,1,20261020,99213,,W19.XXXA,S52.501A,,2:1,,,,,\n"),
 	    "DX-EXTERNAL-FIRST@0:dx1");
+	/* the line's primary pointer too */
+	ck_assert_str_eq(run(NULL, 1, HDR
+	    "C1,1,20261020,99213,,W19.XXXA,S52.501A,,1:2,,,,,\n"),
+	    "DX-EXTERNAL-FIRST@0:dx1;DXPTR-EXTERNAL@1:dx_ptr");
 	/* second is fine */
 	ck_assert_str_eq(run(NULL, 1, HDR
 	    "C1,1,20261020,99213,,S52.501A,W19.XXXA,,1:2,,,,,\n"), "");
