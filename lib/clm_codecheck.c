@@ -206,7 +206,7 @@ collect_dates(struct cc_claim *k)
 		    cc->dates_cap * sizeof(*cc->dates));
 	}
 	for (size_t i = 0; i < k->c->n; i++) {
-		long d = clm_codes_date(clm_row_get(k->c->rows[i], k->h,
+		long d = clm_codes_date_any(clm_row_get(k->c->rows[i], k->h,
 		    CLM_COL_DOS_FROM));
 
 		if (d > 0)
@@ -231,7 +231,7 @@ find_patient(struct cc_claim *k)
 	const char *sex = clm_row_get(k->r0, k->h,
 	    self ? CLM_COL_SUB_SEX : CLM_COL_PAT_SEX);
 
-	k->dob = clm_codes_date(clm_row_get(k->r0, k->h,
+	k->dob = clm_codes_date_any(clm_row_get(k->r0, k->h,
 	    self ? CLM_COL_SUB_DOB : CLM_COL_PAT_DOB));
 	k->sex = (strcmp(sex, "F") == 0 || strcmp(sex, "M") == 0) ? sex[0] : 0;
 }

@@ -236,7 +236,7 @@ void
 clm_cc_check_line(struct cc_claim *k, const struct clm_row *r)
 {
 	long line = clm_cc_line_no(k, r);
-	long date = clm_codes_date(clm_row_get(r, k->h, CLM_COL_DOS_FROM));
+	long date = clm_codes_date_any(clm_row_get(r, k->h, CLM_COL_DOS_FROM));
 	const char *v;
 
 	if (date == 0)

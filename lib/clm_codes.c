@@ -159,6 +159,16 @@ days_in_month(int y, int m)
 	return days[m - 1];
 }
 
+/* CCYYMMDD for a real calendar date, else 0. */
+static long
+ymd(int y, int m, int d)
+{
+	if (y < 1800 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > days_in_month(y, m))
+		return 0;
+	return y * 10000L + m * 100L + d;
+}
+
 long
 clm_codes_date(const char *s)
 {
@@ -173,9 +183,49 @@ clm_codes_date(const char *s)
 	y = (int)(v / 10000);
 	m = (int)(v / 100 % 100);
 	d = (int)(v % 100);
-	if (y < 1800 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	return ymd(y, m, d);
+}
+
+/* Up to max digits at *p into *out; returns how many were read. */
+static int
+read_num(const char **p, int max, int *out)
+{
+	int n = 0;
+
+	*out = 0;
+	while (n < max && **p >= '0' && **p <= '9') {
+		*out = *out * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+long
+clm_codes_date_any(const char *s)
+{
+	const char *p = s;
+	int a, b, c, na, nb, nc;
+	char sep;
+
+	if (clm_codes_date(s) > 0)
+		return clm_codes_date(s);
+	na = read_num(&p, 4, &a);
+	sep = *p;
+	if (na == 0 || (sep != '-' && sep != '/'))
 		return 0;
-	return v;
+	p++;
+	nb = read_num(&p, 2, &b);
+	if (*p++ != sep || nb == 0)
+		return 0;
+	nc = read_num(&p, 4, &c);
+	if (*p != '\0')
+		return 0;
+	if (na == 4 && sep == '-' && nc >= 1 && nc <= 2)
+		return ymd(a, b, c);
+	if (na <= 2 && nc == 4)
+		return ymd(c, a, b);
+	return 0;
 }
 
 int

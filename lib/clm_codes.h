@@ -57,6 +57,11 @@ int clm_codes_dxptr_parse(const char *s, int *out, int max);
 
 /* A real CCYYMMDD date as a long, or 0. */
 long clm_codes_date(const char *s);
+/*
+ * The same, also read from the forms exports use before clm-normalize:
+ * CCYY-MM-DD and the US order M/D/CCYY or MM-DD-CCYY.  0 when none fits.
+ */
+long clm_codes_date_any(const char *s);
 /* Completed years between birth and date (both CCYYMMDD), or -1. */
 int clm_codes_age(long birth, long date);
 /* "2026-10-20" into out (>= 11 bytes). */

@@ -113,6 +113,17 @@ START_TEST(test_dates)
 	ck_assert_int_eq(clm_codes_date("20001301"), 0);
 	ck_assert_int_eq(clm_codes_date("2026-10-20"), 0);
 	ck_assert_int_eq(clm_codes_date(""), 0);
+	ck_assert_int_eq(clm_codes_date_any("20261020"), 20261020);
+	ck_assert_int_eq(clm_codes_date_any("2026-10-20"), 20261020);
+	ck_assert_int_eq(clm_codes_date_any("10/20/2026"), 20261020);
+	ck_assert_int_eq(clm_codes_date_any("7/4/1961"), 19610704);
+	ck_assert_int_eq(clm_codes_date_any("07-04-1961"), 19610704);
+	ck_assert_int_eq(clm_codes_date_any("2/30/2026"), 0);
+	ck_assert_int_eq(clm_codes_date_any("10/20/26"), 0);
+	ck_assert_int_eq(clm_codes_date_any("2026/10/20"), 0);
+	ck_assert_int_eq(clm_codes_date_any("10/20/2026x"), 0);
+	ck_assert_int_eq(clm_codes_date_any("10-20/2026"), 0);
+	ck_assert_int_eq(clm_codes_date_any(""), 0);
 	ck_assert_int_eq(clm_codes_age(19800615, 20260614), 45);
 	ck_assert_int_eq(clm_codes_age(19800615, 20260615), 46);
 	ck_assert_int_eq(clm_codes_age(20261020, 20261020), 0);
