@@ -35,14 +35,13 @@ static void
 read_dx(struct cc_claim *k, int i)
 {
 	const char *v = clm_row_get(k->r0, k->h, CLM_COL_DX(i + 1));
+	char q[64];
 
 	k->dxst[i] = CC_DX_EMPTY;
 	if (v[0] == '\0')
 		return;
 	if (!clm_codes_dx_norm(v, k->dx[i])) {
 		k->dxst[i] = CC_DX_BAD;
-		char q[64];
-
 		clm_finding_add(k->f, CLM_EDIT_DX_FORMAT, 0, dx_col(i),
 		    "%s %s is not shaped like an ICD-10-CM code (a letter, a "
 		    "digit, a letter or digit, then up to four letters or "
