@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -167,12 +168,25 @@ feed(struct clm_in *in, int fd)
 	_exit(n < 0 ? CLM_EXIT_FAILURE : CLM_EXIT_OK);
 }
 
+/*
+ * Stdin, pipes and process substitutions (<(...)) cannot be opened again
+ * after the peek: their bytes go to clm-parse through a feeder process.
+ */
+static int
+must_feed(const char *path)
+{
+	struct stat st;
+
+	return path == NULL || strcmp(path, "-") == 0 ||
+	    stat(path, &st) < 0 || !S_ISREG(st.st_mode);
+}
+
 static int
 start_parser(struct cc_src *s, const struct cc_source_opts *o,
     const char *path, struct clm_error *err)
 {
 	int out[2], in[2] = { -1, -1 };
-	int from_stdin = path == NULL || strcmp(path, "-") == 0;
+	int from_stdin = must_feed(path);
 	char fdpath[32];
 
 	if (pipe(out) < 0 || (from_stdin && pipe(in) < 0))
