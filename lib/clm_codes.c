@@ -1,0 +1,249 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clm_codes.h"
+
+static int
+is_alnum_upper(int ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z');
+}
+
+int
+clm_codes_dx_norm(const char *code, char out[CLM_CODES_DX_MAX])
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; code[i] != '\0'; i++) {
+		int ch = toupper((unsigned char)code[i]);
+
+		if (ch == '.' && n == 3)
+			continue;
+		if (n + 1 >= CLM_CODES_DX_MAX || !is_alnum_upper(ch))
+			return 0;
+		out[n++] = (char)ch;
+		out[n] = '\0';
+	}
+	if (n < 3 || !(out[0] >= 'A' && out[0] <= 'Z') ||
+	    !(out[1] >= '0' && out[1] <= '9'))
+		return 0;
+	return 1;
+}
+
+void
+clm_codes_dx_display(const char *code, char *out, size_t size)
+{
+	if (strlen(code) > 3)
+		snprintf(out, size, "%.3s.%s", code, code + 3);
+	else
+		snprintf(out, size, "%s", code);
+}
+
+int
+clm_codes_dx_is_external(const char *code)
+{
+	int ch = toupper((unsigned char)code[0]);
+
+	return ch == 'V' || ch == 'W' || ch == 'X' || ch == 'Y';
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+enum clm_codes_proc_kind
+clm_codes_proc_kind(const char *code)
+{
+	if (strlen(code) != 5)
+		return CLM_PROC_BAD;
+	if (all_digits(code, 5))
+		return CLM_PROC_CPT;
+	if (all_digits(code, 4) && strchr("FTU", code[4]) != NULL)
+		return CLM_PROC_CPT;
+	if (code[0] >= 'A' && code[0] <= 'V' && all_digits(code + 1, 4))
+		return CLM_PROC_HCPCS;
+	return CLM_PROC_BAD;
+}
+
+int
+clm_codes_modifier_ok(const char *mod)
+{
+	return strlen(mod) == 2 && is_alnum_upper((unsigned char)mod[0]) &&
+	    is_alnum_upper((unsigned char)mod[1]);
+}
+
+int
+clm_codes_pos_ok(const char *pos)
+{
+	return strlen(pos) == 2 && all_digits(pos, 2);
+}
+
+int
+clm_codes_taxonomy_ok(const char *tax)
+{
+	if (strlen(tax) != 10 || tax[9] != 'X')
+		return 0;
+	for (size_t i = 0; i < 9; i++)
+		if (!is_alnum_upper((unsigned char)tax[i]))
+			return 0;
+	return 1;
+}
+
+int
+clm_codes_npi_check_digit(const char *first9)
+{
+	int sum = 24;	/* the Luhn sum of the card-issuer prefix 80840 */
+
+	if (strlen(first9) < 9 || !all_digits(first9, 9))
+		return -1;
+	/* from the right of the nine digits, every other one is doubled */
+	for (int i = 8, dbl = 1; i >= 0; i--, dbl = !dbl) {
+		int d = first9[i] - '0';
+
+		if (dbl)
+			d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+		sum += d;
+	}
+	return (10 - sum % 10) % 10;
+}
+
+enum clm_codes_npi
+clm_codes_npi_check(const char *npi)
+{
+	if (strlen(npi) != 10 || !all_digits(npi, 10) ||
+	    (npi[0] != '1' && npi[0] != '2'))
+		return CLM_NPI_BAD_FORMAT;
+	if (clm_codes_npi_check_digit(npi) != npi[9] - '0')
+		return CLM_NPI_BAD_CHECK;
+	return CLM_NPI_OK;
+}
+
+int
+clm_codes_dxptr_parse(const char *s, int *out, int max)
+{
+	int n = 0;
+
+	while (*s != '\0') {
+		int v = 0, digits = 0;
+
+		while (*s >= '0' && *s <= '9' && digits < 3) {
+			v = v * 10 + (*s++ - '0');
+			digits++;
+		}
+		if (digits == 0 || v < 1 || v > 12 || n >= max)
+			return -1;
+		out[n++] = v;
+		if (*s == ':' && s[1] != '\0')
+			s++;
+		else if (*s != '\0')
+			return -1;
+	}
+	return n;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* CCYYMMDD for a real calendar date, else 0. */
+static long
+ymd(int y, int m, int d)
+{
+	if (y < 1800 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > days_in_month(y, m))
+		return 0;
+	return y * 10000L + m * 100L + d;
+}
+
+long
+clm_codes_date(const char *s)
+{
+	long v;
+	int y, m, d;
+
+	if (strlen(s) != 8 || !all_digits(s, 8))
+		return 0;
+	v = 0;
+	for (int i = 0; i < 8; i++)
+		v = v * 10 + (s[i] - '0');
+	y = (int)(v / 10000);
+	m = (int)(v / 100 % 100);
+	d = (int)(v % 100);
+	return ymd(y, m, d);
+}
+
+/* Up to max digits at *p into *out; returns how many were read. */
+static int
+read_num(const char **p, int max, int *out)
+{
+	int n = 0;
+
+	*out = 0;
+	while (n < max && **p >= '0' && **p <= '9') {
+		*out = *out * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+long
+clm_codes_date_any(const char *s)
+{
+	const char *p = s;
+	int a, b, c, na, nb, nc;
+	char sep;
+
+	if (clm_codes_date(s) > 0)
+		return clm_codes_date(s);
+	na = read_num(&p, 4, &a);
+	sep = *p;
+	if (na == 0 || (sep != '-' && sep != '/'))
+		return 0;
+	p++;
+	nb = read_num(&p, 2, &b);
+	if (*p++ != sep || nb == 0)
+		return 0;
+	nc = read_num(&p, 4, &c);
+	if (*p != '\0')
+		return 0;
+	if (na == 4 && sep == '-' && nc >= 1 && nc <= 2)
+		return ymd(a, b, c);
+	if (na <= 2 && nc == 4)
+		return ymd(c, a, b);
+	return 0;
+}
+
+int
+clm_codes_age(long birth, long date)
+{
+	long years;
+
+	if (birth <= 0 || date < birth)
+		return -1;
+	years = date / 10000 - birth / 10000;
+	if (date % 10000 < birth % 10000)
+		years--;
+	return (int)years;
+}
+
+void
+clm_codes_date_display(long date, char *out, size_t size)
+{
+	snprintf(out, size, "%04ld-%02ld-%02ld", date / 10000 % 10000,
+	    date / 100 % 100, date % 100);
+}
