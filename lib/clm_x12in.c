@@ -169,7 +169,8 @@ target(struct clm_x12in *x)
 static long
 cur_line(const struct clm_x12in *x)
 {
-	if (!x->open || x->claim.nlines == 0 || x->loop < L_2400)
+	if (!x->open || x->trailer || x->claim.nlines == 0 ||
+	    x->loop < L_2400)
 		return 0;
 	return x->claim.line_no;
 }

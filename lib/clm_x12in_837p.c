@@ -237,13 +237,13 @@ required_context(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	unsigned b = x->lv[LV_BILL].seen, u = x->lv[LV_SUB].seen;
 
-	if (x->hl_level == 20 && !(b & SEEN_NM1))
+	if (x->hl_bill > 0 && !(b & SEEN_NM1))
 		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "bill_npi", "loop "
 		    "2010AA (billing provider NM1*85) is missing");
-	if (x->hl_level == 22 && !(u & SEEN_IL))
+	if (x->hl_level >= 22 && !(u & SEEN_IL))
 		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "sub_id", "loop "
 		    "2010BA (subscriber NM1*IL) is missing");
-	if (x->hl_level == 22 && !(u & SEEN_PR))
+	if (x->hl_level >= 22 && !(u & SEEN_PR))
 		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "payer_id", "loop "
 		    "2010BB (payer NM1*PR) is missing");
 	if (x->hl_level == 23 && !(x->lv[LV_PAT].seen & SEEN_NM1))
@@ -260,23 +260,23 @@ hl(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "loop 1000B "
 		    "(receiver NM1*40) is missing");
 	if (is(s, 3, "20")) {
-		x->loop = L_2000A;
-		hl_check(x, s, id, parent, 0, "billing provider");
 		for (int lv = LV_BILL; lv < LV_COUNT; lv++)
 			x12in_level_reset(&x->lv[lv]);
+		x->loop = L_2000A;
+		hl_check(x, s, id, parent, 0, "billing provider");
 		x->hl_bill = id;
 		x->hl_level = 20;
 	} else if (is(s, 3, "22")) {
-		x->loop = L_2000B;
-		hl_check(x, s, id, parent, x->hl_bill, "subscriber");
 		x12in_level_reset(&x->lv[LV_SUB]);
 		x12in_level_reset(&x->lv[LV_PAT]);
+		x->loop = L_2000B;
+		hl_check(x, s, id, parent, x->hl_bill, "subscriber");
 		x->hl_sub = id;
 		x->hl_level = 22;
 	} else if (is(s, 3, "23")) {
+		x12in_level_reset(&x->lv[LV_PAT]);
 		x->loop = L_2000C;
 		hl_check(x, s, id, parent, x->hl_sub, "patient");
-		x12in_level_reset(&x->lv[LV_PAT]);
 		x->hl_level = 23;
 	} else {
 		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "HL03 "
@@ -411,6 +411,7 @@ nm1_values(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		break;
 	case L_1000A:
 	case L_1000B:
+	case L_2010AB:
 		break;
 	default:
 		not_carried(x, s, NULL);
@@ -425,8 +426,9 @@ nm1(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 	if (l == L_NONE) {
 		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "NM1 "
-		    "with entity code %.3s is not allowed in loop %s",
-		    s->nel >= 1 ? s->el[1] : "", x12in_loop_name(x->loop));
+		    "with entity code %.*s is not allowed in loop %s",
+		    (int)(s->nel && s->len[1] <= 3 ? s->len[1] : 0),
+		    s->nel ? s->el[1] : "", x12in_loop_name(x->loop));
 		return;
 	}
 	x->loop = l;
@@ -471,6 +473,16 @@ clm(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	put(x, s, CLM_COL_CLAIM_ID, 1);
 	put(x, s, CLM_COL_TOTAL_CHARGE, 2);
 	comp = comp_of(x, s, 5);
+	for (size_t k = 1; k <= 3; k++) {
+		static const char *const part[] = { "place of service",
+		    "facility code qualifier", "claim frequency code" };
+		const char *p;
+
+		if (clm_x12in_comp(s, 5, k, comp, &p) == 0)
+			x12in_find(x, s, CLM_EDIT_X12_REQUIRED, k == 1 ? "pos"
+			    : k == 3 ? "claim_freq" : "", "CLM05-%zu (%s) is "
+			    "empty", k, part[k - 1]);
+	}
 	put_comp(x, s, CLM_COL_POS, 5, 1, comp);
 	put_comp(x, s, CLM_COL_CLAIM_FREQ, 5, 3, comp);
 	put(x, s, CLM_COL_PROV_SIGNATURE, 6);
@@ -601,6 +613,11 @@ cob_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	else if (x->loop == L_2320 && strcmp(s->id, "AMT") == 0 &&
 	    is(s, 1, "D"))
 		put(x, s, CLM_COL_OTH_PAID, 2);
+	else if (x->loop == L_2320 && strcmp(s->id, "AMT") == 0 &&
+	    !is(s, 1, "A8") && !is(s, 1, "EAF"))
+		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "AMT "
+		    "qualifier %.*s is not used in loop 2320 (D, A8 or EAF)",
+		    (int)(s->nel ? s->len[1] : 0), s->nel ? s->el[1] : "");
 	else if (x->loop == L_2320 && strcmp(s->id, "OI") == 0)
 		x->claim.seen2320 |= SEEN_REF;
 	else if (x->loop == L_2330B && strcmp(s->id, "DTP") == 0 &&
@@ -641,8 +658,9 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 	c->line_no++;
 	if (n != c->line_no)
 		x12in_find(x, s, CLM_EDIT_X12_LX_SEQUENCE, "line_no", "LX01 "
-		    "is '%.6s', expected %ld; line numbered %ld", s->nel ?
-		    s->el[1] : "", c->line_no, c->line_no);
+		    "is '%.*s', expected %ld; line numbered %ld",
+		    (int)(s->nel && s->len[1] < 12 ? s->len[1] : 0),
+		    s->nel ? s->el[1] : "", c->line_no, c->line_no);
 	snprintf(buf, sizeof(buf), "%ld", c->line_no);
 	x12in_put(x, CLM_COL_LINE_NO, buf, strlen(buf));
 	return 0;
