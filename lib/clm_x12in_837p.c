@@ -890,9 +890,13 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 
 	if (x->in_st)
 		x->st_seg++;
-	x12in_check_lengths(x, s);
-	if ((rc = x12in_envelope(x, s, err)) != 0)
+	if (strcmp(s->id, "ST") != 0)
+		x12in_check_lengths(x, s);
+	if ((rc = x12in_envelope(x, s, err)) != 0) {
+		if (rc > 0 && strcmp(s->id, "ST") == 0)
+			x12in_check_lengths(x, s);
 		return rc < 0 ? rc : 0;
+	}
 	if (!x->in_st) {
 		x->trailer = 1;
 		unexpected(x, s);
