@@ -20,9 +20,12 @@
 static void
 store_reset(struct x12in_store *s)
 {
-	memset(s->off, 0, sizeof(s->off));
-	memset(s->len, 0, sizeof(s->len));
+	for (int i = 0; i < s->nset; i++)
+		s->off[s->set[i]] = s->len[s->set[i]] = 0;
+	s->nset = 0;
 	if (s->buf == NULL) {
+		memset(s->off, 0, sizeof(s->off));
+		memset(s->len, 0, sizeof(s->len));
 		s->cap = 4096;
 		s->buf = clm_xmalloc(s->cap);
 	}
@@ -52,6 +55,8 @@ store_add(struct x12in_store *s, const char *p, size_t len)
 static void
 store_set(struct x12in_store *s, int col, const char *p, size_t len)
 {
+	if (s->off[col] == 0 && len > 0 && s->nset < CLM_COL_COUNT)
+		s->set[s->nset++] = (unsigned char)col;
 	s->off[col] = store_add(s, p, len);
 	s->len[col] = s->off[col] ? (uint32_t)len : 0;
 }
@@ -122,9 +127,8 @@ clm_x12in_claim_value(const struct clm_x12in_claim *c, size_t r,
 {
 	uint32_t off = 0, n = 0;
 
-	if (clm_column_is_line(col)) {
-		if (r < c->nlines && col >= CLM_COL_LINE_NO &&
-		    col <= CLM_COL_LINE_CTRL) {
+	if (col >= CLM_COL_LINE_NO) {	/* line columns are contiguous */
+		if (r < c->nlines && col <= CLM_COL_LINE_CTRL) {
 			off = c->lines[r].off[col - CLM_COL_LINE_NO];
 			n = c->lines[r].len[col - CLM_COL_LINE_NO];
 		}
@@ -280,10 +284,13 @@ claim_start(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	for (int lv = 0; lv < LV_COUNT; lv++) {
 		const struct x12in_store *src = &x->lv[lv].v;
 
-		for (int col = 0; col < CLM_COL_COUNT; col++)
+		for (int i = 0; i < src->nset; i++) {
+			int col = src->set[i];
+
 			if (src->off[col] != 0)
 				store_set(&c->v, col, src->buf + src->off[col],
 				    src->len[col]);
+		}
 		copy_findings(&c->f, &x->lv[lv].f);
 	}
 	x->open = 1;
@@ -334,12 +341,9 @@ read_segment(struct clm_x12in *x, struct clm_error *err)
 static int
 ends_claim(const struct clm_x12in_seg *s)
 {
-	static const char *const ids[] = { "CLM", "HL", "ST", "GS", "ISA" };
-
-	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
-		if (strcmp(s->id, ids[i]) == 0)
-			return 1;
-	return 0;
+	return CLM_X12IN_IS(s, "CLM") || CLM_X12IN_IS(s, "HL") ||
+	    CLM_X12IN_IS(s, "ST") || CLM_X12IN_IS(s, "GS") ||
+	    CLM_X12IN_IS(s, "ISA");
 }
 
 static int
@@ -371,7 +375,7 @@ clm_x12in_next(struct clm_x12in *x, struct clm_x12in_claim **c,
 			*c = &x->claim;
 			return 1;
 		}
-		if (strcmp(x->seg.id, "CLM") == 0 && x->in_st)
+		if (CLM_X12IN_IS(&x->seg, "CLM") && x->in_st)
 			claim_start(x, &x->seg);
 		if ((rc = x12in_segment(x, &x->seg, err)) < 0)
 			return rc;

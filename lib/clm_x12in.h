@@ -43,6 +43,7 @@ struct clm_x12in_delims {
 
 struct clm_x12in_seg {
 	char id[4];		/* segment id, "" when unreadable */
+	unsigned code;		/* id packed by clm_x12in_code, for speed */
 	size_t nel;		/* elements after the id, all of them */
 	const char *el[CLM_X12IN_MAX_ELEMENTS + 1];	/* el[0] is the id */
 	size_t len[CLM_X12IN_MAX_ELEMENTS + 1];
@@ -66,6 +67,17 @@ size_t clm_x12in_el(const struct clm_x12in_seg *s, size_t i, const char **p);
 /* Component k (1-based) of element i split on comp. */
 size_t clm_x12in_comp(const struct clm_x12in_seg *s, size_t i, size_t k,
     char comp, const char **p);
+/* A segment id packed in an integer (compile-time for literals). */
+static inline unsigned
+clm_x12in_code(const char *id)
+{
+	return id[0] == '\0' ? 0 : id[1] == '\0' ? (unsigned char)id[0] :
+	    id[2] == '\0' ? ((unsigned)(unsigned char)id[0] << 8 |
+	    (unsigned char)id[1]) : ((unsigned)(unsigned char)id[0] << 16 |
+	    (unsigned)(unsigned char)id[1] << 8 | (unsigned char)id[2]);
+}
+#define CLM_X12IN_IS(s, lit) ((s)->code == clm_x12in_code(lit))
+
 /* Non-zero when element i equals the NUL-terminated string v. */
 int clm_x12in_el_is(const struct clm_x12in_seg *s, size_t i, const char *v);
 

@@ -76,8 +76,12 @@ static int
 allowed(enum x12in_loop l, const char *id)
 {
 	char key[8];
+	size_t n = strlen(id);
 
-	snprintf(key, sizeof(key), " %s ", id);
+	key[0] = ' ';
+	memcpy(key + 1, id, n);
+	key[n + 1] = ' ';
+	key[n + 2] = '\0';
 	return strstr(loops[l].allowed, key) != NULL;
 }
 
@@ -173,7 +177,7 @@ static void
 address(struct clm_x12in *x, const struct clm_x12in_seg *s,
     enum clm_column addr1)
 {
-	if (strcmp(s->id, "N3") == 0) {
+	if (CLM_X12IN_IS(s, "N3")) {
 		put(x, s, addr1, 1);
 		put(x, s, addr1 + 1, 2);
 	} else {
@@ -538,19 +542,19 @@ hi(struct clm_x12in *x, const struct clm_x12in_seg *s)
 static void
 claim_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	if (strcmp(s->id, "HI") == 0)
+	if (CLM_X12IN_IS(s, "HI"))
 		hi(x, s);
-	else if (strcmp(s->id, "DTP") == 0 && is(s, 1, "431"))
+	else if (CLM_X12IN_IS(s, "DTP") && is(s, 1, "431"))
 		put(x, s, CLM_COL_ONSET_DATE, 3);
-	else if (strcmp(s->id, "AMT") == 0 && is(s, 1, "F5"))
+	else if (CLM_X12IN_IS(s, "AMT") && is(s, 1, "F5"))
 		put(x, s, CLM_COL_PATIENT_PAID, 2);
-	else if (strcmp(s->id, "REF") == 0 && is(s, 1, "F8"))
+	else if (CLM_X12IN_IS(s, "REF") && is(s, 1, "F8"))
 		put(x, s, CLM_COL_ORIG_REF, 2);
-	else if (strcmp(s->id, "REF") == 0 && is(s, 1, "G1"))
+	else if (CLM_X12IN_IS(s, "REF") && is(s, 1, "G1"))
 		put(x, s, CLM_COL_PRIOR_AUTH, 2);
-	else if (strcmp(s->id, "REF") == 0 && is(s, 1, "9F"))
+	else if (CLM_X12IN_IS(s, "REF") && is(s, 1, "9F"))
 		put(x, s, CLM_COL_REFERRAL_NO, 2);
-	else if (strcmp(s->id, "NTE") == 0 && is(s, 1, "ADD"))
+	else if (CLM_X12IN_IS(s, "NTE") && is(s, 1, "ADD"))
 		put(x, s, CLM_COL_CLAIM_NOTE, 2);
 	else
 		not_carried(x, s, NULL);
@@ -608,19 +612,19 @@ cob_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	if (x->claim.n2320 > 1)
 		return;
-	if (x->loop == L_2320 && strcmp(s->id, "CAS") == 0)
+	if (x->loop == L_2320 && CLM_X12IN_IS(s, "CAS"))
 		cas(x, s, CLM_COL_OTH_ADJ);
-	else if (x->loop == L_2320 && strcmp(s->id, "AMT") == 0 &&
+	else if (x->loop == L_2320 && CLM_X12IN_IS(s, "AMT") &&
 	    is(s, 1, "D"))
 		put(x, s, CLM_COL_OTH_PAID, 2);
-	else if (x->loop == L_2320 && strcmp(s->id, "AMT") == 0 &&
+	else if (x->loop == L_2320 && CLM_X12IN_IS(s, "AMT") &&
 	    !is(s, 1, "A8") && !is(s, 1, "EAF"))
 		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "AMT "
 		    "qualifier %.*s is not used in loop 2320 (D, A8 or EAF)",
 		    (int)(s->nel ? s->len[1] : 0), s->nel ? s->el[1] : "");
-	else if (x->loop == L_2320 && strcmp(s->id, "OI") == 0)
+	else if (x->loop == L_2320 && CLM_X12IN_IS(s, "OI"))
 		x->claim.seen2320 |= SEEN_REF;
-	else if (x->loop == L_2330B && strcmp(s->id, "DTP") == 0 &&
+	else if (x->loop == L_2330B && CLM_X12IN_IS(s, "DTP") &&
 	    is(s, 1, "573"))
 		put(x, s, CLM_COL_OTH_PAID_DATE, 3);
 	else
@@ -698,12 +702,12 @@ line_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	struct x12in_line *ln = cur_line(x);
 
-	if (strcmp(s->id, "SV1") == 0) {
+	if (CLM_X12IN_IS(s, "SV1")) {
 		sv1(x, s);
-	} else if (strcmp(s->id, "DTP") == 0 && is(s, 1, "472")) {
+	} else if (CLM_X12IN_IS(s, "DTP") && is(s, 1, "472")) {
 		ln->seen |= LSEEN_DTP;
 		date_d8(x, s, CLM_COL_DOS_FROM, CLM_COL_DOS_TO);
-	} else if (strcmp(s->id, "REF") == 0 && is(s, 1, "6R")) {
+	} else if (CLM_X12IN_IS(s, "REF") && is(s, 1, "6R")) {
 		put(x, s, CLM_COL_LINE_CTRL, 2);
 	} else {
 		not_carried(x, s, NULL);
@@ -727,7 +731,7 @@ lin(struct clm_x12in *x, const struct clm_x12in_seg *s)
 static void
 drug_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	if (strcmp(s->id, "CTP") == 0) {
+	if (CLM_X12IN_IS(s, "CTP")) {
 		put(x, s, CLM_COL_NDC_QTY, 4);
 		put_comp(x, s, CLM_COL_NDC_UNIT, 5, 1, comp_of(x, s, 5));
 	} else {
@@ -765,13 +769,13 @@ adj_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	struct x12in_line *ln = cur_line(x);
 
-	if (strcmp(s->id, "DTP") == 0 && is(s, 1, "573"))
+	if (CLM_X12IN_IS(s, "DTP") && is(s, 1, "573"))
 		ln->svd_dtp = 1;
 	if (ln->nsvd > 1)
 		return;
-	if (strcmp(s->id, "CAS") == 0)
+	if (CLM_X12IN_IS(s, "CAS"))
 		cas(x, s, CLM_COL_LINE_OTH_ADJ);
-	else if (strcmp(s->id, "DTP") == 0 && is(s, 1, "573"))
+	else if (CLM_X12IN_IS(s, "DTP") && is(s, 1, "573"))
 		put(x, s, CLM_COL_LINE_OTH_DATE, 3);
 	else
 		not_carried(x, s, NULL);
@@ -782,28 +786,28 @@ adj_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 static void
 context_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	int n3n4 = strcmp(s->id, "N3") == 0 || strcmp(s->id, "N4") == 0;
+	int n3n4 = CLM_X12IN_IS(s, "N3") || CLM_X12IN_IS(s, "N4");
 	struct x12in_level *lv = &x->lv[loops[x->loop].level];
 
 	if (n3n4)
-		lv->seen |= strcmp(s->id, "N3") == 0 ? SEEN_N3 : SEEN_N4;
-	if (x->loop == L_1000A && strcmp(s->id, "PER") == 0) {
+		lv->seen |= CLM_X12IN_IS(s, "N3") ? SEEN_N3 : SEEN_N4;
+	if (x->loop == L_1000A && CLM_X12IN_IS(s, "PER")) {
 		put(x, s, CLM_COL_BILL_CONTACT, 2);
 		if (is(s, 3, "TE"))
 			put(x, s, CLM_COL_BILL_PHONE, 4);
-	} else if (x->loop == L_2000A && strcmp(s->id, "PRV") == 0 &&
+	} else if (x->loop == L_2000A && CLM_X12IN_IS(s, "PRV") &&
 	    is(s, 1, "BI")) {
 		put(x, s, CLM_COL_BILL_TAXONOMY, 3);
 	} else if (x->loop == L_2010AA && n3n4) {
 		address(x, s, CLM_COL_BILL_ADDR1);
-	} else if (x->loop == L_2010AA && strcmp(s->id, "REF") == 0 &&
+	} else if (x->loop == L_2010AA && CLM_X12IN_IS(s, "REF") &&
 	    (is(s, 1, "EI") || is(s, 1, "SY"))) {
 		lv->seen |= SEEN_REF;
 		put(x, s, CLM_COL_BILL_TIN_TYPE, 1);
 		put(x, s, CLM_COL_BILL_TIN, 2);
 	} else if (x->loop == L_2010AB && n3n4) {
 		address(x, s, CLM_COL_PAYTO_ADDR1);
-	} else if (x->loop == L_2000B && strcmp(s->id, "SBR") == 0) {
+	} else if (x->loop == L_2000B && CLM_X12IN_IS(s, "SBR")) {
 		lv->seen |= SEEN_SBR;
 		put(x, s, CLM_COL_PAYER_SEQ, 1);
 		if (is(s, 2, "18"))
@@ -813,14 +817,14 @@ context_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		put(x, s, CLM_COL_FILING_IND, 9);
 	} else if (x->loop == L_2010BA && n3n4) {
 		address(x, s, CLM_COL_SUB_ADDR1);
-	} else if (x->loop == L_2010BA && strcmp(s->id, "DMG") == 0) {
+	} else if (x->loop == L_2010BA && CLM_X12IN_IS(s, "DMG")) {
 		put(x, s, CLM_COL_SUB_DOB, 2);
 		put(x, s, CLM_COL_SUB_SEX, 3);
-	} else if (x->loop == L_2000C && strcmp(s->id, "PAT") == 0) {
+	} else if (x->loop == L_2000C && CLM_X12IN_IS(s, "PAT")) {
 		put(x, s, CLM_COL_PAT_REL, 1);
 	} else if (x->loop == L_2010CA && n3n4) {
 		address(x, s, CLM_COL_PAT_ADDR1);
-	} else if (x->loop == L_2010CA && strcmp(s->id, "DMG") == 0) {
+	} else if (x->loop == L_2010CA && CLM_X12IN_IS(s, "DMG")) {
 		put(x, s, CLM_COL_PAT_DOB, 2);
 		put(x, s, CLM_COL_PAT_SEX, 3);
 	} else if (x->loop != L_HDR) {
@@ -836,10 +840,10 @@ loop_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		context_data(x, s);
 	else if (x->loop == L_2300)
 		claim_data(x, s);
-	else if (x->loop == L_2310B && strcmp(s->id, "PRV") == 0)
+	else if (x->loop == L_2310B && CLM_X12IN_IS(s, "PRV"))
 		put(x, s, CLM_COL_REND_TAXONOMY, 3);
-	else if (x->loop == L_2310C && (strcmp(s->id, "N3") == 0 ||
-	    strcmp(s->id, "N4") == 0))
+	else if (x->loop == L_2310C && (CLM_X12IN_IS(s, "N3") ||
+	    CLM_X12IN_IS(s, "N4")))
 		address(x, s, CLM_COL_FAC_ADDR1);
 	else if (x->loop >= L_2320 && x->loop <= L_2330G)
 		cob_data(x, s);
@@ -859,21 +863,21 @@ dispatch(struct clm_x12in *x, const struct clm_x12in_seg *s,
 {
 	const char *id = s->id;
 
-	if (strcmp(id, "HL") == 0)
+	if (CLM_X12IN_IS(s, "HL"))
 		return hl(x, s);
-	if (strcmp(id, "CLM") == 0)
+	if (CLM_X12IN_IS(s, "CLM"))
 		clm(x, s);
-	else if (strcmp(id, "NM1") == 0)
+	else if (CLM_X12IN_IS(s, "NM1"))
 		nm1(x, s);
-	else if (strcmp(id, "LX") == 0)
+	else if (CLM_X12IN_IS(s, "LX"))
 		return lx(x, s, err);
-	else if (strcmp(id, "SBR") == 0 && x->open)
+	else if (CLM_X12IN_IS(s, "SBR") && x->open)
 		sbr_2320(x, s);
-	else if (strcmp(id, "LIN") == 0 && x->open)
+	else if (CLM_X12IN_IS(s, "LIN") && x->open)
 		lin(x, s);
-	else if (strcmp(id, "SVD") == 0 && x->open)
+	else if (CLM_X12IN_IS(s, "SVD") && x->open)
 		svd(x, s);
-	else if (strcmp(id, "LQ") == 0 && x->open && x->loop >= L_2400)
+	else if (CLM_X12IN_IS(s, "LQ") && x->open && x->loop >= L_2400)
 		x->loop = L_2440, not_carried(x, s, NULL);
 	else if (id[0] != '\0' && allowed(x->loop, id))
 		loop_data(x, s);
@@ -890,10 +894,10 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 
 	if (x->in_st)
 		x->st_seg++;
-	if (strcmp(s->id, "ST") != 0)
+	if (!CLM_X12IN_IS(s, "ST"))
 		x12in_check_lengths(x, s);
 	if ((rc = x12in_envelope(x, s, err)) != 0) {
-		if (rc > 0 && strcmp(s->id, "ST") == 0)
+		if (rc > 0 && CLM_X12IN_IS(s, "ST"))
 			x12in_check_lengths(x, s);
 		return rc < 0 ? rc : 0;
 	}

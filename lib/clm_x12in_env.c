@@ -54,9 +54,9 @@ missing(struct clm_x12in *x, const struct clm_x12in_seg *s, const char *what)
 void
 x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	int isa = strcmp(s->id, "ISA") == 0, gs = strcmp(s->id, "GS") == 0;
+	int isa = CLM_X12IN_IS(s, "ISA"), gs = CLM_X12IN_IS(s, "GS");
 
-	if (x->in_st && (isa || gs || strcmp(s->id, "ST") == 0)) {
+	if (x->in_st && (isa || gs || CLM_X12IN_IS(s, "ST"))) {
 		missing(x, s, "transaction set not closed by SE before this "
 		    "segment");
 		x->in_st = 0;
@@ -203,7 +203,7 @@ static void
 trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	x->trailer = 1;
-	if (strcmp(s->id, "SE") == 0) {
+	if (CLM_X12IN_IS(s, "SE")) {
 		if (!x->in_st)
 			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "SE without an open transaction set");
@@ -211,7 +211,7 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		control(x, s, 2, x->st02, "ST02");
 		x->in_st = 0;
 		x->loop = L_NONE;
-	} else if (strcmp(s->id, "GE") == 0) {
+	} else if (CLM_X12IN_IS(s, "GE")) {
 		if (!x->in_gs)
 			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "GE without an open functional group");
@@ -237,17 +237,17 @@ x12in_envelope(struct clm_x12in *x, const struct clm_x12in_seg *s,
 {
 	int rc = 0;
 
-	if (strcmp(s->id, "ISA") == 0 || strcmp(s->id, "GS") == 0 ||
-	    strcmp(s->id, "ST") == 0)
+	if (CLM_X12IN_IS(s, "ISA") || CLM_X12IN_IS(s, "GS") ||
+	    CLM_X12IN_IS(s, "ST"))
 		x12in_env_missing(x, s);
-	if (strcmp(s->id, "ISA") == 0)
+	if (CLM_X12IN_IS(s, "ISA"))
 		rc = isa(x, s);
-	else if (strcmp(s->id, "GS") == 0)
+	else if (CLM_X12IN_IS(s, "GS"))
 		rc = gs(x, s);
-	else if (strcmp(s->id, "ST") == 0)
+	else if (CLM_X12IN_IS(s, "ST"))
 		rc = st(x, s, err);
-	else if (strcmp(s->id, "SE") == 0 || strcmp(s->id, "GE") == 0 ||
-	    strcmp(s->id, "IEA") == 0)
+	else if (CLM_X12IN_IS(s, "SE") || CLM_X12IN_IS(s, "GE") ||
+	    CLM_X12IN_IS(s, "IEA"))
 		trailer(x, s);
 	else
 		return 0;

@@ -41,6 +41,8 @@ struct x12in_store {
 	size_t used, cap;
 	uint32_t off[CLM_COL_COUNT];	/* 0 = empty */
 	uint32_t len[CLM_COL_COUNT];
+	unsigned char set[CLM_COL_COUNT];	/* columns with a value */
+	int nset;
 };
 
 struct x12in_level {

@@ -3,6 +3,7 @@
  * maps (X12 data element dictionary as used by 005010X222A1).  Composite
  * elements are not listed.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "clm_x12in_impl.h"
@@ -13,7 +14,7 @@ struct len_rule {
 	unsigned short max;
 };
 
-/* Sorted by segment id, then element. */
+/* By segment id, then element (looked up through order[]). */
 static const struct len_rule rules[] = {
 	{ "AMT", 1, 1, 3 }, { "AMT", 2, 1, 18 },
 	{ "BHT", 1, 4, 4 }, { "BHT", 2, 2, 2 }, { "BHT", 3, 1, 50 },
@@ -57,15 +58,36 @@ static const struct len_rule rules[] = {
 };
 #define NRULES (sizeof(rules) / sizeof(rules[0]))
 
+static size_t order[NRULES];	/* rules by segment code */
+static int ordered;
+
+static int
+by_code(const void *a, const void *b)
+{
+	unsigned x = clm_x12in_code(rules[*(const size_t *)a].id);
+	unsigned y = clm_x12in_code(rules[*(const size_t *)b].id);
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* Index into order of the first rule for code, NRULES when none. */
 static size_t
-first_rule(const char *id)
+first_rule(unsigned code)
 {
 	size_t lo = 0, hi = NRULES;
 
+	if (!ordered) {
+		for (size_t i = 0; i < NRULES; i++)
+			order[i] = i;
+		qsort(order, NRULES, sizeof(order[0]), by_code);
+		ordered = 1;
+	}
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if (strcmp(rules[mid].id, id) < 0)
+		if (clm_x12in_code(rules[order[mid]].id) < code)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -76,15 +98,16 @@ first_rule(const char *id)
 void
 x12in_check_lengths(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	for (size_t i = first_rule(s->id); i < NRULES &&
-	    strcmp(rules[i].id, s->id) == 0; i++) {
+	for (size_t k = first_rule(s->code); k < NRULES &&
+	    clm_x12in_code(rules[order[k]].id) == s->code; k++) {
+		const struct len_rule *r = &rules[order[k]];
 		const char *p;
-		size_t len = clm_x12in_el(s, rules[i].el, &p);
+		size_t len = clm_x12in_el(s, r->el, &p);
 
-		if (len == 0 || (len >= rules[i].min && len <= rules[i].max))
+		if (len == 0 || (len >= r->min && len <= r->max))
 			continue;
 		x12in_find(x, s, CLM_EDIT_X12_ELEMENT_LENGTH, "", "%s%02u is "
 		    "%zu characters long; it must be %u to %u", s->id,
-		    rules[i].el, len, rules[i].min, rules[i].max);
+		    r->el, len, r->min, r->max);
 	}
 }

@@ -202,6 +202,7 @@ split(const struct clm_x12in_tok *t, struct clm_x12in_seg *s,
 	for (size_t i = 0; i < len; i++)
 		if (!is_alnum(s->id[i]))
 			s->id[0] = '\0';
+	s->code = clm_x12in_code(s->id);
 }
 
 /* Find the terminator of the segment at start, refilling as needed. */

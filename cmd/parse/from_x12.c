@@ -115,9 +115,11 @@ next_x12_row(void *p, struct clm_row *row, struct clm_error *err)
 	clm_row_reset(row);
 	for (size_t i = 0; i < xs->h->ncols; i++) {
 		size_t len = 0;
-		const char *v = xs->col[i] < 0 ? "" : clm_x12in_claim_value(
-		    xs->c, xs->row, (enum clm_column)xs->col[i], &len);
+		const char *v = "";
 
+		if (xs->col[i] >= 0)
+			v = clm_x12in_claim_value(xs->c, xs->row,
+			    (enum clm_column)xs->col[i], &len);
 		clm_row_push(row, v, len);
 	}
 	row->line = clm_x12in_claim_pos(xs->c);
