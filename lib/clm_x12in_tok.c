@@ -185,7 +185,11 @@ split(const struct clm_x12in_tok *t, struct clm_x12in_seg *s,
 	while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == '\n'))
 		end = p + --len;
 	for (;;) {
-		q = memchr(p, t->d.elem, (size_t)(end - p));
+		/* elements are short: a plain loop beats memchr's set-up */
+		for (q = p; q < end && *q != t->d.elem; q++)
+			;
+		if (q == end)
+			q = NULL;
 		if (n <= CLM_X12IN_MAX_ELEMENTS) {
 			s->el[n] = p;
 			s->len[n] = (size_t)((q ? q : end) - p);
