@@ -223,12 +223,12 @@ clm_claim_apply(struct clm_claim *c, const struct clm_header *h,
 			st = (enum clm_status)in;
 	}
 	for (size_t i = 0; i < c->n; i++) {
-		/* read line_no first: setting status may move the row's buffer */
-		long ln = strtol(clm_row_get(c->rows[i], h, CLM_COL_LINE_NO),
-		    NULL, 10);
+		/* read before the row changes: setting a value may move it */
+		long line = strtol(clm_row_get(c->rows[i], h,
+		    CLM_COL_LINE_NO), NULL, 10);
 
 		clm_row_set(c->rows[i], h, CLM_COL_STATUS, clm_status_name(st));
-		append_edits(c->rows[i], h, f, ln);
+		append_edits(c->rows[i], h, f, line);
 	}
 	return st;
 }

@@ -1,0 +1,522 @@
+/*
+ * clm-emit-837: records to one X12 837P (005010X222A1) interchange.
+ *
+ * Claims stream through: each is checked, rendered into the writer's
+ * buffer and, when clean or warned, appended to an unlinked spool file;
+ * held-back claims go to --rejects.  At the end the control number is taken
+ * under flock, the envelope is written around the spool (the BHT03
+ * placeholders get the number) and the output is committed.  Memory stays
+ * flat: one claim plus a few bytes per transaction set.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "clm_io.h"
+#include "clm_tool.h"
+#include "emit.h"
+
+#define SPOOL_CHUNK 65536
+
+enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS };
+
+static const struct option longopts[] = {
+	{ "partner", required_argument, NULL, OPT_PARTNER },
+	{ "state", required_argument, NULL, OPT_STATE },
+	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+load_partner(struct emit_ctx *e)
+{
+	struct clm_error err;
+	char buf[1024];
+
+	clm_error_clear(&err);
+	clm_partner_defaults(&e->partner);
+	if (clm_partner_load(&e->partner, e->partner_path, &err) < 0) {
+		clm_error_format(&err, buf, sizeof(buf));
+		fprintf(stderr, "clm-emit-837: %s\n", buf);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+emit_option(struct clm_tool *t, int opt, const char *arg)
+{
+	struct emit_ctx *e = t->ctx;
+
+	switch (opt) {
+	case OPT_PARTNER:
+		e->partner_path = arg;
+		return load_partner(e);
+	case OPT_STATE:
+		e->state_path = arg;
+		return 0;
+	case OPT_REJECTS:
+		e->rejects_path = arg;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* A value the writer refused: one finding per column and line. */
+static void
+on_bad(void *arg, enum clm_x12_bad why, const char *field, size_t pos)
+{
+	struct emit_ctx *e = arg;
+	struct clm_findings *f = e->f;
+	enum clm_edit id = why == CLM_X12_BAD_DELIM ? CLM_EDIT_X12_DELIMITER :
+	    CLM_EDIT_X12_CHARSET;
+	const char *name = clm_edit_info(id)->id;
+
+	if (f == NULL)
+		return;
+	if (field == NULL)
+		field = "";
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].line == e->cur_line &&
+		    strcmp(f->v[i].edit, name) == 0 &&
+		    strcmp(f->v[i].field, field) == 0)
+			return;
+	if (why == CLM_X12_BAD_DELIM)
+		clm_finding_add(f, id, e->cur_line, field, "%s holds an X12 "
+		    "delimiter (%c %c %c %c) or a control character at "
+		    "position %zu; X12 has no escape: remove it at the source",
+		    field, e->w.syn.seg, e->w.syn.ele, e->w.syn.comp,
+		    e->w.syn.rep, pos);
+	else
+		clm_finding_add(f, id, e->cur_line, field, "%s holds a "
+		    "character outside the X12 %s character set at position "
+		    "%zu", field, e->w.syn.extended ? "extended" : "basic",
+		    pos);
+}
+
+static int
+set_clock(struct emit_ctx *e, struct clm_tool *t)
+{
+	const char *today = getenv("CLM_TODAY"), *now = getenv("CLM_TIME");
+	time_t tt = time(NULL);
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(e->today, sizeof(e->today), "%Y%m%d", &tm);
+	strftime(e->now, sizeof(e->now), "%H%M", &tm);
+	if (today != NULL && today[0] != '\0') {
+		if (strlen(today) != 8 || strspn(today, "0123456789") != 8) {
+			clm_tool_warn(t, "CLM_TODAY must be CCYYMMDD");
+			return -1;
+		}
+		memcpy(e->today, today, 9);
+	}
+	if (now != NULL && now[0] != '\0') {
+		if (strlen(now) != 4 || strspn(now, "0123456789") != 4) {
+			clm_tool_warn(t, "CLM_TIME must be HHMM");
+			return -1;
+		}
+		memcpy(e->now, now, 5);
+	}
+	return 0;
+}
+
+/* dx13, dx14 ... and mod5, mod6 ...: columns past the 837P's limits. */
+static void
+find_extra_columns(struct emit_ctx *e, const struct clm_header *h)
+{
+	for (size_t i = 0; i < h->ncols; i++) {
+		const char *n = h->names[i];
+		char *end;
+		long v;
+
+		if (strncmp(n, "dx", 2) == 0 && n[2] >= '1' && n[2] <= '9') {
+			v = strtol(n + 2, &end, 10);
+			if (*end == '\0' && v > 12 && e->nextra_dx < 64)
+				e->extra_dx[e->nextra_dx++] = (int)i;
+		} else if (strncmp(n, "mod", 3) == 0 && n[3] >= '1' &&
+		    n[3] <= '9') {
+			v = strtol(n + 3, &end, 10);
+			if (*end == '\0' && v > 4 && e->nextra_mod < 64)
+				e->extra_mod[e->nextra_mod++] = (int)i;
+		}
+	}
+}
+
+static int
+incoming_reject(const struct emit_ctx *e, const struct clm_claim *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (clm_status_parse(clm_row_get(c->rows[i], e->h,
+		    CLM_COL_STATUS)) != CLM_STATUS_CLEAN &&
+		    clm_status_parse(clm_row_get(c->rows[i], e->h,
+		    CLM_COL_STATUS)) != CLM_STATUS_WARN)
+			return 1;
+	return 0;
+}
+
+static int
+spool_claim(struct emit_ctx *e, const struct clm_claim *c,
+    const struct emit_hl *hl)
+{
+	if (e->nbht + e->npend > e->capbht) {
+		e->capbht = (e->capbht + e->npend) * 2;
+		e->bht = clm_xrealloc(e->bht, e->capbht * sizeof(*e->bht));
+	}
+	for (size_t i = 0; i < e->npend; i++)
+		e->bht[e->nbht++] = e->spool_len + e->pend[i];
+	if (fwrite(e->w.buf, 1, e->w.len, e->spool) != e->w.len)
+		return -1;
+	e->spool_len += e->w.len;
+	e->written += (c->n + EMIT_MAX_LINES - 1) / EMIT_MAX_LINES;
+	e->st = *hl;
+	if (e->prev == NULL)
+		e->prev = clm_row_new();
+	clm_row_copy(e->prev, c->rows[0]);
+	return 0;
+}
+
+static int
+hold_back(struct clm_tool *t, struct emit_ctx *e, const struct clm_claim *c)
+{
+	struct clm_error err;
+
+	e->held++;
+	for (size_t i = 0; e->rejects != NULL && i < c->n; i++) {
+		if (clm_record_write_row(e->rejects, e->h, c->rows[i],
+		    &err) < 0) {
+			clm_tool_error(t, &err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+emit_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
+{
+	struct emit_ctx *e = t->ctx;
+	struct emit_hl hl = e->st;
+	int reject = incoming_reject(e, c);
+
+	e->f = f;
+	emit_check_claim(e, c, f);
+	/* rendered even when held back: every delimiter problem is named */
+	emit_render_claim(e, c, &hl);
+	e->f = NULL;
+	if (e->w.overflow) {
+		clm_tool_warn(t, "claim %s: more than %zu bytes of X12",
+		    clm_claim_id(c, e->h), (size_t)CLM_X12_BUF_MAX);
+		return -1;
+	}
+	if (clm_tool_account(t, c, f) == CLM_STATUS_REJECT || reject) {
+		if (hold_back(t, e, c) < 0)
+			return -1;
+		return CLM_TOOL_TAKEN;
+	}
+	if (spool_claim(e, c, &hl) < 0) {
+		clm_tool_warn(t, "cannot write the spool file: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return CLM_TOOL_TAKEN;
+}
+
+/* Left-justified, space-padded to width (the ISA's fixed fields). */
+static void
+pad(struct clm_x12_writer *w, const char *v, size_t width)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%-*.*s", (int)width, (int)width, v);
+	clm_x12_raw(w, &w->syn.ele, 1);
+	clm_x12_raw(w, buf, width);
+}
+
+static void
+render_isa_gs(struct emit_ctx *e, unsigned long ctl)
+{
+	const struct clm_partner *p = &e->partner;
+	struct clm_x12_writer *w = &e->w;
+	char v[32];
+
+	clm_x12_reset(w);
+	clm_x12_raw(w, "ISA", 3);
+	pad(w, p->isa_auth_qual, 2);
+	pad(w, p->isa_auth_info, 10);
+	pad(w, p->isa_security_qual, 2);
+	pad(w, p->isa_security_info, 10);
+	pad(w, p->isa_sender_qual, 2);
+	pad(w, p->isa_sender_id, 15);
+	pad(w, p->isa_receiver_qual, 2);
+	pad(w, p->isa_receiver_id, 15);
+	pad(w, e->today + 2, 6);
+	pad(w, e->now, 4);
+	pad(w, &p->repetition_sep, 1);
+	pad(w, "00501", 5);
+	snprintf(v, sizeof(v), "%09lu", ctl);
+	pad(w, v, 9);
+	pad(w, &p->ack_requested, 1);
+	pad(w, &p->usage, 1);
+	pad(w, &p->component_sep, 1);
+	clm_x12_seg_end(w);
+	clm_x12_seg(w, "GS");
+	clm_x12_el(w, "HC", NULL);
+	clm_x12_el(w, p->gs_sender_id[0] ? p->gs_sender_id : p->isa_sender_id,
+	    NULL);
+	clm_x12_el(w, p->gs_receiver_id[0] ? p->gs_receiver_id :
+	    p->isa_receiver_id, NULL);
+	clm_x12_el(w, e->today, NULL);
+	clm_x12_el(w, e->now, NULL);
+	snprintf(v, sizeof(v), "%lu", ctl);
+	clm_x12_el(w, v, NULL);
+	clm_x12_el(w, "X", NULL);
+	clm_x12_el(w, "005010X222A1", NULL);
+	clm_x12_seg_end(w);
+}
+
+static void
+render_ge_iea(struct emit_ctx *e, unsigned long ctl)
+{
+	struct clm_x12_writer *w = &e->w;
+	char v[32];
+
+	clm_x12_reset(w);
+	clm_x12_seg(w, "GE");
+	snprintf(v, sizeof(v), "%u", e->st.st_no);
+	clm_x12_el(w, v, NULL);
+	snprintf(v, sizeof(v), "%lu", ctl);
+	clm_x12_el(w, v, NULL);
+	clm_x12_seg_end(w);
+	clm_x12_seg(w, "IEA");
+	clm_x12_el(w, "1", NULL);
+	snprintf(v, sizeof(v), "%09lu", ctl);
+	clm_x12_el(w, v, NULL);
+	clm_x12_seg_end(w);
+}
+
+/* The spool into out, with ISA13 over each BHT03 placeholder. */
+static int
+copy_spool(struct emit_ctx *e, struct clm_out *out, unsigned long ctl,
+    struct clm_error *err)
+{
+	char *buf = clm_xmalloc(SPOOL_CHUNK);
+	char num[16];
+	unsigned long long pos = 0;
+	size_t next = 0, n;
+	int rc = 0;
+
+	snprintf(num, sizeof(num), "%09lu", ctl);
+	if (fflush(e->spool) != 0 || fseek(e->spool, 0, SEEK_SET) != 0)
+		rc = clm_error_set(err, CLM_EIO, "spool", 0, "%s",
+		    strerror(errno));
+	while (rc == 0 && (n = fread(buf, 1, SPOOL_CHUNK, e->spool)) > 0) {
+		for (; next < e->nbht && e->bht[next] < pos + n; next++)
+			for (size_t i = 0; i < 9; i++)
+				if (e->bht[next] + i >= pos &&
+				    e->bht[next] + i < pos + n)
+					buf[e->bht[next] + i - pos] = num[i];
+		/* a placeholder cut by the chunk end: finish it next round */
+		if (next > 0 && e->bht[next - 1] + 9 > pos + n)
+			next--;
+		rc = clm_out_write(out, buf, n, err);
+		pos += n;
+	}
+	if (rc == 0 && ferror(e->spool))
+		rc = clm_error_set(err, CLM_EIO, "spool", 0, "read error");
+	free(buf);
+	return rc;
+}
+
+static int
+write_interchange(struct emit_ctx *e, struct clm_out *out, unsigned long ctl,
+    struct clm_error *err)
+{
+	int rc;
+
+	render_isa_gs(e, ctl);
+	rc = clm_out_write(out, e->w.buf, e->w.len, err);
+	if (rc == 0)
+		rc = copy_spool(e, out, ctl, err);
+	render_ge_iea(e, ctl);
+	if (rc == 0)
+		rc = clm_out_write(out, e->w.buf, e->w.len, err);
+	return rc;
+}
+
+/* Close the last transaction set into the spool. */
+static int
+close_spool(struct emit_ctx *e)
+{
+	clm_x12_reset(&e->w);
+	e->st.seg_mark = 0;
+	emit_render_se(e, &e->st);
+	if (fwrite(e->w.buf, 1, e->w.len, e->spool) != e->w.len)
+		return -1;
+	e->spool_len += e->w.len;
+	return 0;
+}
+
+/*
+ * The number is recorded as used only once the whole interchange sits in
+ * the temporary output; a failure before leaves it unused.  On stdout the
+ * bytes leave at once, so there the number is recorded first.
+ */
+static int
+write_output(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
+{
+	char key[256];
+	struct clm_x12_ctl *ctl;
+	struct clm_out *out = NULL;
+	const char *path = e->state_path ? e->state_path : e->state_default;
+	int to_stdout = t->output_path == NULL ||
+	    strcmp(t->output_path, "-") == 0;
+	int rc;
+
+	snprintf(key, sizeof(key), "%s:%s|%s:%s", e->partner.isa_sender_qual,
+	    e->partner.isa_sender_id, e->partner.isa_receiver_qual,
+	    e->partner.isa_receiver_id);
+	if ((rc = clm_x12_ctl_open(&ctl, path, key, err)) < 0)
+		return rc;
+	if (to_stdout)
+		rc = clm_x12_ctl_commit(ctl, err);
+	if (rc == 0 && (out = clm_out_open(t->output_path, err)) == NULL)
+		rc = -CLM_EIO;
+	if (rc == 0)
+		rc = write_interchange(e, out, clm_x12_ctl_next(ctl), err);
+	if (rc == 0 && !to_stdout)
+		rc = clm_x12_ctl_commit(ctl, err);
+	clm_x12_ctl_close(ctl);
+	if (rc == 0)
+		rc = clm_out_commit(out, err);
+	clm_out_close(out);
+	return rc;
+}
+
+static int
+emit_finish(struct clm_tool *t)
+{
+	struct emit_ctx *e = t->ctx;
+	struct clm_error err;
+	int rc = 0;
+
+	clm_error_clear(&err);
+	if (e->rejects != NULL && clm_out_commit(e->rejects, &err) < 0) {
+		clm_tool_error(t, &err);
+		return -1;
+	}
+	if (e->written == 0) {
+		if (!t->quiet)
+			clm_tool_warn(t, "no claim to send: no 837 written, "
+			    "no control number used");
+		return 0;
+	}
+	if (close_spool(e) < 0) {
+		clm_tool_warn(t, "cannot write the spool file: %s",
+		    strerror(errno));
+		return -1;
+	}
+	rc = write_output(t, e, &err);
+	if (rc < 0)
+		clm_tool_error(t, &err);
+	else if (!t->quiet)
+		clm_tool_warn(t, "%lu claims in %u transaction sets written",
+		    e->written, e->st.st_no);
+	return rc;
+}
+
+
+static int
+emit_start(struct clm_tool *t, struct clm_header *h)
+{
+	struct emit_ctx *e = t->ctx;
+	struct clm_x12_syntax syn;
+	struct clm_error err;
+
+	clm_error_clear(&err);
+	if (e->partner_path == NULL) {
+		clm_tool_warn(t, "--partner FILE is required (see "
+		    "clm-emit-837(1))");
+		return -1;
+	}
+	if (set_clock(e, t) < 0)
+		return -1;
+	if (e->state_path == NULL &&
+	    (e->state_default = clm_x12_ctl_default_path()) == NULL) {
+		clm_tool_warn(t, "no --state FILE and neither XDG_STATE_HOME "
+		    "nor HOME is set");
+		return -1;
+	}
+	memset(&syn, 0, sizeof(syn));
+	syn.ele = e->partner.element_sep;
+	syn.comp = e->partner.component_sep;
+	syn.rep = e->partner.repetition_sep;
+	syn.seg = e->partner.segment_term;
+	memcpy(syn.eol, e->partner.line_ending, sizeof(syn.eol));
+	syn.extended = e->partner.charset == CLM_PARTNER_EXTENDED;
+	clm_x12_writer_init(&e->w, &syn);
+	e->w.on_bad = on_bad;
+	e->w.arg = e;
+	e->h = h;
+	find_extra_columns(e, h);
+	if (e->rejects_path != NULL) {
+		e->rejects = clm_out_open(e->rejects_path, &err);
+		if (e->rejects == NULL ||
+		    clm_record_write_header(e->rejects, h, &err) < 0) {
+			clm_tool_error(t, &err);
+			return -1;
+		}
+	}
+	e->spool = tmpfile();
+	if (e->spool == NULL) {
+		clm_tool_warn(t, "cannot create a spool file: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+emit_free(struct emit_ctx *e)
+{
+	clm_x12_writer_free(&e->w);
+	clm_out_close(e->rejects);
+	if (e->spool != NULL)
+		fclose(e->spool);
+	clm_row_free(e->prev);
+	free(e->bht);
+	free(e->pend);
+	free(e->state_default);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct clm_tool_spec spec = {
+		.name = "clm-emit-837",
+		.purpose = "Write clean claims as one X12 837P (005010X222A1) "
+		    "interchange; hold back the rest.",
+		.usage = "      --partner FILE trading-partner settings "
+		    "(required; see clm-emit-837(1))\n"
+		    "      --state FILE   control-number state (default "
+		    "$XDG_STATE_HOME/clm/control-numbers)\n"
+		    "      --rejects FILE write held-back claims there as "
+		    "records\n",
+		.longopts = longopts,
+		.option = emit_option,
+		.start = emit_start,
+		.claim = emit_claim,
+		.finish = emit_finish,
+		.no_record_output = 1,
+		.check_conflicts = 1,
+	};
+	struct emit_ctx e;
+	int rc;
+
+	memset(&e, 0, sizeof(e));
+	rc = clm_tool_main(&spec, &e, argc, argv);
+	emit_free(&e);
+	return rc;
+}
