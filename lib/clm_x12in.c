@@ -31,6 +31,7 @@ store_reset(struct x12in_store *s)
 	}
 	s->buf[0] = '\0';
 	s->used = 1;		/* offset 0 is the empty string */
+	s->full = 0;
 }
 
 /* Append a NUL-terminated copy; returns its offset, 0 when over ARENA_MAX. */
@@ -39,8 +40,12 @@ store_add(struct x12in_store *s, const char *p, size_t len)
 {
 	uint32_t off;
 
-	if (len == 0 || s->used + len + 1 > ARENA_MAX)
+	if (len == 0)
 		return 0;
+	if (s->used + len + 1 > ARENA_MAX) {
+		s->full = 1;
+		return 0;
+	}
 	while (s->used + len + 1 > s->cap) {
 		s->cap *= 2;
 		s->buf = clm_xrealloc(s->buf, s->cap);
@@ -358,6 +363,21 @@ at_end(struct clm_x12in *x, struct clm_x12in_claim **c)
 	return 0;
 }
 
+/* A claim or context whose values passed ARENA_MAX: an input error. */
+static int
+check_full(struct clm_x12in *x, struct clm_error *err)
+{
+	int full = x->claim.v.full;
+
+	for (int i = 0; i < LV_COUNT; i++)
+		full |= x->lv[i].v.full;
+	if (!full)
+		return 0;
+	return clm_error_set(err, CLM_ELIMIT, x->name, 0, "segment %ld: "
+	    "more than %u bytes of values in one claim", x->seg.pos,
+	    ARENA_MAX);
+}
+
 int
 clm_x12in_next(struct clm_x12in *x, struct clm_x12in_claim **c,
     struct clm_error *err)
@@ -378,6 +398,8 @@ clm_x12in_next(struct clm_x12in *x, struct clm_x12in_claim **c,
 		if (CLM_X12IN_IS(&x->seg, "CLM") && x->in_st)
 			claim_start(x, &x->seg);
 		if ((rc = x12in_segment(x, &x->seg, err)) < 0)
+			return rc;
+		if ((rc = check_full(x, err)) < 0)
 			return rc;
 	}
 	if (rc < 0)

@@ -886,6 +886,24 @@ dispatch(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	return 0;
 }
 
+/* Envelope segments: lengths of a header once it is open, of a trailer
+ * while its envelope still is.  1 handled, 0 not an envelope, <0 fatal. */
+static int
+envelope_checked(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    struct clm_error *err)
+{
+	int trailer = CLM_X12IN_IS(s, "SE") || CLM_X12IN_IS(s, "GE") ||
+	    CLM_X12IN_IS(s, "IEA");
+	int rc;
+
+	if (trailer)
+		x12in_check_lengths(x, s);
+	rc = x12in_envelope(x, s, err);
+	if (rc > 0 && !trailer)
+		x12in_check_lengths(x, s);
+	return rc;
+}
+
 int
 x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err)
@@ -894,20 +912,19 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 
 	if (x->in_st)
 		x->st_seg++;
-	if (!CLM_X12IN_IS(s, "ST"))
-		x12in_check_lengths(x, s);
-	if ((rc = x12in_envelope(x, s, err)) != 0) {
-		if (rc > 0 && CLM_X12IN_IS(s, "ST"))
-			x12in_check_lengths(x, s);
+	if ((rc = envelope_checked(x, s, err)) != 0)
 		return rc < 0 ? rc : 0;
-	}
 	if (!x->in_st) {
 		x->trailer = 1;
 		unexpected(x, s);
 		x->trailer = 0;
 		return 0;
 	}
-	return dispatch(x, s, err);
+	rc = dispatch(x, s, err);
+	/* after dispatch: the finding names the loop the segment opened */
+	if (rc >= 0)
+		x12in_check_lengths(x, s);
+	return rc;
 }
 
 /* ---- whole-claim checks ------------------------------------------------ */

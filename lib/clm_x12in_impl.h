@@ -43,6 +43,7 @@ struct x12in_store {
 	uint32_t len[CLM_COL_COUNT];
 	unsigned char set[CLM_COL_COUNT];	/* columns with a value */
 	int nset;
+	int full;			/* a value did not fit (ARENA_MAX) */
 };
 
 struct x12in_level {
