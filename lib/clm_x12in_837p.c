@@ -72,17 +72,44 @@ x12in_loop_level(enum x12in_loop l)
 	return loops[l].level;
 }
 
-static int
-allowed(enum x12in_loop l, const char *id)
-{
-	char key[8];
-	size_t n = strlen(id);
+/* Segment codes each loop allows, from the strings above (built once). */
+#define MAX_ALLOWED 20
+static unsigned allowed_codes[L_COUNT][MAX_ALLOWED];
+static int allowed_ready;
 
-	key[0] = ' ';
-	memcpy(key + 1, id, n);
-	key[n + 1] = ' ';
-	key[n + 2] = '\0';
-	return strstr(loops[l].allowed, key) != NULL;
+static void
+build_allowed(void)
+{
+	for (int l = 0; l < L_COUNT; l++) {
+		const char *p = loops[l].allowed;
+		int n = 0;
+
+		while (p != NULL && *p != '\0' && n < MAX_ALLOWED) {
+			char id[4];
+			size_t len;
+
+			p += strspn(p, " ");
+			len = strcspn(p, " ");
+			if (len == 0 || len > 3)
+				break;
+			memcpy(id, p, len);
+			id[len] = '\0';
+			allowed_codes[l][n++] = clm_x12in_code(id);
+			p += len;
+		}
+	}
+	allowed_ready = 1;
+}
+
+static int
+allowed(enum x12in_loop l, unsigned code)
+{
+	if (!allowed_ready)
+		build_allowed();
+	for (int i = 0; i < MAX_ALLOWED && allowed_codes[l][i] != 0; i++)
+		if (allowed_codes[l][i] == code)
+			return 1;
+	return 0;
 }
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -639,6 +666,23 @@ cur_line(struct clm_x12in *x)
 	return x->claim.nlines ? &x->claim.lines[x->claim.nlines - 1] : NULL;
 }
 
+/* Decimal digits of a positive number into buf (at least 21 bytes). */
+static size_t
+format_long(char *buf, long v)
+{
+	char tmp[24];
+	size_t n = 0, len = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 && n < sizeof(tmp));
+	while (n > 0)
+		buf[len++] = tmp[--n];
+	buf[len] = '\0';
+	return len;
+}
+
 static int
 lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 {
@@ -665,8 +709,7 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 		    "is '%.*s', expected %ld; line numbered %ld",
 		    (int)(s->nel && s->len[1] < 12 ? s->len[1] : 0),
 		    s->nel ? s->el[1] : "", c->line_no, c->line_no);
-	snprintf(buf, sizeof(buf), "%ld", c->line_no);
-	x12in_put(x, CLM_COL_LINE_NO, buf, strlen(buf));
+	x12in_put(x, CLM_COL_LINE_NO, buf, format_long(buf, c->line_no));
 	return 0;
 }
 
@@ -879,7 +922,7 @@ dispatch(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		svd(x, s);
 	else if (CLM_X12IN_IS(s, "LQ") && x->open && x->loop >= L_2400)
 		x->loop = L_2440, not_carried(x, s, NULL);
-	else if (id[0] != '\0' && allowed(x->loop, id))
+	else if (id[0] != '\0' && allowed(x->loop, s->code))
 		loop_data(x, s);
 	else
 		unexpected(x, s);
