@@ -60,13 +60,14 @@ static const struct len_rule rules[] = {
 #define NRULES (sizeof(rules) / sizeof(rules[0]))
 
 static size_t order[NRULES];	/* rules by segment code */
+static unsigned code_of[NRULES];	/* segment code of rules[i] */
 static int ordered;
 
 static int
 by_code(const void *a, const void *b)
 {
-	unsigned x = clm_x12in_code(rules[*(const size_t *)a].id);
-	unsigned y = clm_x12in_code(rules[*(const size_t *)b].id);
+	unsigned x = code_of[*(const size_t *)a];
+	unsigned y = code_of[*(const size_t *)b];
 
 	if (x != y)
 		return x < y ? -1 : 1;
@@ -80,15 +81,17 @@ first_rule(unsigned code)
 	size_t lo = 0, hi = NRULES;
 
 	if (!ordered) {
-		for (size_t i = 0; i < NRULES; i++)
+		for (size_t i = 0; i < NRULES; i++) {
 			order[i] = i;
+			code_of[i] = clm_x12in_code(rules[i].id);
+		}
 		qsort(order, NRULES, sizeof(order[0]), by_code);
 		ordered = 1;
 	}
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if (clm_x12in_code(rules[order[mid]].id) < code)
+		if (code_of[order[mid]] < code)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -100,7 +103,7 @@ void
 x12in_check_lengths(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	for (size_t k = first_rule(s->code); k < NRULES &&
-	    clm_x12in_code(rules[order[k]].id) == s->code; k++) {
+	    code_of[order[k]] == s->code; k++) {
 		const struct len_rule *r = &rules[order[k]];
 		const char *p;
 		size_t len = clm_x12in_el(s, r->el, &p);
