@@ -1,4 +1,5 @@
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +135,117 @@ START_TEST(test_reader_se_count)
 }
 END_TEST
 
+/* Read all claims of text; returns the count, *last the last claim. */
+static int
+read_all(const char *text, struct clm_x12in **xp,
+    struct clm_x12in_claim **last)
+{
+	static struct mem m;
+	struct clm_x12in_claim *c;
+	struct clm_error err;
+	int n = 0, rc;
+
+	m.p = text;
+	m.left = strlen(text);
+	*xp = clm_x12in_open(mem_read, &m, "t");
+	while ((rc = clm_x12in_next(*xp, &c, &err)) > 0) {
+		*last = c;
+		n++;
+	}
+	return rc < 0 ? rc : n;
+}
+
+static int
+has_edit(struct clm_x12in_claim *c, const char *id)
+{
+	return clm_findings_has(clm_x12in_claim_findings(c), id, -1);
+}
+
+START_TEST(test_component_mismatch)
+{
+	char *text = strdup(claim_text);
+	struct clm_x12in *x;
+	struct clm_x12in_claim *c = NULL;
+
+	/* ISA16 says '>' but the claim uses ':' */
+	for (char *p = strstr(text, "CLM|"); *p; p++)
+		if (*p == '>')
+			*p = ':';
+	ck_assert_int_eq(read_all(text, &x, &c), 1);
+	ck_assert(has_edit(c, "X12-COMPONENT"));
+	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_POS, NULL),
+	    "11");
+	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_PROC, NULL),
+	    "99213");
+	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_DX_PTR, NULL),
+	    "1:2");
+	clm_x12in_close(x);
+	free(text);
+}
+END_TEST
+
+START_TEST(test_cas_and_hl_parent)
+{
+	const char *cob = "LX|1!SV1|HC>99213|10|UN|1|||1!DTP|472|D8|20261110!"
+	    "SVD|P9|6|HC>99213||1!CAS|CO|45|3||253|1!CAS|PR|2|1!"
+	    "DTP|573|D8|20261120!";
+	char text[4096];
+	struct clm_x12in *x;
+	struct clm_x12in_claim *c = NULL;
+	const char *lx = strstr(claim_text, "LX|1");
+	const char *se = strstr(claim_text, "SE|");
+
+	snprintf(text, sizeof(text), "%.*s%sSE|23|0007!GE|1|7!"
+	    "IEA|1|000000001!", (int)(lx - claim_text), claim_text, cob);
+	memcpy(strstr(text, "HL|2|1|"), "HL|2|5|", 7);
+	(void)se;
+	ck_assert_int_eq(read_all(text, &x, &c), 1);
+	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_LINE_OTH_ADJ,
+	    NULL), "CO-45-3;CO-253-1;PR-2-1");
+	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_OTH_PAYER_ID,
+	    NULL), "P9");
+	ck_assert(has_edit(c, "X12-HL-PARENT"));
+	ck_assert(!has_edit(c, "X12-SE-COUNT"));
+	clm_x12in_close(x);
+}
+END_TEST
+
+START_TEST(test_two_interchanges_other_delimiters)
+{
+	char text[4096], second[2048];
+	struct clm_x12in *x;
+	struct clm_x12in_claim *c = NULL;
+
+	/* the second interchange: '*' elements, ':' components, '~' */
+	snprintf(second, sizeof(second), "%s", claim_text);
+	for (char *p = second; *p; p++)
+		*p = *p == '|' ? '*' : *p == '>' ? ':' : *p == '!' ? '~' : *p;
+	memcpy(strstr(second, "CLM*C1"), "CLM*C2", 6);
+	snprintf(text, sizeof(text), "%s\n%s", claim_text, second);
+	ck_assert_int_eq(read_all(text, &x, &c), 2);
+	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_CLAIM_ID, NULL),
+	    "C2");
+	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_MOD1, NULL),
+	    "25");
+	ck_assert_uint_eq(clm_x12in_claim_findings(c)->n, 0);
+	clm_x12in_close(x);
+}
+END_TEST
+
+START_TEST(test_unsupported_sets)
+{
+	char *text = strdup(claim_text);
+	struct clm_x12in *x;
+	struct clm_x12in_claim *c = NULL;
+
+	memcpy(strstr(text, "|005010X222A1!ST"), "|005010X223A2!ST", 16);
+	memcpy(strstr(text, "0007|005010X222A1"), "0007|005010X223A2", 17);
+	ck_assert_int_eq(read_all(text, &x, &c), -CLM_EFORMAT);
+	clm_x12in_close(x);
+	free(text);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -146,6 +258,10 @@ main(void)
 	tcase_add_test(tc, test_not_x12);
 	tcase_add_test(tc, test_reader_claim);
 	tcase_add_test(tc, test_reader_se_count);
+	tcase_add_test(tc, test_component_mismatch);
+	tcase_add_test(tc, test_cas_and_hl_parent);
+	tcase_add_test(tc, test_two_interchanges_other_delimiters);
+	tcase_add_test(tc, test_unsupported_sets);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
