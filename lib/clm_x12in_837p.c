@@ -189,6 +189,23 @@ not_carried(struct clm_x12in *x, const struct clm_x12in_seg *s,
 }
 
 static void
+repeat(struct clm_x12in *x, const struct clm_x12in_seg *s, const char *what,
+    int max, const char *per)
+{
+	x12in_find(x, s, CLM_EDIT_X12_REPEAT, "", "%s repeats more than %d "
+	    "times in one %s", what, max, per);
+}
+
+/* CAS repeats at most 5 times in a 2320 or a 2430 (all are carried). */
+static void
+count_cas(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	if (CLM_X12IN_IS(s, "CAS") && ++x->claim.ncas == 6)
+		repeat(x, s, "CAS (adjustment)", 5, x->loop == L_2430 ?
+		    "loop 2430" : "loop 2320");
+}
+
+static void
 unexpected(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	if (s->id[0] == '\0')
@@ -315,6 +332,7 @@ hl(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	}
 	if (id > 0)
 		x->hl_last = id;
+	x->hl_claims = 0;
 	return 0;
 }
 
@@ -498,6 +516,8 @@ clm(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	}
 	if (x->loop < L_2300)
 		required_context(x, s);
+	if (++x->hl_claims == 101)
+		repeat(x, s, "loop 2300 (claim)", 100, "subscriber or patient");
 	x->loop = L_2300;
 	x->claim.n2320 = 0;
 	x->claim.seen2320 = 0;
@@ -625,6 +645,9 @@ sbr_2320(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		    "loop 2330B (other payer NM1*PR) is missing before this "
 		    "2320");
 	x->loop = L_2320;
+	c->ncas = 0;
+	if (c->n2320 == 10)
+		repeat(x, s, "loop 2320 (other subscriber)", 10, "claim");
 	if (++c->n2320 > 1) {
 		not_carried(x, s, "a second other payer (2320)");
 		return;
@@ -704,6 +727,8 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 		return rc;
 	x->loop = L_2400;
 	c->line_no++;
+	if (c->line_no == 51)
+		repeat(x, s, "loop 2400 (service line)", 50, "claim");
 	if (n != c->line_no)
 		x12in_find(x, s, CLM_EDIT_X12_LX_SEQUENCE, "line_no", "LX01 "
 		    "is '%.*s', expected %ld; line numbered %ld",
@@ -797,6 +822,9 @@ svd(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		    "previous loop 2430");
 	x->loop = L_2430;
 	ln->svd_dtp = 0;
+	x->claim.ncas = 0;
+	if (ln->nsvd == 15)
+		repeat(x, s, "loop 2430 (line adjudication)", 15, "service line");
 	if (++ln->nsvd > 1) {
 		not_carried(x, s, "a second line adjudication (2430)");
 		return;
@@ -889,13 +917,13 @@ loop_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	    CLM_X12IN_IS(s, "N4")))
 		address(x, s, CLM_COL_FAC_ADDR1);
 	else if (x->loop >= L_2320 && x->loop <= L_2330G)
-		cob_data(x, s);
+		count_cas(x, s), cob_data(x, s);
 	else if (x->loop == L_2400)
 		line_data(x, s);
 	else if (x->loop == L_2410)
 		drug_data(x, s);
 	else if (x->loop == L_2430)
-		adj_data(x, s);
+		count_cas(x, s), adj_data(x, s);
 	else
 		not_carried(x, s, NULL);
 }

@@ -71,6 +71,7 @@ struct clm_x12in_claim {
 	long pos;			/* file segment number of the CLM */
 	unsigned seen;
 	int n2320;			/* other-subscriber loops */
+	int ncas;			/* CAS in the open 2320 or 2430 */
 	unsigned seen2320;		/* in the first 2320: OI, 2330A/B */
 	char carried[24][8];		/* "NOT-CARRIED" reported for these */
 	int ncarried;
@@ -94,6 +95,7 @@ struct clm_x12in {
 	long ngs, nst, st_seg;
 	/* hierarchy */
 	long hl_last, hl_bill, hl_sub;
+	long hl_claims;			/* claims under the current HL */
 	int hl_level;
 	long comp_pos;			/* X12-COMPONENT said for it */
 };
