@@ -127,7 +127,7 @@ next_x12_row(void *p, struct clm_row *row, struct clm_error *err)
 	return 1;
 }
 
-void
+int
 parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
     struct clm_findings *f)
 {
@@ -136,7 +136,7 @@ parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
 
 	(void)t;
 	if (xs == NULL)
-		return;
+		return 0;
 	for (int i = 0; i < xs->nq; i++) {
 		const struct clm_findings *src = &xs->q[i].f;
 		struct queued tmp[QUEUE];
@@ -154,8 +154,9 @@ parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
 		    (size_t)(QUEUE - drop) * sizeof(tmp[0]));
 		memcpy(xs->q + QUEUE - drop, tmp, (size_t)drop * sizeof(tmp[0]));
 		xs->nq -= drop;
-		return;
+		return 1;
 	}
+	return 1;	/* an X12 claim without queued findings */
 }
 
 static void

@@ -135,7 +135,9 @@ open_csv(struct clm_tool *t, const char *path, struct clm_tool_source *s,
 static int
 parse_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 {
-	parse_x12_findings(t, c, f);
+	if (parse_x12_findings(t, c, f))
+		return CLM_TOOL_WRITE;	/* X12: values already in record form */
+	/* CSV claims: the cell transforms of the CSV reader go here */
 	return CLM_TOOL_WRITE;
 }
 

@@ -14,11 +14,12 @@
 int parse_open_x12(struct clm_tool *t, struct clm_in *in,
     struct clm_tool_source *s, struct clm_error *err);
 /*
- * The structural findings of an X12 claim (segment number and loop in
- * each message), to be added to f from the tool's claim callback; does
- * nothing for claims that did not come from X12.
+ * For the tool's claim callback: when c came from the X12 reader, add its
+ * structural findings (segment number and loop in each message) to f and
+ * return 1 (its values are already in record form: no CSV cell
+ * transforms); otherwise return 0 and do nothing.
  */
-void parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
+int parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
     struct clm_findings *f);
 
 #endif
