@@ -975,6 +975,37 @@ envelope_checked(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	return rc;
 }
 
+/*
+ * Bytes of the X12 basic and extended character sets (X12.6; pyx12
+ * validation.py): letters, digits, space and ! " & ' ( ) * + , - . / : ;
+ * ? = % @ [ ] _ { } \ | < > # $ ^ `.  Anything else (control characters,
+ * bytes of UTF-8 letters) needs a trading partner agreement.
+ */
+static int
+x12_char(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || (c >= ' ' && c <= '/') ||
+	    (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+	    (c >= '{' && c <= '~');
+}
+
+static void
+check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	for (size_t i = 1; i <= s->nel && i <= CLM_X12IN_MAX_ELEMENTS; i++)
+		for (size_t k = 0; k < s->len[i]; k++) {
+			unsigned char c = (unsigned char)s->el[i][k];
+
+			if (x12_char(c))
+				continue;
+			x12in_find(x, s, CLM_EDIT_X12_CHARSET, "", "%s%02zu "
+			    "holds byte 0x%02X, outside the X12 basic and "
+			    "extended character sets", s->id, i, c);
+			return;		/* once per segment */
+		}
+}
+
 int
 x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err)
@@ -993,8 +1024,10 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	}
 	rc = dispatch(x, s, err);
 	/* after dispatch: the finding names the loop the segment opened */
-	if (rc >= 0)
+	if (rc >= 0) {
 		x12in_check_lengths(x, s);
+		check_charset(x, s);
+	}
 	return rc;
 }
 
