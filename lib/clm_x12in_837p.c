@@ -402,31 +402,13 @@ nm1_names(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		put(x, s, suffix, 7);
 }
 
+/* NM1 of the claim's provider and other-payer loops (2310, 2330, 2420). */
 static void
-nm1_values(struct clm_x12in *x, const struct clm_x12in_seg *s)
+nm1_claim_values(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	const enum clm_column none = CLM_COL_COUNT;
 
 	switch (x->loop) {
-	case L_2010AA:
-		put(x, s, CLM_COL_BILL_ENTITY, 2);
-		nm1_names(x, s, CLM_COL_BILL_NAME, CLM_COL_BILL_FIRST, none,
-		    none);
-		put(x, s, CLM_COL_BILL_NPI, 9);
-		break;
-	case L_2010BA:
-		nm1_names(x, s, CLM_COL_SUB_LAST, CLM_COL_SUB_FIRST,
-		    CLM_COL_SUB_MIDDLE, CLM_COL_SUB_SUFFIX);
-		put(x, s, CLM_COL_SUB_ID, 9);
-		break;
-	case L_2010BB:
-		put(x, s, CLM_COL_PAYER_NAME, 3);
-		put(x, s, CLM_COL_PAYER_ID, 9);
-		break;
-	case L_2010CA:
-		nm1_names(x, s, CLM_COL_PAT_LAST, CLM_COL_PAT_FIRST,
-		    CLM_COL_PAT_MIDDLE, CLM_COL_PAT_SUFFIX);
-		break;
 	case L_2310A:
 		if (*x12in_get(x, CLM_COL_REF_LAST) || *x12in_get(x,
 		    CLM_COL_REF_NPI)) {
@@ -458,12 +440,45 @@ nm1_values(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	case L_2420A:
 		put(x, s, CLM_COL_LINE_REND_NPI, 9);
 		break;
+	default:
+		not_carried(x, s, NULL);
+	}
+}
+
+static void
+nm1_values(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	const enum clm_column none = CLM_COL_COUNT;
+
+	switch (x->loop) {
+	case L_2010AA:
+		put(x, s, CLM_COL_BILL_ENTITY, 2);
+		nm1_names(x, s, CLM_COL_BILL_NAME, CLM_COL_BILL_FIRST, none,
+		    none);
+		put(x, s, CLM_COL_BILL_NPI, 9);
+		break;
+	case L_2010BA:
+		nm1_names(x, s, CLM_COL_SUB_LAST, CLM_COL_SUB_FIRST,
+		    CLM_COL_SUB_MIDDLE, CLM_COL_SUB_SUFFIX);
+		put(x, s, CLM_COL_SUB_ID, 9);
+		break;
+	case L_2010BB:
+		put(x, s, CLM_COL_PAYER_NAME, 3);
+		put(x, s, CLM_COL_PAYER_ID, 9);
+		break;
+	case L_2010CA:
+		nm1_names(x, s, CLM_COL_PAT_LAST, CLM_COL_PAT_FIRST,
+		    CLM_COL_PAT_MIDDLE, CLM_COL_PAT_SUFFIX);
+		break;
 	case L_1000A:
 	case L_1000B:
 	case L_2010AB:
 		break;
 	default:
-		not_carried(x, s, NULL);
+		if (x->loop >= L_2300)
+			nm1_claim_values(x, s);
+		else
+			not_carried(x, s, NULL);
 	}
 }
 

@@ -193,12 +193,10 @@ START_TEST(test_cas_and_hl_parent)
 	struct clm_x12in *x;
 	struct clm_x12in_claim *c = NULL;
 	const char *lx = strstr(claim_text, "LX|1");
-	const char *se = strstr(claim_text, "SE|");
 
 	snprintf(text, sizeof(text), "%.*s%sSE|23|0007!GE|1|7!"
 	    "IEA|1|000000001!", (int)(lx - claim_text), claim_text, cob);
 	memcpy(strstr(text, "HL|2|1|"), "HL|2|5|", 7);
-	(void)se;
 	ck_assert_int_eq(read_all(text, &x, &c), 1);
 	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_LINE_OTH_ADJ,
 	    NULL), "CO-45-3;CO-253-1;PR-2-1");
