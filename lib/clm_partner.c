@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,21 +38,23 @@ static const struct key_def keys[] = {
 	SPECIAL("claims_per_transaction"),
 };
 
+#define SET(field, v) snprintf((field), sizeof(field), "%s", (v))
+
 void
 clm_partner_defaults(struct clm_partner *p)
 {
 	memset(p, 0, sizeof(*p));
-	strcpy(p->isa_auth_qual, "00");
-	strcpy(p->isa_security_qual, "00");
-	strcpy(p->isa_sender_qual, "ZZ");
-	strcpy(p->isa_receiver_qual, "ZZ");
+	SET(p->isa_auth_qual, "00");
+	SET(p->isa_security_qual, "00");
+	SET(p->isa_sender_qual, "ZZ");
+	SET(p->isa_receiver_qual, "ZZ");
 	p->usage = 'T';
 	p->ack_requested = '0';
 	p->element_sep = '*';
 	p->component_sep = ':';
 	p->repetition_sep = '^';
 	p->segment_term = '~';
-	strcpy(p->line_ending, "\n");
+	SET(p->line_ending, "\n");
 	p->charset = CLM_PARTNER_BASIC;
 	p->long_claims = CLM_PARTNER_SPLIT;
 	p->claims_per_st = 5000;
@@ -68,9 +71,9 @@ set_special(struct clm_partner *p, const char *key, const char *v)
 	else if (strcmp(key, "line_ending") == 0 && !strcmp(v, "none"))
 		p->line_ending[0] = '\0';
 	else if (strcmp(key, "line_ending") == 0 && !strcmp(v, "lf"))
-		strcpy(p->line_ending, "\n");
+		SET(p->line_ending, "\n");
 	else if (strcmp(key, "line_ending") == 0 && !strcmp(v, "crlf"))
-		strcpy(p->line_ending, "\r\n");
+		SET(p->line_ending, "\r\n");
 	else if (strcmp(key, "charset") == 0 && !strcmp(v, "basic"))
 		p->charset = CLM_PARTNER_BASIC;
 	else if (strcmp(key, "charset") == 0 && !strcmp(v, "extended"))
@@ -295,10 +298,12 @@ clm_partner_check(const struct clm_partner *p, const char *name,
 	if (strlen(p->submitter_id) < 2 || strlen(p->receiver_id) < 2)
 		return clm_error_set(err, CLM_EFORMAT, name, 0,
 		    "submitter_id and receiver_id need 2 to 80 characters");
-	if ((p->gs_sender_id[0] && strlen(p->gs_sender_id) < 2) ||
-	    (p->gs_receiver_id[0] && strlen(p->gs_receiver_id) < 2))
+	if (strlen(p->gs_sender_id[0] ? p->gs_sender_id :
+	    p->isa_sender_id) < 2 || strlen(p->gs_receiver_id[0] ?
+	    p->gs_receiver_id : p->isa_receiver_id) < 2)
 		return clm_error_set(err, CLM_EFORMAT, name, 0,
-		    "gs_sender_id and gs_receiver_id need 2 to 15 characters");
+		    "GS02/GS03 (gs_sender_id, gs_receiver_id, default the ISA "
+		    "ids) need 2 to 15 characters");
 	if ((rc = check_delims(p, name, err)) < 0)
 		return rc;
 	return check_values(p, name, err);

@@ -39,10 +39,10 @@ struct clm_partner {
 	char usage;			/* ISA15: 'T' or 'P' */
 	char ack_requested;		/* ISA14: '0' or '1' */
 	char element_sep, component_sep, repetition_sep, segment_term;
-	char line_ending[3];		/* "", "\n" or "\r\n" after each ~ */
+	char line_ending[3];		/* "", "\n" or "\r\n" after ~ */
 	enum clm_partner_charset charset;
 	enum clm_partner_lines long_claims;
-	unsigned long claims_per_st;	/* claims per ST/SE, then a new ST */
+	unsigned long claims_per_st;	/* claims per ST/SE */
 };
 
 /* The defaults (ZZ qualifiers, ~ * : ^, test usage, split, basic). */

@@ -5,7 +5,8 @@
 
 static const char basic_set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     "!\"&'()*+,-./:;?= ";
-static const char extended_set[] = "abcdefghijklmnopqrstuvwxyz%~@[]_{}\\|<>#$^`";
+static const char extended_set[] =
+    "abcdefghijklmnopqrstuvwxyz%~@[]_{}\\|<>#$^`";
 
 static void
 build_classes(struct clm_x12_writer *w)
@@ -68,6 +69,10 @@ clm_x12_check(const struct clm_x12_writer *w, const char *v, size_t n,
 			worst = b;
 			first = i + 1;
 		}
+	}
+	if (worst == CLM_X12_OK && n > 0 && v[n - 1] == ' ') {
+		worst = CLM_X12_BAD_SPACE;
+		first = n;
 	}
 	if (pos != NULL)
 		*pos = first;

@@ -6,7 +6,8 @@
  * empty elements and components are never written (X12 forbids a trailing
  * separator).  Every value goes through the character check: a value that
  * holds a delimiter or a control character, or a character outside the
- * agreed set, is never written -- the writer counts it, leaves the element
+ * agreed set, or that ends with a space, is never written -- the writer
+ * counts it, leaves the element
  * empty and calls on_bad, so the caller holds the claim back.  Data can
  * therefore never create a segment or an element.
  *
@@ -23,9 +24,10 @@
 
 #define CLM_X12_BUF_MAX ((size_t)256 * 1024 * 1024)
 
-/* What is wrong with a value, worst first. */
+/* What is wrong with a value (CHARSET < DELIM: the worse one wins);
+ * BAD_SPACE: ends with a space (X12 forbids trailing spaces). */
 enum clm_x12_bad { CLM_X12_OK = 0, CLM_X12_BAD_CHARSET = 1,
-	CLM_X12_BAD_DELIM = 2 };
+	CLM_X12_BAD_DELIM = 2, CLM_X12_BAD_SPACE = 3 };
 
 struct clm_x12_syntax {
 	char ele, comp, rep, seg;
@@ -42,7 +44,7 @@ struct clm_x12_writer {
 	char *buf;
 	size_t len, cap;
 	size_t pending_el;		/* empty elements not yet written */
-	size_t pending_comp;		/* empty components not yet written */
+	size_t pending_comp;		/* empty components pending */
 	int in_comp;			/* inside a composite element */
 	int comp_started;		/* the composite has written a value */
 	unsigned long segs;		/* segments ended since the reset */

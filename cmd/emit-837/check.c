@@ -14,13 +14,18 @@ enum kind { DIGITS, ZIP, STATE, DATE, AMOUNT, QTY, CODE, TEXT, ALNUM };
 struct rule {
 	enum clm_column col;
 	enum kind kind;
-	int min, max;		/* length (DIGITS: exact when min == max) */
+	int min, max;		/* length limits */
 	const char *codes;	/* CODE: space-separated list */
 };
 
 #define FILING "11 12 13 14 15 16 17 AM BL CH CI DS FI HM LM MA MB MC OF " \
 	"TV VA WC ZZ"
 #define SEQ "P S T A B C D E F G H U"
+/* USPS states, DC, territories, military, Canadian provinces (N402) */
+#define STATES "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME " \
+	"MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD " \
+	"TN TX UT VT VA WA WV WI WY DC AS FM GU MH MP PR PW VI AA AE AP AB " \
+	"BC MB NB NL NS NT NU ON PE QC SK YT"
 
 static const struct rule rules[] = {
 	{ CLM_COL_CLAIM_ID, TEXT, 1, 38, NULL },
@@ -248,7 +253,7 @@ good_qty(const char *v)
 		if (v[i] == '.')
 			dots++;
 		else if (isdigit((unsigned char)v[i]))
-			digits += v[i] != '0' || digits > 0 || 1;
+			digits++;
 		else
 			return 0;
 	}
@@ -273,8 +278,7 @@ fits(const struct rule *r, const char *v)
 	case ZIP:
 		return (n == 5 || n == 9) && all_digits(v, n);
 	case STATE:
-		return n == 2 && isupper((unsigned char)v[0]) &&
-		    isupper((unsigned char)v[1]);
+		return n == 2 && in_list(v, STATES);
 	case DATE:
 		return real_date(v);
 	case AMOUNT:
@@ -293,7 +297,8 @@ static void
 describe(const struct rule *r, char *buf, size_t size)
 {
 	static const char *what[] = { "digits", "a 5 or 9 digit ZIP code",
-		"a 2-letter state code", "a real date CCYYMMDD",
+		"a USPS state or Canadian province code",
+		"a real date CCYYMMDD",
 		"an amount with at most 2 decimals", "a positive quantity",
 		"one of", "text", "upper-case letters and digits" };
 
@@ -809,6 +814,34 @@ check_line_rendering(const struct emit_ctx *e, const struct clm_row *r,
 		    "rend_first");
 }
 
+/* SBR05 (insurance type) is required when Medicare is not primary; the
+ * record format has no column for it. */
+static void
+check_medicare_secondary(const struct emit_ctx *e, const struct clm_row *r,
+    struct clm_findings *f)
+{
+	static const struct {
+		enum clm_column seq, ind;
+		const char *loop;
+	} payers[] = {
+		{ CLM_COL_PAYER_SEQ, CLM_COL_FILING_IND, "2000B" },
+		{ CLM_COL_OTH_PAYER_SEQ, CLM_COL_OTH_FILING_IND, "2320" },
+	};
+
+	for (size_t i = 0; i < NELEM(payers); i++) {
+		const char *seq = get(e, r, payers[i].seq);
+
+		if (strcmp(get(e, r, payers[i].ind), "MB") != 0 ||
+		    seq[0] == '\0' || strcmp(seq, "P") == 0)
+			continue;
+		clm_finding_add(f, CLM_EDIT_X12_UNSUPPORTED, 0,
+		    clm_column_name(payers[i].seq), "Medicare Part B is not "
+		    "the primary payer here; the 837P then needs the Medicare "
+		    "secondary insurance type (loop %s SBR05), which the "
+		    "record format does not carry", payers[i].loop);
+	}
+}
+
 void
 emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f)
@@ -824,6 +857,13 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "claim_id has %zu characters; receivers keep 20 (CLM01) "
 		    "and answers would not match the claim",
 		    strlen(get(e, r, CLM_COL_CLAIM_ID)));
+	check_medicare_secondary(e, r, f);
+	if (strcmp(get(e, r, CLM_COL_ACCIDENT_CAUSE), "AA") == 0 ||
+	    strcmp(get(e, r, CLM_COL_ACCIDENT_CAUSE), "OA") == 0)
+		clm_finding_add(f, CLM_EDIT_X12_UNSUPPORTED, 0,
+		    "accident_cause", "accident_cause %s needs the accident "
+		    "date (loop 2300 DTP*439), which the record format does "
+		    "not carry yet", get(e, r, CLM_COL_ACCIDENT_CAUSE));
 	ndx = check_dx(e, r, f);
 	check_address(e, r, f);
 	cob = get(e, r, CLM_COL_OTH_PAYER_ID)[0] != '\0';

@@ -16,7 +16,7 @@
  * only when a claim is written, so a held-back claim changes nothing. */
 struct emit_hl {
 	int st_open;
-	unsigned st_no;			/* ST02 of the open transaction */
+	unsigned st_no;			/* ST02 of the open set */
 	unsigned long st_claims;	/* 2300 loops in it */
 	unsigned long st_segs;		/* segments from ST so far */
 	unsigned long hl;		/* last HL01 */
@@ -41,13 +41,13 @@ struct emit_ctx {
 	unsigned long long *bht;	/* placeholder offsets in the spool */
 	size_t nbht, capbht;
 	struct emit_hl st;
-	size_t *pend;			/* BHT03 placeholders in e->w.buf */
+	size_t *pend;			/* BHT03 spots in e->w.buf */
 	size_t npend, cappend;
-	struct clm_row *prev;		/* first row of the last written claim */
+	struct clm_row *prev;		/* row 0 of the last claim written */
 	unsigned long written;		/* 2300 loops written */
 	unsigned long held;		/* claims held back */
-	struct clm_findings *f;		/* findings of the claim in hand */
-	long cur_line;			/* line_no being rendered, 0 = claim */
+	struct clm_findings *f;		/* the claim in hand's */
+	long cur_line;			/* line_no rendered, 0: claim */
 	int extra_dx[64], nextra_dx;	/* header columns dx13, dx14 ... */
 	int extra_mod[64], nextra_mod;	/* mod5, mod6 ... */
 	char today[9], now[5];

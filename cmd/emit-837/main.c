@@ -18,6 +18,8 @@
 #include "emit.h"
 
 #define SPOOL_CHUNK 65536
+/* Ceiling on ST/SE sets per interchange (8 bytes of memory each). */
+#define MAX_TRANSACTION_SETS 1000000
 
 enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS };
 
@@ -71,6 +73,7 @@ on_bad(void *arg, enum clm_x12_bad why, const char *field, size_t pos)
 	struct emit_ctx *e = arg;
 	struct clm_findings *f = e->f;
 	enum clm_edit id = why == CLM_X12_BAD_DELIM ? CLM_EDIT_X12_DELIMITER :
+	    why == CLM_X12_BAD_SPACE ? CLM_EDIT_X12_FORMAT :
 	    CLM_EDIT_X12_CHARSET;
 	const char *name = clm_edit_info(id)->id;
 
@@ -89,6 +92,9 @@ on_bad(void *arg, enum clm_x12_bad why, const char *field, size_t pos)
 		    "position %zu; X12 has no escape: remove it at the source",
 		    field, e->w.syn.seg, e->w.syn.ele, e->w.syn.comp,
 		    e->w.syn.rep, pos);
+	else if (why == CLM_X12_BAD_SPACE)
+		clm_finding_add(f, id, e->cur_line, field, "%s ends with a "
+		    "space; X12 forbids trailing spaces in a value", field);
 	else
 		clm_finding_add(f, id, e->cur_line, field, "%s holds a "
 		    "character outside the X12 %s character set at position "
@@ -161,6 +167,10 @@ static int
 spool_claim(struct emit_ctx *e, const struct clm_claim *c,
     const struct emit_hl *hl)
 {
+	if (e->nbht + e->npend > MAX_TRANSACTION_SETS) {
+		errno = EFBIG;
+		return -1;
+	}
 	if (e->nbht + e->npend > e->capbht) {
 		e->capbht = (e->capbht + e->npend) * 2;
 		e->bht = clm_xrealloc(e->bht, e->capbht * sizeof(*e->bht));
@@ -475,6 +485,7 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 		    strerror(errno));
 		return -1;
 	}
+	setvbuf(e->spool, NULL, _IOFBF, SPOOL_CHUNK * 4);
 	return 0;
 }
 

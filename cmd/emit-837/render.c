@@ -309,10 +309,12 @@ render_subscriber(struct emit_ctx *e, const struct clm_row *r,
 	el(e, r, CLM_COL_FILING_IND);
 	end(e);
 	render_person(e, r, "IL", CLM_COL_SUB_LAST, 1, "MI", CLM_COL_SUB_ID);
-	if (!dependent || get(e, r, CLM_COL_SUB_ADDR1)[0] != '\0')
+	/* N3, N4 and DMG only when the subscriber is the patient: the guide
+	 * says "if not required, do not send" */
+	if (!dependent) {
 		render_address(e, r, CLM_COL_SUB_ADDR1);
-	if (!dependent)
 		render_dmg(e, r, CLM_COL_SUB_DOB);
+	}
 	seg(e, "NM1");
 	k(e, "PR");
 	k(e, "2");

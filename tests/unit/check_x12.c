@@ -75,6 +75,9 @@ START_TEST(test_character_classes)
 	    CLM_X12_BAD_DELIM);
 	ck_assert_uint_eq(pos, 3);
 	ck_assert_int_eq(clm_x12_check(&w, "a", 1, NULL), CLM_X12_BAD_CHARSET);
+	ck_assert_int_eq(clm_x12_check(&w, "AB ", 3, &pos), CLM_X12_BAD_SPACE);
+	ck_assert_uint_eq(pos, 3);
+	ck_assert_int_eq(clm_x12_check(&w, " AB", 3, NULL), CLM_X12_OK);
 	ck_assert_int_eq(clm_x12_check(&w, "A\tB", 3, NULL),
 	    CLM_X12_BAD_DELIM);
 	ck_assert_int_eq(clm_x12_check(&w, "\xc3\x91", 2, NULL),
