@@ -281,22 +281,45 @@ num(const struct clm_x12in_seg *s, size_t i)
 }
 
 static void
+need(struct clm_x12in *x, const struct clm_x12in_seg *s, int missing,
+    const char *field, const char *what)
+{
+	if (missing)
+		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, field, "%s is missing",
+		    what);
+}
+
+/* At a claim: the loops above it that the 837P requires. */
+static void
 required_context(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	unsigned b = x->lv[LV_BILL].seen, u = x->lv[LV_SUB].seen;
+	unsigned p = x->lv[LV_PAT].seen;
+	int sub = x->hl_level >= 22, self = x->hl_level == 22;
 
-	if (x->hl_bill > 0 && !(b & SEEN_NM1))
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "bill_npi", "loop "
-		    "2010AA (billing provider NM1*85) is missing");
-	if (x->hl_level >= 22 && !(u & SEEN_IL))
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "sub_id", "loop "
-		    "2010BA (subscriber NM1*IL) is missing");
-	if (x->hl_level >= 22 && !(u & SEEN_PR))
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "payer_id", "loop "
-		    "2010BB (payer NM1*PR) is missing");
-	if (x->hl_level == 23 && !(x->lv[LV_PAT].seen & SEEN_NM1))
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "pat_last", "loop "
-		    "2010CA (patient NM1*QC) is missing");
+	need(x, s, x->hl_bill > 0 && !(b & SEEN_NM1), "bill_npi",
+	    "loop 2010AA (billing provider NM1*85)");
+	need(x, s, (b & SEEN_NM1) && !((b & SEEN_N3) && (b & SEEN_N4)),
+	    "bill_addr1", "the billing provider address (2010AA N3, N4)");
+	need(x, s, (b & SEEN_NM1) && !(b & SEEN_REF), "bill_tin",
+	    "the billing provider tax id (2010AA REF*EI or REF*SY)");
+	need(x, s, sub && !(u & SEEN_SBR), "payer_seq",
+	    "the subscriber information (2000B SBR)");
+	need(x, s, sub && !(u & SEEN_IL), "sub_id",
+	    "loop 2010BA (subscriber NM1*IL)");
+	need(x, s, sub && !(u & SEEN_PR), "payer_id",
+	    "loop 2010BB (payer NM1*PR)");
+	need(x, s, self && (u & SEEN_IL) && !((u & SEEN_N3) && (u & SEEN_N4)),
+	    "sub_addr1", "the address of the subscriber who is the patient "
+	    "(2010BA N3, N4)");
+	need(x, s, self && (u & SEEN_IL) && !(u & SEEN_DMG), "sub_dob",
+	    "the birth date and sex of the subscriber who is the patient "
+	    "(2010BA DMG)");
+	need(x, s, x->hl_level == 23 && !(p & SEEN_NM1), "pat_last",
+	    "loop 2010CA (patient NM1*QC)");
+	need(x, s, x->hl_level == 23 && (p & SEEN_NM1) &&
+	    !((p & SEEN_N3) && (p & SEEN_N4) && (p & SEEN_DMG)), "pat_addr1",
+	    "the patient's address or birth date (2010CA N3, N4, DMG)");
 }
 
 static int
@@ -529,8 +552,10 @@ clm(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "CLM "
 		    "before the patient's NM1*QC");
 	}
-	if (x->loop < L_2300)
+	if (x->loop < L_2300) {
+		x->loop = L_2300;
 		required_context(x, s);
+	}
 	if (++x->hl_claims == 101)
 		repeat(x, s, "loop 2300 (claim)", 100, "subscriber or patient");
 	x->loop = L_2300;
@@ -875,7 +900,8 @@ context_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	int n3n4 = CLM_X12IN_IS(s, "N3") || CLM_X12IN_IS(s, "N4");
 	struct x12in_level *lv = &x->lv[loops[x->loop].level];
 
-	if (n3n4)
+	if (n3n4 && (x->loop == L_2010AA || x->loop == L_2010BA ||
+	    x->loop == L_2010CA))
 		lv->seen |= CLM_X12IN_IS(s, "N3") ? SEEN_N3 : SEEN_N4;
 	if (x->loop == L_1000A && CLM_X12IN_IS(s, "PER")) {
 		put(x, s, CLM_COL_BILL_CONTACT, 2);
@@ -904,6 +930,7 @@ context_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	} else if (x->loop == L_2010BA && n3n4) {
 		address(x, s, CLM_COL_SUB_ADDR1);
 	} else if (x->loop == L_2010BA && CLM_X12IN_IS(s, "DMG")) {
+		lv->seen |= SEEN_DMG;
 		put(x, s, CLM_COL_SUB_DOB, 2);
 		put(x, s, CLM_COL_SUB_SEX, 3);
 	} else if (x->loop == L_2000C && CLM_X12IN_IS(s, "PAT")) {
@@ -911,6 +938,7 @@ context_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	} else if (x->loop == L_2010CA && n3n4) {
 		address(x, s, CLM_COL_PAT_ADDR1);
 	} else if (x->loop == L_2010CA && CLM_X12IN_IS(s, "DMG")) {
+		lv->seen |= SEEN_DMG;
 		put(x, s, CLM_COL_PAT_DOB, 2);
 		put(x, s, CLM_COL_PAT_SEX, 3);
 	} else if (x->loop != L_HDR) {
