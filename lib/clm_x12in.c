@@ -258,18 +258,24 @@ x12in_get(struct clm_x12in *x, enum clm_column col)
 	return c->v.buf + c->lines[c->nlines - 1].off[col - CLM_COL_LINE_NO];
 }
 
-/* Append "sep" and text to a value (multi-part columns: oth_adj). */
-void
+/*
+ * Append "sep" and text to a value (multi-part columns: oth_adj).  Returns
+ * -1 when the value would pass 4 KiB (more than the 837P's 5 CAS of 6
+ * adjustments can make); the part is then not appended.
+ */
+int
 x12in_append(struct clm_x12in *x, enum clm_column col, const char *sep,
     const char *p, size_t len)
 {
-	char buf[1024];
+	char buf[4096];
 	const char *old = x12in_get(x, col);
 	int n = snprintf(buf, sizeof(buf), "%s%s%.*s", old, *old ? sep : "",
 	    (int)len, p);
 
-	if (n > 0 && (size_t)n < sizeof(buf))
-		x12in_put(x, col, buf, (size_t)n);
+	if (n <= 0 || (size_t)n >= sizeof(buf))
+		return -1;
+	x12in_put(x, col, buf, (size_t)n);
+	return 0;
 }
 
 /* ---- claims ------------------------------------------------------------ */

@@ -666,8 +666,10 @@ cas(struct clm_x12in *x, const struct clm_x12in_seg *s, enum clm_column col)
 		al = clm_x12in_el(s, i + 1, &a);
 		n = snprintf(buf, sizeof(buf), "%.*s-%.*s-%.*s", (int)gl, g,
 		    (int)(rl > 40 ? 40 : rl), r, (int)(al > 40 ? 40 : al), a);
-		if (n > 0)
-			x12in_append(x, col, ";", buf, (size_t)n);
+		if (n > 0 && x12in_append(x, col, ";", buf, (size_t)n) < 0) {
+			not_carried(x, s, "adjustments beyond 4 KiB");
+			return;
+		}
 	}
 }
 

@@ -109,7 +109,7 @@ void x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 void x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
     size_t len);
 const char *x12in_get(struct clm_x12in *x, enum clm_column col);
-void x12in_append(struct clm_x12in *x, enum clm_column col,
+int x12in_append(struct clm_x12in *x, enum clm_column col,
     const char *sep, const char *p, size_t len);
 int x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
