@@ -1,0 +1,130 @@
+/*
+ * clm_x12in_impl.h - internals shared by the files of the X12 reader
+ * (clm_x12in.c: claims and values; clm_x12in_env.c: ISA/GS/ST envelopes;
+ * clm_x12in_837p.c: loops and segment mapping).  Not a public interface.
+ */
+#ifndef CLM_X12IN_IMPL_H
+#define CLM_X12IN_IMPL_H
+
+#include <stdint.h>
+
+#include "clm_x12in.h"
+
+#define NLINECOLS (CLM_COL_LINE_CTRL - CLM_COL_LINE_NO + 1)
+
+/* Loops of the 837P; L_NONE is outside any transaction set. */
+enum x12in_loop {
+	L_NONE, L_HDR, L_1000A, L_1000B,
+	L_2000A, L_2010AA, L_2010AB, L_2010AC,
+	L_2000B, L_2010BA, L_2010BB, L_2000C, L_2010CA,
+	L_2300, L_2310A, L_2310B, L_2310C, L_2310D, L_2310E, L_2310F,
+	L_2320, L_2330A, L_2330B, L_2330C, L_2330D, L_2330E, L_2330F,
+	L_2330G,
+	L_2400, L_2410, L_2420A, L_2420B, L_2420C, L_2420D, L_2420E,
+	L_2420F, L_2420G, L_2420H, L_2430, L_2440,
+	L_COUNT
+};
+
+/* Context levels whose values every claim under them inherits. */
+enum x12in_levelid { LV_ISA, LV_GS, LV_ST, LV_BILL, LV_SUB, LV_PAT,
+	LV_COUNT };
+
+/* Segments seen, for the required-segment checks. */
+enum {
+	SEEN_NM1 = 1 << 0, SEEN_N3 = 1 << 1, SEEN_N4 = 1 << 2,
+	SEEN_SBR = 1 << 3, SEEN_IL = 1 << 4, SEEN_PR = 1 << 5,
+	SEEN_HI = 1 << 6, SEEN_REF = 1 << 7, SEEN_DMG = 1 << 8
+};
+
+struct x12in_store {
+	char *buf;
+	size_t used, cap;
+	uint32_t off[CLM_COL_COUNT];	/* 0 = empty */
+	uint32_t len[CLM_COL_COUNT];
+	unsigned char set[CLM_COL_COUNT];	/* columns with a value */
+	int nset;
+	int full;			/* a value did not fit (ARENA_MAX) */
+};
+
+struct x12in_level {
+	struct x12in_store v;
+	struct clm_findings f;
+	unsigned seen;
+};
+
+struct x12in_line {
+	uint32_t off[NLINECOLS];	/* into the claim's store */
+	uint32_t len[NLINECOLS];
+	long pos;
+	unsigned seen;			/* SV1, DTP*472 */
+	int nsvd;			/* 2430 loops */
+	int svd_dtp;			/* the open 2430 has its DTP*573 */
+};
+
+enum { LSEEN_SV1 = 1, LSEEN_DTP = 2, LSEEN_LIN = 4, LSEEN_CTP = 8 };
+
+struct clm_x12in_claim {
+	struct x12in_store v;
+	struct x12in_line *lines;
+	size_t nlines, cap;
+	long line_no;			/* line_no of the last line */
+	long pos;			/* file segment number of the CLM */
+	unsigned seen;
+	int n2320;			/* other-subscriber loops */
+	int ncas;			/* CAS in the open 2320 or 2430 */
+	unsigned seen2320;		/* in the first 2320: OI, 2330A/B */
+	char carried[24][8];		/* "NOT-CARRIED" reported for these */
+	int ncarried;
+	struct clm_findings f;
+};
+
+struct clm_x12in {
+	struct clm_x12in_tok *tok;
+	const char *name;
+	struct clm_x12in_seg seg;
+	int pending;			/* seg is to be handled again */
+	int done, ready, open;
+	int trailer;			/* handling SE/GE/IEA */
+	struct x12in_level lv[LV_COUNT];
+	struct clm_x12in_claim claim;
+	struct clm_findings orphans;
+	enum x12in_loop loop;
+	/* envelope */
+	int in_isa, in_gs, in_st;
+	char isa13[16], gs06[16], gs08[40], st02[16];
+	long ngs, nst, st_seg;
+	/* hierarchy */
+	long hl_last, hl_bill, hl_sub;
+	long hl_claims;			/* claims under the current HL */
+	int hl_level;
+	long comp_pos;			/* X12-COMPONENT said for it */
+};
+
+const char *x12in_loop_name(enum x12in_loop l);
+enum x12in_levelid x12in_loop_level(enum x12in_loop l);
+
+void x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    enum clm_edit e, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
+    size_t len);
+const char *x12in_get(struct clm_x12in *x, enum clm_column col);
+int x12in_append(struct clm_x12in *x, enum clm_column col,
+    const char *sep, const char *p, size_t len);
+int x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    struct clm_error *err);
+void x12in_level_reset(struct x12in_level *lv);
+
+/* clm_x12in_env.c */
+int x12in_envelope(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    struct clm_error *err);
+void x12in_env_eof(struct clm_x12in *x);
+/* Trailers missing before a new ST, GS or ISA. */
+void x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* clm_x12in_837p.c */
+int x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    struct clm_error *err);
+void x12in_check_claim(struct clm_x12in *x);
+void x12in_check_lengths(struct clm_x12in *x, const struct clm_x12in_seg *s);
+
+#endif

@@ -1,0 +1,51 @@
+/* Fuzz the X12 tokenizer and the 837P reader over arbitrary bytes. */
+#include <stdint.h>
+#include <string.h>
+
+#include "clm_x12in.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+struct mem {
+	const uint8_t *p;
+	size_t left;
+};
+
+static long
+mem_read(void *ctx, void *buf, size_t size, struct clm_error *err)
+{
+	struct mem *m = ctx;
+	size_t n = size < m->left ? size : m->left;
+
+	(void)err;
+	if (n > 5 + m->left % 1021)	/* odd chunks split segments anywhere */
+		n = 5 + m->left % 1021;
+	memcpy(buf, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return (long)n;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct mem m = { data, size };
+	struct clm_x12in *x = clm_x12in_open(mem_read, &m, "fuzz");
+	struct clm_x12in_claim *c;
+	struct clm_error err;
+	size_t sum = 0;
+
+	while (clm_x12in_next(x, &c, &err) > 0) {
+		for (size_t r = 0; r < clm_x12in_claim_rows(c); r++)
+			for (int col = 0; col < CLM_COL_COUNT; col++) {
+				size_t len;
+				const char *v = clm_x12in_claim_value(c, r,
+				    (enum clm_column)col, &len);
+
+				sum += len + (size_t)(len ? v[len - 1] : 0);
+			}
+		sum += clm_x12in_claim_findings(c)->n;
+	}
+	clm_x12in_close(x);
+	return sum == (size_t)-1;
+}
