@@ -1,0 +1,572 @@
+/*
+ * clm-scrub: edits across lines and claims (NCCI PTP, MUE per day,
+ * duplicate claims) in bounded memory.
+ *
+ * Service lines seen go into a ring of `lookback` entries, chained by
+ * bucket of patient+date key, newest first; the ring overwrites its oldest
+ * entry, and a chain ends at the first overwritten link, so lookups never
+ * see stale entries and memory never grows.  Claims are held in a FIFO of
+ * `window` claims so that a conflict found on a later claim can be written
+ * on the earlier one too; a claim that left the window is already written,
+ * and then only the later claim carries the finding (counted, and noted).
+ * Duplicate fingerprints take 24 bytes per distinct claim, up to
+ * DUP_MAX claims (then duplicates of later claims are no longer looked
+ * for, and a note says so).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scrub.h"
+
+#define DUP_MAX (1UL << 24)
+
+struct svc {
+	uint64_t seq;		/* entry number, 0 = empty */
+	uint64_t next;		/* older entry of the bucket, 0 = none */
+	uint64_t key;		/* patient + date of service */
+	uint64_t claim_seq;
+	uint64_t rend;		/* rendering provider (hash) */
+	uint64_t bill;		/* billing provider (hash) */
+	double units;
+	long line;
+	long date;
+	char proc[8];
+	char mods[4][3];
+	char claim_id[40];
+};
+
+struct held {
+	uint64_t seq;		/* claim number, 0 = slot free */
+	struct clm_claim c;
+	struct clm_findings f;
+};
+
+struct dup_entry {
+	uint64_t fp;		/* 0 = empty slot */
+	uint64_t claim_seq;
+	long line;
+	const char *file;
+};
+
+struct scrub_cross {
+	struct svc *ring;
+	uint64_t *buckets;
+	uint64_t mask;
+	uint64_t next_svc;
+	struct held *win;
+	unsigned long nwin;
+	uint64_t nclaims;	/* claims seen; the current one's number */
+	uint64_t first_held;	/* oldest claim still held */
+	struct dup_entry *dups;
+	size_t ndup, dup_cap;
+	unsigned long late_only, evicted, dup_full;
+};
+
+/* The claim being checked, with what the cross edits need of it. */
+struct cur {
+	struct scrub_ctx *sc;
+	struct clm_claim *c;
+	const struct clm_header *h;
+	struct clm_findings *f;
+	uint64_t seq;
+	const char *id;
+};
+
+static uint64_t
+pow2_at_least(unsigned long n)
+{
+	uint64_t p = 1024;
+
+	while (p < n)
+		p <<= 1;
+	return p;
+}
+
+struct scrub_cross *
+scrub_cross_new(unsigned long window, unsigned long lookback)
+{
+	struct scrub_cross *x = clm_xcalloc(1, sizeof(*x));
+	uint64_t cap = pow2_at_least(lookback);
+
+	/* calloc: pages are only touched as the ring fills */
+	x->ring = clm_xcalloc(cap, sizeof(*x->ring));
+	x->buckets = clm_xcalloc(cap, sizeof(*x->buckets));
+	x->mask = cap - 1;
+	x->next_svc = 1;
+	x->nwin = window;
+	if (window > 0)
+		x->win = clm_xcalloc(window, sizeof(*x->win));
+	x->first_held = 1;
+	return x;
+}
+
+void
+scrub_cross_free(struct scrub_cross *x)
+{
+	if (x == NULL)
+		return;
+	for (unsigned long i = 0; i < x->nwin; i++) {
+		clm_claim_free(&x->win[i].c);
+		clm_findings_free(&x->win[i].f);
+	}
+	free(x->win);
+	free(x->ring);
+	free(x->buckets);
+	free(x->dups);
+	free(x);
+}
+
+static struct held *
+held_claim(struct scrub_cross *x, uint64_t seq)
+{
+	struct held *hd;
+
+	if (x->nwin == 0 || seq == 0)
+		return NULL;
+	hd = &x->win[seq % x->nwin];
+	return hd->seq == seq ? hd : NULL;
+}
+
+/* ---- duplicates ---- */
+
+static void
+dup_grow(struct scrub_cross *x)
+{
+	struct dup_entry *old = x->dups;
+	size_t oldcap = x->dup_cap;
+
+	x->dup_cap = oldcap ? oldcap * 2 : 4096;
+	x->dups = clm_xcalloc(x->dup_cap, sizeof(*x->dups));
+	for (size_t i = 0; i < oldcap; i++) {
+		size_t j = old[i].fp & (x->dup_cap - 1);
+
+		if (old[i].fp == 0)
+			continue;
+		while (x->dups[j].fp != 0)
+			j = (j + 1) & (x->dup_cap - 1);
+		x->dups[j] = old[i];
+	}
+	free(old);
+}
+
+/* The earlier claim with fingerprint fp, or NULL after adding this one. */
+static const struct dup_entry *
+dup_find_or_add(struct scrub_cross *x, uint64_t fp, const struct cur *cu)
+{
+	size_t j;
+
+	if (x->ndup >= DUP_MAX) {
+		x->dup_full++;
+		return NULL;
+	}
+	if (2 * (x->ndup + 1) > x->dup_cap)
+		dup_grow(x);
+	j = fp & (x->dup_cap - 1);
+	while (x->dups[j].fp != 0) {
+		if (x->dups[j].fp == fp)
+			return &x->dups[j];
+		j = (j + 1) & (x->dup_cap - 1);
+	}
+	x->dups[j].fp = fp;
+	x->dups[j].claim_seq = cu->seq;
+	x->dups[j].line = cu->c->rows[0]->line;
+	x->dups[j].file = cu->c->file;
+	x->ndup++;
+	return NULL;
+}
+
+static void
+check_dup_claim(struct scrub_cross *x, const struct cur *cu)
+{
+	const char *freq = clm_row_get(cu->c->rows[0], cu->h,
+	    CLM_COL_CLAIM_FREQ);
+	uint64_t fp;
+	const struct dup_entry *d;
+	struct held *hd;
+	long sent;
+
+	if (strcmp(freq, "7") == 0 || strcmp(freq, "8") == 0)
+		return;		/* a replacement or void repeats on purpose */
+	fp = clm_history_claim_fp(cu->c, cu->h);
+	fp += fp == 0;
+	if (cu->sc->hist != NULL &&
+	    clm_history_contains(cu->sc->hist, fp, &sent))
+		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
+		    "this claim was already sent on %08ld (history %s); send "
+		    "it again only as a replacement (claim_freq 7)", sent,
+		    cu->sc->history_path);
+	if ((d = dup_find_or_add(x, fp, cu)) == NULL)
+		return;
+	hd = held_claim(x, d->claim_seq);
+	if (hd != NULL)
+		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
+		    "repeats claim %s (input line %ld): same patient, payer, "
+		    "billing provider, dates, codes, units and charges",
+		    clm_claim_id(&hd->c, cu->h), d->line);
+	else
+		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
+		    "repeats the claim at %s line %ld: same patient, payer, "
+		    "billing provider, dates, codes, units and charges",
+		    d->file ? d->file : "-", d->line);
+}
+
+/* ---- service lines ---- */
+
+static struct svc *
+svc_link(const struct scrub_cross *x, uint64_t seq)
+{
+	struct svc *e;
+
+	if (seq == 0)
+		return NULL;
+	e = &x->ring[seq & x->mask];
+	return e->seq == seq ? e : NULL;
+}
+
+static void
+svc_insert(struct scrub_cross *x, const struct svc *s)
+{
+	uint64_t seq = x->next_svc++;
+	struct svc *e = &x->ring[seq & x->mask];
+	uint64_t *bucket = &x->buckets[s->key & x->mask];
+
+	x->evicted += e->seq != 0;
+	*e = *s;
+	e->seq = seq;
+	e->next = *bucket;
+	*bucket = seq;
+}
+
+static uint64_t
+hash_str(uint64_t seed, const char *s)
+{
+	return clm_history_hash(seed, s, strlen(s));
+}
+
+static void
+copy_code(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src);
+}
+
+static int
+make_svc(const struct cur *cu, const struct clm_row *row, uint64_t patient,
+    struct svc *s)
+{
+	const struct clm_header *h = cu->h;
+	const char *rend = clm_row_get(row, h, CLM_COL_LINE_REND_NPI);
+
+	memset(s, 0, sizeof(*s));
+	s->date = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_FROM));
+	if (s->date == 0 || *clm_row_get(row, h, CLM_COL_PROC) == '\0')
+		return 0;
+	if (*rend == '\0')
+		rend = clm_row_get(row, h, CLM_COL_REND_NPI);
+	if (*rend == '\0')
+		rend = clm_row_get(row, h, CLM_COL_BILL_NPI);
+	s->key = clm_history_hash(patient, (const char *)&s->date,
+	    sizeof(s->date));
+	s->claim_seq = cu->seq;
+	s->rend = hash_str(1, rend);
+	s->bill = hash_str(2, clm_row_get(row, h, CLM_COL_BILL_NPI));
+	scrub_number(clm_row_get(row, h, CLM_COL_UNITS), &s->units);
+	s->line = scrub_line_no(row, h);
+	copy_code(s->proc, sizeof(s->proc), clm_row_get(row, h, CLM_COL_PROC));
+	for (int i = 0; i < 4; i++)
+		copy_code(s->mods[i], sizeof(s->mods[i]),
+		    clm_row_get(row, h, CLM_COL_MOD(i + 1)));
+	copy_code(s->claim_id, sizeof(s->claim_id), cu->id);
+	return 1;
+}
+
+static int
+has_mod(const struct svc *s, const char *m)
+{
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s->mods[i], m) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_em(const char *proc)
+{
+	return strlen(proc) == 5 && strncmp(proc, "99", 2) == 0 &&
+	    strcmp(proc, "99202") >= 0 && strcmp(proc, "99499") <= 0;
+}
+
+static int
+is_anatomic(const char *m)
+{
+	static const char *const list[] = { "LT", "RT", "LC", "LD", "LM",
+	    "RC", "RI", "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4",
+	    "F5", "F6", "F7", "F8", "F9", "TA", "T1", "T2", "T3", "T4", "T5",
+	    "T6", "T7", "T8", "T9" };
+
+	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++)
+		if (strcmp(m, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * NCCI-associated modifiers (NCCI Policy Manual ch. I, and the CMS list):
+ * 59, XE, XP, XS, XU, 91, 24, 27, 58, 78, 79 on the column-two code;
+ * 25 and 57 on whichever code of the pair is the E/M service; an anatomic
+ * modifier on the column-two code that the column-one code does not carry.
+ */
+static int
+ptp_bypassed(const struct svc *col1, const struct svc *col2)
+{
+	static const char *const on_col2[] = { "59", "XE", "XP", "XS", "XU",
+	    "91", "24", "27", "58", "78", "79" };
+
+	for (size_t i = 0; i < sizeof(on_col2) / sizeof(on_col2[0]); i++)
+		if (has_mod(col2, on_col2[i]))
+			return 1;
+	if ((is_em(col2->proc) && (has_mod(col2, "25") || has_mod(col2, "57")))
+	    || (is_em(col1->proc) && (has_mod(col1, "25") ||
+	    has_mod(col1, "57"))))
+		return 1;
+	for (int i = 0; i < 4; i++)
+		if (is_anatomic(col2->mods[i]) && !has_mod(col1, col2->mods[i]))
+			return 1;
+	return 0;
+}
+
+/* Which of a and b is column one; 1 and *ptp filled, or 0 (no edit). */
+static int
+ptp_lookup(const struct clm_codeset *cs, const struct svc *a,
+    const struct svc *b, const struct svc **col1, const struct svc **col2,
+    struct clm_ptp *ptp)
+{
+	if (clm_codeset_ptp(cs, a->proc, b->proc, a->date, ptp) &&
+	    ptp->modifier_ind != 9) {
+		*col1 = a;
+		*col2 = b;
+		return 1;
+	}
+	if (clm_codeset_ptp(cs, b->proc, a->proc, a->date, ptp) &&
+	    ptp->modifier_ind != 9) {
+		*col1 = b;
+		*col2 = a;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+ptp_finding(struct clm_findings *f, const struct clm_ptp *ptp, long line,
+    const struct svc *col1, const struct svc *col2, const char *where)
+{
+	if (ptp->modifier_ind == 0)
+		clm_finding_add(f, CLM_EDIT_NCCI_PTP_NEVER, line, "proc",
+		    "%s is bundled into %s (%s) for the same patient, date and "
+		    "rendering provider; NCCI modifier indicator 0: no "
+		    "modifier allows the pair, remove the column-two code %s",
+		    col2->proc, col1->proc, where, col2->proc);
+	else
+		clm_finding_add(f, CLM_EDIT_NCCI_PTP, line, "proc",
+		    "%s is bundled into %s (%s) for the same patient, date and "
+		    "rendering provider; if the services were distinct, add "
+		    "an NCCI-associated modifier (59, XE, XP, XS, XU, or an "
+		    "anatomic one) to %s, else remove it", col2->proc,
+		    col1->proc, where, col2->proc);
+}
+
+/* A PTP pair between the current line s and an earlier line e. */
+static void
+report_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
+    const struct svc *e, const struct clm_ptp *ptp, const struct svc *col1,
+    const struct svc *col2)
+{
+	char where[128];
+	struct held *hd;
+
+	if (e->claim_seq == cu->seq) {
+		snprintf(where, sizeof(where), "line %ld", col1->line);
+		ptp_finding(cu->f, ptp, col2->line, col1, col2, where);
+		return;
+	}
+	snprintf(where, sizeof(where), "claim %s line %ld", e->claim_id,
+	    e->line);
+	ptp_finding(cu->f, ptp, s->line, col1, col2, where);
+	hd = held_claim(x, e->claim_seq);
+	if (hd == NULL) {
+		x->late_only++;
+		return;
+	}
+	snprintf(where, sizeof(where), "claim %s line %ld", cu->id, s->line);
+	ptp_finding(&hd->f, ptp, e->line, col1, col2, where);
+}
+
+static void
+check_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s)
+{
+	const struct svc *e, *col1, *col2;
+	struct clm_ptp ptp;
+
+	for (e = svc_link(x, x->buckets[s->key & x->mask]); e != NULL;
+	    e = svc_link(x, e->next)) {
+		if (e->key != s->key || e->rend != s->rend ||
+		    strcmp(e->proc, s->proc) == 0)
+			continue;
+		if (!ptp_lookup(cu->sc->cs, s, e, &col1, &col2, &ptp))
+			continue;
+		if (ptp.modifier_ind == 1 && ptp_bypassed(col1, col2))
+			continue;
+		report_ptp(x, cu, s, e, &ptp, col1, col2);
+	}
+}
+
+static const char *
+mai_words(int mai)
+{
+	switch (mai) {
+	case 1:
+		return "MAI 1: a per-line limit; bill more units on separate "
+		    "lines with 59, XE-XU, 76, 77 or 91 only when the services "
+		    "were distinct";
+	case 2:
+		return "MAI 2: an absolute per-day limit set by CMS policy; no "
+		    "modifier or appeal allows more, correct the units";
+	default:
+		return "MAI 3: a per-day clinical limit; units above it are "
+		    "denied, and paid only on appeal with documentation";
+	}
+}
+
+static void
+check_mue(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
+    const char *unit_type)
+{
+	struct clm_mue mue;
+	const struct svc *e;
+	double sum = s->units;
+	const char *other = NULL;
+
+	if (strcmp(unit_type, "MJ") == 0 ||
+	    !clm_codeset_mue(cu->sc->cs, s->proc, s->date, &mue))
+		return;
+	if (mue.mai == 1) {
+		if (s->units > (double)mue.value)
+			clm_finding_add(cu->f, CLM_EDIT_MUE_UNITS, s->line,
+			    "units", "%s is billed with %g units on this line, "
+			    "above its MUE of %ld (%s)", s->proc, s->units,
+			    mue.value, mai_words(1));
+		return;
+	}
+	for (e = svc_link(x, x->buckets[s->key & x->mask]); e != NULL;
+	    e = svc_link(x, e->next)) {
+		if (e->key != s->key || e->bill != s->bill ||
+		    strcmp(e->proc, s->proc) != 0)
+			continue;
+		sum += e->units;
+		if (e->claim_seq != cu->seq && other == NULL)
+			other = e->claim_id;
+	}
+	if (sum > (double)mue.value)
+		clm_finding_add(cu->f, CLM_EDIT_MUE_UNITS, s->line, "units",
+		    "%s totals %g units for this patient on %ld%s%s, above its "
+		    "MUE of %ld per day (%s)", s->proc, sum, s->date,
+		    other ? " with claim " : "", other ? other : "",
+		    mue.value, mai_words(mue.mai));
+}
+
+static void
+check_lines(struct scrub_cross *x, const struct cur *cu)
+{
+	uint64_t patient = clm_history_patient_fp(cu->c->rows[0], cu->h);
+	struct svc s;
+
+	for (size_t i = 0; i < cu->c->n; i++) {
+		const struct clm_row *row = cu->c->rows[i];
+
+		if (!make_svc(cu, row, patient, &s))
+			continue;
+		if (cu->sc->cs != NULL) {
+			check_ptp(x, cu, &s);
+			check_mue(x, cu, &s, clm_row_get(row, cu->h,
+			    CLM_COL_UNIT_TYPE));
+		}
+		svc_insert(x, &s);
+	}
+}
+
+/* ---- the window ---- */
+
+static int
+emit_held(struct clm_tool *t, struct held *hd)
+{
+	int rc = clm_tool_emit_claim(t, &hd->c, &hd->f);
+
+	clm_claim_clear(&hd->c);
+	clm_findings_clear(&hd->f);
+	hd->seq = 0;
+	return rc;
+}
+
+static int
+hold(struct clm_tool *t, struct scrub_cross *x, const struct cur *cu)
+{
+	struct held *hd = &x->win[cu->seq % x->nwin];
+	int rc = 0;
+
+	if (hd->seq != 0) {		/* the oldest: write it now */
+		rc = emit_held(t, hd);
+		x->first_held = hd->seq + 1;
+	}
+	clm_claim_free(&hd->c);
+	clm_findings_free(&hd->f);
+	hd->c = *cu->c;			/* take the rows and findings */
+	hd->f = *cu->f;
+	hd->seq = cu->seq;
+	clm_claim_init(cu->c);
+	clm_findings_init(cu->f);
+	return rc < 0 ? rc : CLM_TOOL_TAKEN;
+}
+
+int
+scrub_cross_claim(struct clm_tool *t, struct scrub_ctx *sc,
+    struct clm_claim *c, struct clm_findings *f)
+{
+	struct scrub_cross *x = sc->cross;
+	struct cur cu = { sc, c, t->h, f, ++x->nclaims, clm_claim_id(c, t->h) };
+
+	if (c->n == 0)
+		return CLM_TOOL_WRITE;
+	check_dup_claim(x, &cu);
+	check_lines(x, &cu);
+	if (x->nwin == 0)
+		return CLM_TOOL_WRITE;
+	return hold(t, x, &cu);
+}
+
+int
+scrub_cross_finish(struct clm_tool *t, struct scrub_ctx *sc)
+{
+	struct scrub_cross *x = sc->cross;
+	int rc = 0;
+
+	for (uint64_t s = x->first_held; x->nwin > 0 && s <= x->nclaims; s++) {
+		struct held *hd = held_claim(x, s);
+
+		if (hd != NULL && emit_held(t, hd) < 0)
+			rc = -1;
+	}
+	if (t->quiet)
+		return rc;
+	if (x->late_only > 0)
+		clm_tool_warn(t, "note: %lu NCCI pair(s) involve claims already "
+		    "written (more than --window %lu claims back); only the "
+		    "later claim carries them", x->late_only, x->nwin);
+	if (x->evicted > 0)
+		clm_tool_warn(t, "note: more than --lookback %lu service lines;"
+		    " NCCI and per-day MUE edits looked back only that far",
+		    (unsigned long)(x->mask + 1));
+	if (x->dup_full > 0)
+		clm_tool_warn(t, "note: %lu claims past the first %lu were not "
+		    "checked for duplicates within the input", x->dup_full,
+		    DUP_MAX);
+	return rc;
+}
