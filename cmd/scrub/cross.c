@@ -37,6 +37,7 @@ struct svc {
 
 struct held {
 	uint64_t seq;		/* claim number, 0 = slot free */
+	uint64_t fp;		/* duplicate fingerprint */
 	struct clm_claim c;
 	struct clm_findings f;
 };
@@ -60,6 +61,8 @@ struct scrub_cross {
 	struct dup_entry *dups;
 	size_t ndup, dup_cap;
 	unsigned long late_only, evicted, dup_full;
+	uint64_t *sent;		/* fingerprints for --history-append */
+	size_t nsent, sent_cap;
 };
 
 /* The claim being checked, with what the cross edits need of it. */
@@ -70,6 +73,7 @@ struct cur {
 	struct clm_findings *f;
 	uint64_t seq;
 	const char *id;
+	uint64_t fp;
 };
 
 static uint64_t
@@ -113,6 +117,7 @@ scrub_cross_free(struct scrub_cross *x)
 	free(x->ring);
 	free(x->buckets);
 	free(x->dups);
+	free(x->sent);
 	free(x);
 }
 
@@ -180,15 +185,13 @@ check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 {
 	const char *freq = clm_row_get(cu->c->rows[0], cu->h,
 	    CLM_COL_CLAIM_FREQ);
-	uint64_t fp;
+	uint64_t fp = cu->fp;
 	const struct dup_entry *d;
 	struct held *hd;
 	long sent;
 
 	if (strcmp(freq, "7") == 0 || strcmp(freq, "8") == 0)
 		return;		/* a replacement or void repeats on purpose */
-	fp = clm_history_claim_fp(cu->c, cu->h);
-	fp += fp == 0;
 	if (cu->sc->hist != NULL &&
 	    clm_history_contains(cu->sc->hist, fp, &sent))
 		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
@@ -495,10 +498,33 @@ check_lines(struct scrub_cross *x, const struct cur *cu)
 
 /* ---- the window ---- */
 
-static int
-emit_held(struct clm_tool *t, struct held *hd)
+/* Remember a claim that goes out without an error, for --history-append. */
+static void
+note_sent(struct clm_tool *t, struct scrub_cross *x,
+    const struct clm_claim *c, const struct clm_findings *f, uint64_t fp)
 {
-	int rc = clm_tool_emit_claim(t, &hd->c, &hd->f);
+	const struct scrub_ctx *sc = t->ctx;
+	int in = clm_status_parse(clm_row_get(c->rows[0], t->h,
+	    CLM_COL_STATUS));
+
+	if (sc->history_append == NULL || in == CLM_STATUS_REJECT ||
+	    clm_findings_status(f, t->strict) == CLM_STATUS_REJECT ||
+	    x->nsent >= DUP_MAX)
+		return;
+	if (x->nsent == x->sent_cap) {
+		x->sent_cap = x->sent_cap ? x->sent_cap * 2 : 1024;
+		x->sent = clm_xrealloc(x->sent, x->sent_cap * sizeof(*x->sent));
+	}
+	x->sent[x->nsent++] = fp;
+}
+
+static int
+emit_held(struct clm_tool *t, struct scrub_cross *x, struct held *hd)
+{
+	int rc;
+
+	note_sent(t, x, &hd->c, &hd->f, hd->fp);
+	rc = clm_tool_emit_claim(t, &hd->c, &hd->f);
 
 	clm_claim_clear(&hd->c);
 	clm_findings_clear(&hd->f);
@@ -513,7 +539,7 @@ hold(struct clm_tool *t, struct scrub_cross *x, const struct cur *cu)
 	int rc = 0;
 
 	if (hd->seq != 0) {		/* the oldest: write it now */
-		rc = emit_held(t, hd);
+		rc = emit_held(t, x, hd);
 		x->first_held = hd->seq + 1;
 	}
 	clm_claim_free(&hd->c);
@@ -521,6 +547,7 @@ hold(struct clm_tool *t, struct scrub_cross *x, const struct cur *cu)
 	hd->c = *cu->c;			/* take the rows and findings */
 	hd->f = *cu->f;
 	hd->seq = cu->seq;
+	hd->fp = cu->fp;
 	clm_claim_init(cu->c);
 	clm_findings_init(cu->f);
 	return rc < 0 ? rc : CLM_TOOL_TAKEN;
@@ -531,15 +558,34 @@ scrub_cross_claim(struct clm_tool *t, struct scrub_ctx *sc,
     struct clm_claim *c, struct clm_findings *f)
 {
 	struct scrub_cross *x = sc->cross;
-	struct cur cu = { sc, c, t->h, f, ++x->nclaims, clm_claim_id(c, t->h) };
+	struct cur cu = { sc, c, t->h, f, ++x->nclaims, clm_claim_id(c, t->h),
+	    0 };
 
 	if (c->n == 0)
 		return CLM_TOOL_WRITE;
+	cu.fp = clm_history_claim_fp(c, t->h);
+	cu.fp += cu.fp == 0;	/* 0 marks an empty slot */
 	check_dup_claim(x, &cu);
 	check_lines(x, &cu);
-	if (x->nwin == 0)
-		return CLM_TOOL_WRITE;
-	return hold(t, x, &cu);
+	if (x->nwin > 0)
+		return hold(t, x, &cu);
+	note_sent(t, x, c, f, cu.fp);
+	return CLM_TOOL_WRITE;
+}
+
+static int
+append_history(struct clm_tool *t, const struct scrub_ctx *sc,
+    const struct scrub_cross *x)
+{
+	struct clm_error err;
+
+	clm_error_clear(&err);
+	if (clm_history_append(sc->history_append, x->sent, x->nsent,
+	    sc->as_of, &err) < 0) {
+		clm_tool_error(t, &err);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -551,9 +597,11 @@ scrub_cross_finish(struct clm_tool *t, struct scrub_ctx *sc)
 	for (uint64_t s = x->first_held; x->nwin > 0 && s <= x->nclaims; s++) {
 		struct held *hd = held_claim(x, s);
 
-		if (hd != NULL && emit_held(t, hd) < 0)
+		if (hd != NULL && emit_held(t, x, hd) < 0)
 			rc = -1;
 	}
+	if (rc == 0 && sc->history_append != NULL && !t->failed)
+		rc = append_history(t, sc, x);
 	if (t->quiet)
 		return rc;
 	if (x->late_only > 0)

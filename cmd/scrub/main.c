@@ -10,7 +10,7 @@
 
 enum { OPT_AS_OF = 2000, OPT_CODESETS, OPT_NO_NCCI, OPT_RULES,
 	OPT_NO_DEFAULT_RULES, OPT_HISTORY, OPT_WINDOW, OPT_LOOKBACK,
-	OPT_STRICT };
+	OPT_STRICT, OPT_HISTORY_APPEND };
 
 static const struct option longopts[] = {
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
@@ -19,6 +19,7 @@ static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES },
 	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "history-append", required_argument, NULL, OPT_HISTORY_APPEND },
 	{ "window", required_argument, NULL, OPT_WINDOW },
 	{ "lookback", required_argument, NULL, OPT_LOOKBACK },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -73,6 +74,9 @@ scrub_option(struct clm_tool *t, int opt, const char *arg)
 		return 0;
 	case OPT_HISTORY:
 		sc->history_path = arg;
+		return 0;
+	case OPT_HISTORY_APPEND:
+		sc->history_append = arg;
 		return 0;
 	case OPT_WINDOW:
 		return parse_count(t, "--window", arg, 1000000, &sc->window);
@@ -231,6 +235,8 @@ main(int argc, char **argv)
 		    "pack\n"
 		    "      --history FILE     flag claims already sent "
 		    "(fingerprints)\n"
+		    "      --history-append FILE  add the claims written "
+		    "without errors to FILE\n"
 		    "      --window N         claims held to flag both sides "
 		    "of a pair (4096)\n"
 		    "      --lookback N       service lines kept for cross-claim "

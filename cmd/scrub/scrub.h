@@ -27,6 +27,7 @@ struct scrub_ctx {
 	int no_default_rules;
 	struct clm_rules *rules;
 	const char *history_path;
+	const char *history_append;	/* --history-append */
 	struct clm_history *hist;
 	unsigned long window;		/* claims held to flag both sides */
 	unsigned long lookback;		/* service lines kept for PTP/MUE */
