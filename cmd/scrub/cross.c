@@ -79,7 +79,7 @@ struct cur {
 static uint64_t
 pow2_at_least(unsigned long n)
 {
-	uint64_t p = 1024;
+	uint64_t p = 16;
 
 	while (p < n)
 		p <<= 1;

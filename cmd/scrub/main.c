@@ -240,7 +240,7 @@ main(int argc, char **argv)
 		    "      --window N         claims held to flag both sides "
 		    "of a pair (4096)\n"
 		    "      --lookback N       service lines kept for cross-claim "
-		    "edits (262144)\n"
+		    "edits (131072)\n"
 		    "      --strict           warnings hold claims back too\n",
 		.longopts = longopts,
 		.option = scrub_option,
@@ -254,7 +254,7 @@ main(int argc, char **argv)
 	memset(&sc, 0, sizeof(sc));
 	sc.as_of = today();
 	sc.window = 4096;
-	sc.lookback = 262144;
+	sc.lookback = 131072;
 	rc = clm_tool_main(&spec, &sc, argc, argv);
 	scrub_cross_free(sc.cross);
 	clm_rules_free(sc.rules);
