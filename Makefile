@@ -55,6 +55,14 @@ FUZZ_BINS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(FUZZ_SRC))
 .PHONY: all deps check demo bench fuzz install clean lint tools tests
 all: tools
 tools: $(TOOL_BINS)
+
+# The code-set index built from the project's starter set (codesets/),
+# found by every tool as <exe dir>/../share/clm/codesets.clmidx.
+CODESET_IDX := $(BUILD)/share/clm/codesets.clmidx
+tools: $(CODESET_IDX)
+$(CODESET_IDX): $(BUILD)/bin/clm-codeset $(wildcard codesets/*)
+	@mkdir -p $(@D)
+	$(BUILD)/bin/clm-codeset build -o $@ -m codesets/MANIFEST
 tests: $(UNIT_BINS) $(FUZZ_REPLAY)
 
 deps:
@@ -125,7 +133,7 @@ install: tools
 	    $(DESTDIR)$(PREFIX)/share/clm
 	install -m 755 $(TOOL_BINS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(PREFIX)/share/man/man1/
-	@if [ -d $(BUILD)/share ]; then cp -R $(BUILD)/share/. \
+	@if [ -d $(BUILD)/share/clm ]; then cp -R $(BUILD)/share/clm/. \
 	    $(DESTDIR)$(PREFIX)/share/clm/; fi
 	@if [ -d rules ]; then install -d $(DESTDIR)$(PREFIX)/share/clm/rules \
 	    && install -m 644 rules/* $(DESTDIR)$(PREFIX)/share/clm/rules/; fi
