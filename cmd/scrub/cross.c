@@ -358,23 +358,38 @@ ptp_lookup(const struct clm_codeset *cs, const struct svc *a,
 	return 0;
 }
 
+/* Where a line is, as seen from the claim that carries the finding. */
+static void
+where(char *buf, size_t size, const struct svc *s, uint64_t claim_seq)
+{
+	if (s->claim_seq == claim_seq)
+		snprintf(buf, size, "line %ld", s->line);
+	else
+		snprintf(buf, size, "claim %s line %ld", s->claim_id, s->line);
+}
+
+/* A PTP finding on line `line` of the claim numbered claim_seq. */
 static void
 ptp_finding(struct clm_findings *f, const struct clm_ptp *ptp, long line,
-    const struct svc *col1, const struct svc *col2, const char *where)
+    uint64_t claim_seq, const struct svc *col1, const struct svc *col2)
 {
+	char w1[96], w2[96];
+
+	where(w1, sizeof(w1), col1, claim_seq);
+	where(w2, sizeof(w2), col2, claim_seq);
 	if (ptp->modifier_ind == 0)
 		clm_finding_add(f, CLM_EDIT_NCCI_PTP_NEVER, line, "proc",
-		    "%s is bundled into %s (%s) for the same patient, date and "
-		    "rendering provider; NCCI modifier indicator 0: no "
-		    "modifier allows the pair, remove the column-two code %s",
-		    col2->proc, col1->proc, where, col2->proc);
+		    "%s (%s) is bundled into %s (%s) for the same patient, date "
+		    "and rendering provider; NCCI modifier indicator 0: no "
+		    "modifier allows the pair, remove %s", col2->proc, w2,
+		    col1->proc, w1, col2->proc);
 	else
 		clm_finding_add(f, CLM_EDIT_NCCI_PTP, line, "proc",
-		    "%s is bundled into %s (%s) for the same patient, date and "
-		    "rendering provider; if the services were distinct, add "
+		    "%s (%s) is bundled into %s (%s) for the same patient, date "
+		    "and rendering provider; if the services were distinct, add "
 		    "an NCCI-associated modifier (59, XE, XP, XS, XU, or an "
-		    "anatomic one) to %s, else remove it", col2->proc,
-		    col1->proc, where, col2->proc);
+		    "anatomic one) to %s, else remove it", col2->proc, w2,
+		    col1->proc, w1, col2->proc);
 }
 
 /* A PTP pair between the current line s and an earlier line e. */
@@ -383,24 +398,19 @@ report_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
     const struct svc *e, const struct clm_ptp *ptp, const struct svc *col1,
     const struct svc *col2)
 {
-	char where[128];
 	struct held *hd;
 
 	if (e->claim_seq == cu->seq) {
-		snprintf(where, sizeof(where), "line %ld", col1->line);
-		ptp_finding(cu->f, ptp, col2->line, col1, col2, where);
+		ptp_finding(cu->f, ptp, col2->line, cu->seq, col1, col2);
 		return;
 	}
-	snprintf(where, sizeof(where), "claim %s line %ld", e->claim_id,
-	    e->line);
-	ptp_finding(cu->f, ptp, s->line, col1, col2, where);
+	ptp_finding(cu->f, ptp, s->line, cu->seq, col1, col2);
 	hd = held_claim(x, e->claim_seq);
 	if (hd == NULL) {
 		x->late_only++;
 		return;
 	}
-	snprintf(where, sizeof(where), "claim %s line %ld", cu->id, s->line);
-	ptp_finding(&hd->f, ptp, e->line, col1, col2, where);
+	ptp_finding(&hd->f, ptp, e->line, e->claim_seq, col1, col2);
 }
 
 static void
