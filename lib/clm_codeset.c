@@ -491,13 +491,15 @@ release_name(const struct clm_codeset *cs, long i)
 	    "";
 }
 
+static size_t code_lower(const struct clm_codeset *cs, int sys,
+    const char *key);
+
 int
 clm_codeset_has(const struct clm_codeset *cs, enum clm_code_system sys)
 {
-	for (size_t i = 0; i < cs->nrel; i++)
-		if (rel_matches(&cs->rel[i], CLM_REL_CODES, sys))
-			return 1;
-	return 0;
+	size_t i = code_lower(cs, (int)sys, "");
+
+	return i < cs->ncodes && cs->codes[i].sys == sys;
 }
 
 /* ---- codes ---- */
@@ -743,12 +745,27 @@ clm_icd_7th_check(const struct clm_icd_7th *info, const char *code)
 		return CLM_ICD7_MISSING;
 	if (n > 7 || strchr(info->chars, key[6]) == NULL)
 		return CLM_ICD7_BADCHAR;
-	/* positions between the shortest possible stem and 6 hold X only
-	 * when the stem stops short; an X before a non-X is misplaced */
-	for (size_t i = base < 3 ? 3 : base; i + 1 < 6; i++)
-		if (key[i] == 'X' && key[i + 1] != 'X')
+	/* X is only a placeholder: never inside the defining code itself */
+	for (size_t i = 1; i < base && i < 6; i++)
+		if (key[i] == 'X')
 			return CLM_ICD7_PLACEHOLDER;
 	return CLM_ICD7_OK;
+}
+
+int
+clm_icd_7th_pad(const char *stem, char seventh, char *buf, size_t size)
+{
+	char key[16];
+	int n = clm_code_key(stem, key, sizeof(key));
+
+	if (n < 3 || n > 6 || size < 8 || !isalnum((unsigned char)seventh))
+		return -1;
+	while (n < 6)
+		key[n++] = 'X';
+	key[n++] = (char)toupper((unsigned char)seventh);
+	key[n] = '\0';
+	memcpy(buf, key, (size_t)n + 1);
+	return n;
 }
 
 /* Does key fall in the excluded range [lo, hi] (hi also as a prefix)? */

@@ -190,11 +190,22 @@ enum clm_icd_7th_problem {
 	CLM_ICD7_OK = 0,
 	CLM_ICD7_MISSING,	/* fewer than 7 characters */
 	CLM_ICD7_BADCHAR,	/* 7th character not defined for the category */
-	CLM_ICD7_PLACEHOLDER	/* X placeholder missing or misplaced */
+	CLM_ICD7_PLACEHOLDER	/* X inside the defining code (misplaced) */
 };
-/* The form of code (any spelling) against info; no index needed. */
+/*
+ * The form of code (any spelling) against info; no index needed.  Only
+ * the shape is checked (length, 7th character, no X inside the defining
+ * code): whether the 7-character code exists is clm_codeset_lookup's job.
+ */
 enum clm_icd_7th_problem clm_icd_7th_check(const struct clm_icd_7th *info,
     const char *code);
+/*
+ * The 7-character code for stem (without its 7th character, 3 to 6
+ * characters) padded with the placeholder X to 6: ("S30.0", 'A') ->
+ * "S300XXA".  Returns the length (7) or -1.  Look the result up before
+ * suggesting it.
+ */
+int clm_icd_7th_pad(const char *stem, char seventh, char *buf, size_t size);
 
 /*
  * Excludes1: two codes that must not be reported together.  A note at

@@ -539,6 +539,8 @@ add_src(struct clm_csb *b, const char *kind, struct csb_src *s,
 		d.from = from;
 		d.to = to;
 	}
+	if (d.name[0] == '\0')
+		snprintf(d.name, sizeof(d.name), "%s %s", kind, base_name(path));
 	c.b = b;
 	c.src = path;
 	c.from = d.from;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "clm.h"
 #include "clm_codeset.h"
@@ -94,6 +95,10 @@ build_source(struct clm_csb *b, const char *arg, struct clm_error *err)
 		snprintf(kind, sizeof(kind), "%.*s", (int)(eq - arg), arg);
 		if (clm_csb_kind_ok(kind))
 			return clm_csb_add(b, kind, eq + 1, 0, 0, NULL, err);
+		if (strchr(kind, '/') == NULL && access(arg, F_OK) != 0)
+			return clm_error_set(err, CLM_EUSAGE, "", 0,
+			    "unknown source kind '%s' (see clm-codeset(1))",
+			    kind);
 	}
 	return clm_csb_add(b, NULL, arg, 0, 0, NULL, err);
 }
@@ -125,12 +130,15 @@ cmd_build(int argc, char **argv)
 			return usage(NULL);
 		}
 	}
+	if (rc == 0 && out == NULL) {
+		clm_csb_free(b);
+		return usage("build: -o FILE is required");
+	}
 	for (; rc == 0 && optind < argc; optind++, nsrc++)
 		rc = build_source(b, argv[optind], &err);
-	if (rc == 0 && (out == NULL || nsrc == 0)) {
+	if (rc == 0 && nsrc == 0) {
 		clm_csb_free(b);
-		return usage(out == NULL ? "build: -o FILE is required" :
-		    "build: no sources");
+		return usage("build: no sources");
 	}
 	if (rc == 0)
 		rc = clm_csb_write(b, out, &err);
@@ -259,7 +267,10 @@ print_why(const struct clm_codeset *cs, enum clm_code_system sys,
 	fmt_date(date, on, sizeof(on));
 	switch (ci->state) {
 	case CLM_CODE_VALID:
-		if (ci->valid_to == 0)
+		if (ci->valid_from <= 19000101 && ci->valid_to == 0)
+			printf("  why: in force (the release gives no start "
+			    "date)\n");
+		else if (ci->valid_to == 0)
 			printf("  why: in force since %s\n", from);
 		else
 			printf("  why: in force %s .. %s\n", from, to);
@@ -303,11 +314,15 @@ print_icd_extras(const struct clm_codeset *cs, const char *code, long date)
 			"pediatric (0-17)", "maternity (12-55)",
 			"adult (15-124)" };
 
-		printf("  MCE:");
+		const char *sep = "";
+
+		printf("  MCE (%s):", a.mce_release);
 		for (int i = 1; i < 8; i++)
-			if (f & (1u << i))
-				printf(" %s;", names[i]);
-		printf(" (%s)\n", a.mce_release);
+			if (f & (1u << i)) {
+				printf("%s %s", sep, names[i]);
+				sep = ",";
+			}
+		printf("\n");
 	}
 }
 
