@@ -17,6 +17,13 @@
 enum test_op { OP_MATCH, OP_IN, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
 	OP_EMPTY, OP_PRESENT };
 
+/* One item of a code list, parsed once. */
+struct list_item {
+	enum { ITEM_CODE, ITEM_RANGE, ITEM_PREFIX } kind;
+	size_t len;		/* code or prefix length; range: each end */
+	const char *lo, *hi;	/* into the list string; hi for ranges */
+};
+
 struct rule_test {
 	char *col;		/* column name, or the pseudo columns mod, dx */
 	int nslots;		/* columns it reads: 1, 4 (mod) or 12 (dx) */
@@ -27,6 +34,7 @@ struct rule_test {
 	pcre2_code *re;
 	char **list;		/* OP_IN items: CODE, LOW-HIGH or PREFIX* */
 	size_t nlist;
+	struct list_item *items;	/* the items parsed, same order */
 	char *value;		/* comparison operand */
 };
 
@@ -107,6 +115,7 @@ free_test(struct rule_test *t)
 	for (size_t i = 0; i < t->nlist; i++)
 		free(t->list[i]);
 	free(t->list);
+	free(t->items);
 	free(t->value);
 }
 
@@ -297,6 +306,26 @@ parse_regex(struct parse_pos *p, struct rule_test *t, const char *s)
 	return 0;
 }
 
+static void
+parse_item(char *item, struct list_item *it)
+{
+	size_t n = strlen(item);
+	char *dash = strchr(item, '-');
+
+	it->lo = item;
+	it->len = n;
+	it->kind = ITEM_CODE;
+	if (n > 1 && item[n - 1] == '*') {
+		it->kind = ITEM_PREFIX;
+		it->len = n - 1;
+	} else if (dash != NULL && dash != item && dash[1] != '\0' &&
+	    strlen(dash + 1) == (size_t)(dash - item)) {
+		it->kind = ITEM_RANGE;
+		it->len = (size_t)(dash - item);
+		it->hi = dash + 1;
+	}
+}
+
 static int
 parse_list(struct parse_pos *p, struct rule_test *t, const char *s)
 {
@@ -310,6 +339,9 @@ parse_list(struct parse_pos *p, struct rule_test *t, const char *s)
 	}
 	if (t->nlist == 0)
 		return parse_error(p, "'in' needs at least one code");
+	t->items = clm_xcalloc(t->nlist, sizeof(*t->items));
+	for (size_t i = 0; i < t->nlist; i++)
+		parse_item(t->list[i], &t->items[i]);
 	return 0;
 }
 
@@ -693,21 +725,21 @@ in_list(const struct rule_test *t, const char *v)
 	size_t vlen = strlen(v);
 
 	for (size_t i = 0; i < t->nlist; i++) {
-		const char *item = t->list[i], *dash = strchr(item, '-');
-		size_t n = strlen(item);
+		const struct list_item *it = &t->items[i];
 
-		if (n > 1 && item[n - 1] == '*') {
-			if (vlen >= n - 1 && strncmp(v, item, n - 1) == 0)
+		switch (it->kind) {
+		case ITEM_PREFIX:
+			if (vlen >= it->len && memcmp(v, it->lo, it->len) == 0)
 				return 1;
-		} else if (dash != NULL && dash != item && dash[1] != '\0') {
-			size_t lo = (size_t)(dash - item);
-
-			if (vlen == lo && strlen(dash + 1) == lo &&
-			    strncmp(v, item, lo) >= 0 &&
-			    strcmp(v, dash + 1) <= 0)
+			break;
+		case ITEM_RANGE:
+			if (vlen == it->len && memcmp(v, it->lo, it->len) >= 0 &&
+			    memcmp(v, it->hi, it->len) <= 0)
 				return 1;
-		} else if (strcmp(v, item) == 0) {
-			return 1;
+			break;
+		default:
+			if (vlen == it->len && memcmp(v, it->lo, vlen) == 0)
+				return 1;
 		}
 	}
 	return 0;

@@ -514,10 +514,9 @@ note_sent(struct clm_tool *t, struct scrub_cross *x,
     const struct clm_claim *c, const struct clm_findings *f, uint64_t fp)
 {
 	const struct scrub_ctx *sc = t->ctx;
-	int in = clm_status_parse(clm_row_get(c->rows[0], t->h,
-	    CLM_COL_STATUS));
 
-	if (sc->history_append == NULL || in == CLM_STATUS_REJECT ||
+	if (sc->history_append == NULL || clm_status_parse(clm_row_get(
+	    c->rows[0], t->h, CLM_COL_STATUS)) == CLM_STATUS_REJECT ||
 	    clm_findings_status(f, t->strict) == CLM_STATUS_REJECT ||
 	    x->nsent >= DUP_MAX)
 		return;
