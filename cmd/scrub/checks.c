@@ -90,31 +90,30 @@ check_required(const struct clm_claim *c, const struct clm_header *h,
 	}
 }
 
+/* Dates of service are patient data: messages name columns, not values. */
 static void
 check_line_dates(const struct scrub_ctx *sc, const struct clm_row *row,
     const struct clm_header *h, long dob, struct clm_findings *f)
 {
-	const char *sfrom = clm_row_get(row, h, CLM_COL_DOS_FROM);
-	const char *sto = clm_row_get(row, h, CLM_COL_DOS_TO);
-	long from = clm_rules_parse_date(sfrom), to = clm_rules_parse_date(sto);
+	long from = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_FROM));
+	long to = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_TO));
 	long line = scrub_line_no(row, h);
 
 	if (from > sc->as_of)
 		clm_finding_add(f, CLM_EDIT_DATE_FUTURE, line, "dos_from",
-		    "date of service %s is after %ld (as-of date); services "
-		    "are billed after they are given", sfrom, sc->as_of);
+		    "the date of service is after the as-of date %ld; services "
+		    "are billed after they are given", sc->as_of);
 	else if (to > sc->as_of)
 		clm_finding_add(f, CLM_EDIT_DATE_FUTURE, line, "dos_to",
-		    "service end date %s is after %ld (as-of date)", sto,
+		    "the service end date is after the as-of date %ld",
 		    sc->as_of);
 	if (from > 0 && to > 0 && to < from)
 		clm_finding_add(f, CLM_EDIT_DATE_RANGE, line, "dos_to",
-		    "service end date %s is before the start date %s", sto,
-		    sfrom);
+		    "the service end date (dos_to) is before the start date "
+		    "(dos_from)");
 	if (dob > 0 && from > 0 && dob > from)
 		clm_finding_add(f, CLM_EDIT_DOB_AFTER_DOS, line, "dos_from",
-		    "the patient's birth date is after the date of service "
-		    "%s", sfrom);
+		    "the patient's birth date is after the date of service");
 }
 
 static void

@@ -480,8 +480,8 @@ check_mue(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
 	}
 	if (sum > (double)mue.value)
 		clm_finding_add(cu->f, CLM_EDIT_MUE_UNITS, s->line, "units",
-		    "%s totals %g units for this patient on %ld%s%s, above its "
-		    "MUE of %ld per day (%s)", s->proc, sum, s->date,
+		    "%s totals %g units for this patient on this date of "
+		    "service%s%s, above its MUE of %ld per day (%s)", s->proc, sum,
 		    other ? " with claim " : "", other ? other : "",
 		    mue.value, mai_words(mue.mai));
 }
