@@ -19,6 +19,23 @@
 #include "scrub.h"
 
 #define DUP_MAX (1UL << 24)
+#define MEMO_SIZE 4096		/* lookups remembered (direct-mapped) */
+
+/* The code-set answers for a pair or a code on a date, remembered: a
+ * practice bills few distinct codes, and each lookup is a binary search. */
+struct ptp_memo {
+	long date;		/* 0 = empty */
+	char a[8], b[8];
+	int found;
+	struct clm_ptp ptp;
+};
+
+struct mue_memo {
+	long date;
+	char code[8];
+	int found;
+	struct clm_mue mue;
+};
 
 struct svc {
 	uint64_t seq;		/* entry number, 0 = empty */
@@ -63,6 +80,8 @@ struct scrub_cross {
 	unsigned long late_only, evicted, dup_full;
 	uint64_t *sent;		/* fingerprints for --history-append */
 	size_t nsent, sent_cap;
+	struct ptp_memo *ptp_memo;
+	struct mue_memo *mue_memo;
 };
 
 /* The claim being checked, with what the cross edits need of it. */
@@ -101,6 +120,8 @@ scrub_cross_new(unsigned long window, unsigned long lookback)
 	if (window > 0)
 		x->win = clm_xcalloc(window, sizeof(*x->win));
 	x->first_held = 1;
+	x->ptp_memo = clm_xcalloc(MEMO_SIZE, sizeof(*x->ptp_memo));
+	x->mue_memo = clm_xcalloc(MEMO_SIZE, sizeof(*x->mue_memo));
 	return x;
 }
 
@@ -118,6 +139,8 @@ scrub_cross_free(struct scrub_cross *x)
 	free(x->buckets);
 	free(x->dups);
 	free(x->sent);
+	free(x->ptp_memo);
+	free(x->mue_memo);
 	free(x);
 }
 
@@ -337,19 +360,59 @@ ptp_bypassed(const struct svc *col1, const struct svc *col2)
 	return 0;
 }
 
+static size_t
+memo_slot(const char *a, const char *b, long date)
+{
+	uint64_t hsh = clm_history_hash((uint64_t)date, a, strlen(a));
+
+	hsh = clm_history_hash(hsh, b, strlen(b));
+	return (size_t)(hsh & (MEMO_SIZE - 1));
+}
+
+static int
+memo_ptp(struct scrub_cross *x, const struct clm_codeset *cs, const char *a,
+    const char *b, long date, struct clm_ptp *ptp)
+{
+	struct ptp_memo *m = &x->ptp_memo[memo_slot(a, b, date)];
+
+	if (m->date != date || strcmp(m->a, a) != 0 || strcmp(m->b, b) != 0) {
+		m->date = date;
+		copy_code(m->a, sizeof(m->a), a);
+		copy_code(m->b, sizeof(m->b), b);
+		m->found = clm_codeset_ptp(cs, a, b, date, &m->ptp);
+	}
+	*ptp = m->ptp;
+	return m->found;
+}
+
+static int
+memo_mue(struct scrub_cross *x, const struct clm_codeset *cs,
+    const char *code, long date, struct clm_mue *mue)
+{
+	struct mue_memo *m = &x->mue_memo[memo_slot(code, "", date)];
+
+	if (m->date != date || strcmp(m->code, code) != 0) {
+		m->date = date;
+		copy_code(m->code, sizeof(m->code), code);
+		m->found = clm_codeset_mue(cs, code, date, &m->mue);
+	}
+	*mue = m->mue;
+	return m->found;
+}
+
 /* Which of a and b is column one; 1 and *ptp filled, or 0 (no edit). */
 static int
-ptp_lookup(const struct clm_codeset *cs, const struct svc *a,
-    const struct svc *b, const struct svc **col1, const struct svc **col2,
-    struct clm_ptp *ptp)
+ptp_lookup(struct scrub_cross *x, const struct clm_codeset *cs,
+    const struct svc *a, const struct svc *b, const struct svc **col1,
+    const struct svc **col2, struct clm_ptp *ptp)
 {
-	if (clm_codeset_ptp(cs, a->proc, b->proc, a->date, ptp) &&
+	if (memo_ptp(x, cs, a->proc, b->proc, a->date, ptp) &&
 	    ptp->modifier_ind != 9) {
 		*col1 = a;
 		*col2 = b;
 		return 1;
 	}
-	if (clm_codeset_ptp(cs, b->proc, a->proc, a->date, ptp) &&
+	if (memo_ptp(x, cs, b->proc, a->proc, a->date, ptp) &&
 	    ptp->modifier_ind != 9) {
 		*col1 = b;
 		*col2 = a;
@@ -424,7 +487,7 @@ check_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s)
 		if (e->key != s->key || e->rend != s->rend ||
 		    strcmp(e->proc, s->proc) == 0)
 			continue;
-		if (!ptp_lookup(cu->sc->cs, s, e, &col1, &col2, &ptp))
+		if (!ptp_lookup(x, cu->sc->cs, s, e, &col1, &col2, &ptp))
 			continue;
 		if (ptp.modifier_ind == 1 && ptp_bypassed(col1, col2))
 			continue;
@@ -459,7 +522,7 @@ check_mue(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
 	const char *other = NULL;
 
 	if (strcmp(unit_type, "MJ") == 0 ||
-	    !clm_codeset_mue(cu->sc->cs, s->proc, s->date, &mue))
+	    !memo_mue(x, cu->sc->cs, s->proc, s->date, &mue))
 		return;
 	if (mue.mai == 1) {
 		if (s->units > (double)mue.value)
@@ -541,24 +604,33 @@ emit_held(struct clm_tool *t, struct scrub_cross *x, struct held *hd)
 	return rc;
 }
 
+/*
+ * Hold the claim: its rows and findings move into the window slot, and the
+ * slot's previous claim (the oldest, written now) hands its rows back to
+ * the runtime, which reuses them for the next claim.
+ */
 static int
 hold(struct clm_tool *t, struct scrub_cross *x, const struct cur *cu)
 {
 	struct held *hd = &x->win[cu->seq % x->nwin];
+	struct clm_claim spare;
+	struct clm_findings fspare;
 	int rc = 0;
 
-	if (hd->seq != 0) {		/* the oldest: write it now */
-		rc = emit_held(t, x, hd);
+	if (hd->seq != 0) {
+		note_sent(t, x, &hd->c, &hd->f, hd->fp);
+		rc = clm_tool_emit_claim(t, &hd->c, &hd->f);
 		x->first_held = hd->seq + 1;
 	}
-	clm_claim_free(&hd->c);
-	clm_findings_free(&hd->f);
-	hd->c = *cu->c;			/* take the rows and findings */
+	clm_findings_clear(&hd->f);
+	spare = hd->c;
+	hd->c = *cu->c;
+	*cu->c = spare;
+	fspare = hd->f;
 	hd->f = *cu->f;
+	*cu->f = fspare;
 	hd->seq = cu->seq;
 	hd->fp = cu->fp;
-	clm_claim_init(cu->c);
-	clm_findings_init(cu->f);
 	return rc < 0 ? rc : CLM_TOOL_TAKEN;
 }
 
