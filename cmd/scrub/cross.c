@@ -9,8 +9,8 @@
  * `window` claims so that a conflict found on a later claim can be written
  * on the earlier one too; a claim that left the window is already written,
  * and then only the later claim carries the finding (counted, and noted).
- * Duplicate fingerprints take 24 bytes per distinct claim, up to
- * DUP_MAX claims (then duplicates of later claims are no longer looked
+ * Duplicate fingerprints take 16 bytes per table slot, the table at most
+ * half full (about 32 MB per million distinct claims), up to DUP_MAX claims (then duplicates of later claims are no longer looked
  * for, and a note says so).
  */
 #include <stdlib.h>
@@ -59,11 +59,16 @@ struct held {
 	struct clm_findings f;
 };
 
-struct dup_entry {
+struct dup_entry {		/* 16 bytes: the table is per distinct claim */
 	uint64_t fp;		/* 0 = empty slot */
-	uint64_t claim_seq;
-	long line;
-	const char *file;
+	uint32_t claim_seq;	/* claim number (low 32 bits) */
+	uint32_t line;		/* input line where the claim starts */
+};
+
+/* The input each claim came from: a new entry where the file changes. */
+struct dup_file {
+	uint64_t first_seq;
+	const char *name;
 };
 
 struct scrub_cross {
@@ -77,6 +82,8 @@ struct scrub_cross {
 	uint64_t first_held;	/* oldest claim still held */
 	struct dup_entry *dups;
 	size_t ndup, dup_cap;
+	struct dup_file *files;
+	size_t nfiles;
 	unsigned long late_only, evicted, dup_full;
 	uint64_t *sent;		/* fingerprints for --history-append */
 	size_t nsent, sent_cap;
@@ -138,6 +145,7 @@ scrub_cross_free(struct scrub_cross *x)
 	free(x->ring);
 	free(x->buckets);
 	free(x->dups);
+	free(x->files);
 	free(x->sent);
 	free(x->ptp_memo);
 	free(x->mue_memo);
@@ -177,6 +185,34 @@ dup_grow(struct scrub_cross *x)
 	free(old);
 }
 
+static void
+note_file(struct scrub_cross *x, const struct cur *cu)
+{
+	const char *name = cu->c->file ? cu->c->file : "-";
+
+	if (x->nfiles > 0 && strcmp(x->files[x->nfiles - 1].name, name) == 0)
+		return;
+	x->files = clm_xrealloc(x->files, (x->nfiles + 1) * sizeof(*x->files));
+	x->files[x->nfiles].first_seq = cu->seq;
+	x->files[x->nfiles++].name = name;
+}
+
+/* The full claim number and input name of a table entry. */
+static const char *
+dup_origin(const struct scrub_cross *x, const struct dup_entry *d,
+    uint64_t now, uint64_t *seq)
+{
+	const char *name = "-";
+
+	/* claim numbers below now that share the low 32 bits: the latest */
+	*seq = (now & ~(uint64_t)0xffffffffU) | d->claim_seq;
+	if (*seq > now)
+		*seq -= 1ULL << 32;
+	for (size_t i = 0; i < x->nfiles && x->files[i].first_seq <= *seq; i++)
+		name = x->files[i].name;
+	return name;
+}
+
 /* The earlier claim with fingerprint fp, or NULL after adding this one. */
 static const struct dup_entry *
 dup_find_or_add(struct scrub_cross *x, uint64_t fp, const struct cur *cu)
@@ -196,9 +232,9 @@ dup_find_or_add(struct scrub_cross *x, uint64_t fp, const struct cur *cu)
 		j = (j + 1) & (x->dup_cap - 1);
 	}
 	x->dups[j].fp = fp;
-	x->dups[j].claim_seq = cu->seq;
-	x->dups[j].line = cu->c->rows[0]->line;
-	x->dups[j].file = cu->c->file;
+	x->dups[j].claim_seq = (uint32_t)cu->seq;
+	x->dups[j].line = (uint32_t)cu->c->rows[0]->line;
+	note_file(x, cu);
 	x->ndup++;
 	return NULL;
 }
@@ -212,6 +248,8 @@ check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 	const struct dup_entry *d;
 	struct held *hd;
 	long sent;
+	uint64_t seq;
+	const char *file;
 
 	if (strcmp(freq, "7") == 0 || strcmp(freq, "8") == 0)
 		return;		/* a replacement or void repeats on purpose */
@@ -223,17 +261,18 @@ check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 		    cu->sc->history_path);
 	if ((d = dup_find_or_add(x, fp, cu)) == NULL)
 		return;
-	hd = held_claim(x, d->claim_seq);
+	file = dup_origin(x, d, cu->seq, &seq);
+	hd = held_claim(x, seq);
 	if (hd != NULL)
 		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
-		    "repeats claim %s (input line %ld): same patient, payer, "
+		    "repeats claim %s (%s line %ld): same patient, payer, "
 		    "billing provider, dates, codes, units and charges",
-		    clm_claim_id(&hd->c, cu->h), d->line);
+		    clm_claim_id(&hd->c, cu->h), file, (long)d->line);
 	else
 		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
 		    "repeats the claim at %s line %ld: same patient, payer, "
 		    "billing provider, dates, codes, units and charges",
-		    d->file ? d->file : "-", d->line);
+		    file, (long)d->line);
 }
 
 /* ---- service lines ---- */
