@@ -151,7 +151,8 @@ history_sort(struct clm_history *hist)
 {
 	size_t out = 0;
 
-	qsort(hist->v, hist->n, sizeof(*hist->v), cmp_entry);
+	if (hist->n > 1)
+		qsort(hist->v, hist->n, sizeof(*hist->v), cmp_entry);
 	/* keep the earliest date of each fingerprint */
 	for (size_t i = 0; i < hist->n; i++)
 		if (out == 0 || hist->v[out - 1].fp != hist->v[i].fp)

@@ -671,7 +671,8 @@ load_dir(struct clm_rules *r, const char *path, DIR *d, struct clm_error *err)
 		    strcmp(de->d_name + len - 6, ".rules") == 0)
 			push_str(&names, &n, de->d_name);
 	}
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(full, sizeof(full), "%s/%s", path, names[i]);
 		if (rc == 0)

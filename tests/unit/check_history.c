@@ -134,6 +134,12 @@ START_TEST(test_bad_text)
 {
 	const char *text = "# comment\n0000000000000001 20260101\nzz\n";
 	struct clm_error err;
+	struct clm_history *empty = clm_history_load_text("", 0, "e", &err);
+
+	ck_assert_ptr_nonnull(empty);
+	ck_assert_uint_eq(clm_history_count(empty), 0);
+	ck_assert(!clm_history_contains(empty, 1, NULL));
+	clm_history_free(empty);
 
 	ck_assert_ptr_null(clm_history_load_text(text, strlen(text), "h",
 	    &err));

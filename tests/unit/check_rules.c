@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clm_rules.h"
 #include "helper_test.h"
@@ -246,6 +247,11 @@ START_TEST(test_load_dir)
 	ck_assert_int_eq(clm_rules_load(r, dir, &err), 0);
 	ck_assert_uint_eq(clm_rules_count(r), 1);
 	ck_assert_int_lt(clm_rules_load(r, "/nonexistent/x", &err), 0);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/a.rules", dir);
+	unlink(path);
+	ck_assert_int_eq(clm_rules_load(r, dir, &err), 0);	/* empty dir */
+	ck_assert_uint_eq(clm_rules_count(r), 1);
 	clm_rules_free(r);
 	helper_rmtree(dir);
 	free(dir);
