@@ -160,7 +160,9 @@ int clm_cpt_form_ok(const char *code);
 /*
  * Codes below a header valid (billable) on date, in code order, e.g.
  * M54.5 -> M5450, M5451, M5459.  Fills up to max pointers (keys, into the
- * index) and returns how many there are in all (may exceed max).
+ * index) and returns how many there are in all (may exceed max; codes
+ * may be NULL when max is 0, to count).  A header key of one letter
+ * counts a whole chapter letter.
  */
 size_t clm_codeset_billable_below(const struct clm_codeset *cs,
     enum clm_code_system sys, const char *header, long date,

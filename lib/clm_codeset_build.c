@@ -144,8 +144,10 @@ csb_str(struct clm_csb *b, const char *s, size_t len)
 		if (strncmp(p, s, len) == 0 && p[len] == '\0')
 			return b->hash[j];
 	}
-	if (b->npool + len + 1 > (size_t)CLM_CSB_MAX_STRINGS)
-		clm_oom();	/* beyond any real release: treat as OOM */
+	if (b->npool + len + 1 > (size_t)CLM_CSB_MAX_STRINGS) {
+		b->pool_full = 1;	/* reported by clm_csb_image */
+		return 0;
+	}
 	while (b->npool + len + 1 > b->cappool) {
 		b->cappool *= 2;
 		b->pool = clm_xrealloc(b->pool, b->cappool);
@@ -767,6 +769,14 @@ mue_cmp(const void *pa, const void *pb)
 	return d != 0 ? d : (a->eff < b->eff ? -1 : a->eff > b->eff);
 }
 
+/* qsort, but an empty (possibly NULL) table is fine. */
+static void
+sort(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(v, n, size, cmp);
+}
+
 /* Rows without their own dates hold -(release + 1) in del. */
 static void
 resolve_row_dates(const struct clm_csb *b, int32_t *eff, int32_t *del)
@@ -831,7 +841,7 @@ build_codes(struct clm_csb *b, struct csb_out *w, struct clm_error *err)
 			o->to = b->rel.v[o->rel].r.to;
 		}
 	}
-	qsort(b->obs.v, b->obs.n, sizeof(*b->obs.v), obs_cmp);
+	sort(b->obs.v, b->obs.n, sizeof(*b->obs.v), obs_cmp);
 	for (size_t i = 0; i < b->obs.n;) {
 		struct clm_idx_code *c = csb_grow(&w->codes, sizeof(*c));
 		size_t j = i, first = w->spans.n;
@@ -918,9 +928,9 @@ finish_rows(struct clm_csb *b)
 		resolve_row_dates(b, &b->ptp.v[i].eff, &b->ptp.v[i].del);
 	for (size_t i = 0; i < b->mue.n; i++)
 		resolve_row_dates(b, &b->mue.v[i].eff, &b->mue.v[i].del);
-	qsort(b->notes.v, b->notes.n, sizeof(*b->notes.v), note_cmp);
-	qsort(b->excl.v, b->excl.n, sizeof(*b->excl.v), excl_cmp);
-	qsort(b->mce.v, b->mce.n, sizeof(*b->mce.v), mce_cmp);
+	sort(b->notes.v, b->notes.n, sizeof(*b->notes.v), note_cmp);
+	sort(b->excl.v, b->excl.n, sizeof(*b->excl.v), excl_cmp);
+	sort(b->mce.v, b->mce.n, sizeof(*b->mce.v), mce_cmp);
 	/* one entry per code and release, flags of every list it is in */
 	for (size_t i = 0, k = 0; i < b->mce.n; i++) {
 		if (k > 0 && mce_cmp(&b->mce.v[k - 1], &b->mce.v[i]) == 0)
@@ -930,8 +940,8 @@ finish_rows(struct clm_csb *b)
 		if (i + 1 == b->mce.n)
 			b->mce.n = k;
 	}
-	qsort(b->ptp.v, b->ptp.n, sizeof(*b->ptp.v), ptp_cmp);
-	qsort(b->mue.v, b->mue.n, sizeof(*b->mue.v), mue_cmp);
+	sort(b->ptp.v, b->ptp.n, sizeof(*b->ptp.v), ptp_cmp);
+	sort(b->mue.v, b->mue.n, sizeof(*b->mue.v), mue_cmp);
 }
 
 int
@@ -943,6 +953,10 @@ clm_csb_image(struct clm_csb *b, unsigned char **buf, size_t *len,
 	int rc;
 
 	memset(&w, 0, sizeof(w));
+	if (b->pool_full)
+		return clm_error_set(err, CLM_ELIMIT, "", 0,
+		    "descriptions exceed %ld bytes: not a code-set source of a "
+		    "sane size", CLM_CSB_MAX_STRINGS);
 	if ((rc = build_codes(b, &w, err)) < 0) {
 		free(w.codes.v);
 		free(w.spans.v);

@@ -42,6 +42,7 @@ struct clm_csb {
 	size_t npool, cappool;
 	uint32_t *hash;			/* open addressing over pool offsets */
 	size_t caphash, nhash;
+	int pool_full;			/* CLM_CSB_MAX_STRINGS was hit */
 	CSB_VEC(struct csb_rel) rel;
 	CSB_VEC(struct csb_obs) obs;
 	CSB_VEC(struct csb_icd) icd;	/* the last ICD-10-CM release's set */

@@ -152,7 +152,8 @@ int
 csb_icd_emit(struct clm_csb *b, long rel, struct clm_error *err,
     const char *src)
 {
-	qsort(b->icd.v, b->icd.n, sizeof(*b->icd.v), icd_cmp);
+	if (b->icd.n > 1)
+		qsort(b->icd.v, b->icd.n, sizeof(*b->icd.v), icd_cmp);
 	for (size_t i = 0; i + 1 < b->icd.n; i++)
 		if (icd_cmp(&b->icd.v[i], &b->icd.v[i + 1]) == 0)
 			return clm_error_set(err, CLM_EFORMAT, src, 0,
@@ -204,13 +205,24 @@ csb_read_order(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 	return csb_icd_emit(c->b, c->rel, err, s->name);
 }
 
+/* The live entry for code: the sorted base (first n), else one the
+ * addenda added earlier. */
 static struct csb_icd *
 icd_find(struct clm_csb *b, size_t n, const char *code)
 {
-	struct csb_icd k;
+	struct csb_icd k, *e = NULL;
 
+	memset(&k, 0, sizeof(k));
 	csb_field(k.code, sizeof(k.code), code);
-	return bsearch(&k, b->icd.v, n, sizeof(k), icd_cmp);
+	if (n > 0)
+		e = bsearch(&k, b->icd.v, n, sizeof(k), icd_cmp);
+	if (e != NULL && e->flag != 0xFF)
+		return e;
+	for (size_t i = b->icd.n; i > n; i--)
+		if (icd_cmp(&b->icd.v[i - 1], &k) == 0 &&
+		    b->icd.v[i - 1].flag != 0xFF)
+			return &b->icd.v[i - 1];
+	return NULL;
 }
 
 /* One addenda change line against the base set (first n entries). */
@@ -235,7 +247,7 @@ addenda_line(struct csb_ctx *c, struct csb_src *s, size_t len, size_t n,
 	e = icd_find(c->b, n, code);
 	if (strcmp(act, "Revise from:") == 0)
 		return 0;	/* the "to:" line carries the new title */
-	if (e == NULL || e->flag == 0xFF)
+	if (e == NULL)
 		return bad_line(s, err, "addenda changes a code the base "
 		    "release does not have (wrong base year?)");
 	if (strcmp(act, "Delete:") == 0)

@@ -20,7 +20,7 @@ static const char usage_text[] =
     "usage: clm-codeset build -o FILE [-m MANIFEST]... [KIND=]SOURCE...\n"
     "       clm-codeset info [--verify] [--codesets FILE]\n"
     "       clm-codeset lookup [--codesets FILE] [--date CCYYMMDD]\n"
-    "                          [--system SYS] CODE...\n"
+    "                          [--system SYS] [--pairs] CODE...\n"
     "       clm-codeset --help | --version\n";
 
 static void
@@ -161,7 +161,9 @@ print_release(const struct clm_release *r)
 {
 	char from[40], to[40];
 	const char *what = r->kind == CLM_REL_CODES ?
-	    clm_code_system_name(r->sys) : kind_names[r->kind];
+	    clm_code_system_name(r->sys) : (unsigned)r->kind <
+	    sizeof(kind_names) / sizeof(kind_names[0]) ? kind_names[r->kind] :
+	    "?";
 
 	fmt_date(r->from, from, sizeof(from));
 	fmt_date(r->to, to, sizeof(to));
@@ -326,6 +328,24 @@ print_icd_extras(const struct clm_codeset *cs, const char *code, long date)
 	}
 }
 
+/* The MUE in force for a procedure code, if any. */
+static void
+print_mue(const struct clm_codeset *cs, const char *code, long date)
+{
+	static const char *const mai[] = { "", "line edit",
+		"date of service edit: policy",
+		"date of service edit: clinical" };
+	struct clm_mue m;
+	struct clm_release r;
+
+	if (!clm_codeset_mue(cs, code, date, &m))
+		return;
+	printf("  MUE: %ld unit%s (MAI %d, %s; %s)\n", m.value,
+	    m.value == 1 ? "" : "s", m.mai, m.mai >= 1 && m.mai <= 3 ?
+	    mai[m.mai] : "?", clm_codeset_release_on(cs, CLM_REL_MUE,
+	    CLM_SYS_HCPCS, date, &r) ? r.name : "no release");
+}
+
 static int
 lookup_one(const struct clm_codeset *cs, const char *code, long date,
     int only_sys)
@@ -357,11 +377,15 @@ lookup_one(const struct clm_codeset *cs, const char *code, long date,
 		print_why(cs, (enum clm_code_system)sys, code, date, &ci);
 		if (sys == CLM_SYS_ICD10CM && st != CLM_CODE_UNKNOWN)
 			print_icd_extras(cs, code, date);
+		if ((sys == CLM_SYS_HCPCS || sys == CLM_SYS_CPT) &&
+		    st != CLM_CODE_UNKNOWN)
+			print_mue(cs, code, date);
 	}
 	if (!found && !clm_codeset_has(cs, CLM_SYS_CPT) &&
 	    clm_cpt_form_ok(code)) {
 		printf("%s: CPT form ok on %s (no licensed CPT list in the "
 		    "index: checked by form only)\n", code, on);
+		print_mue(cs, code, date);
 		return 1;
 	}
 	if (!found)
@@ -371,35 +395,87 @@ lookup_one(const struct clm_codeset *cs, const char *code, long date,
 }
 
 static int
+pair_ptp(const struct clm_codeset *cs, const char *a, const char *b,
+    long date)
+{
+	static const char *const mi[] = {
+		"not paid together; no modifier bypasses the edit",
+		"not paid together unless a modifier shows a distinct service" };
+	struct clm_ptp p;
+	struct clm_release r;
+
+	if (!clm_codeset_ptp(cs, a, b, date, &p) || p.modifier_ind == 9)
+		return 0;
+	printf("%s + %s: NCCI PTP edit, column 1 %s, column 2 %s: %s (%s)\n",
+	    a, b, a, b, p.modifier_ind == 1 ? mi[1] : mi[0],
+	    clm_codeset_release_on(cs, CLM_REL_PTP, CLM_SYS_HCPCS, date, &r) ?
+	    r.name : "no release");
+	return 1;
+}
+
+/* Excludes1 and PTP relations between every two codes given. */
+static int
+lookup_pairs(const struct clm_codeset *cs, char **codes, int n, long date)
+{
+	int found = 0;
+
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++) {
+			struct clm_excludes1 ex;
+			char a[32], b[32], at[32];
+
+			if (clm_codeset_excludes1(cs, codes[i], codes[j], date,
+			    &ex)) {
+				clm_icd_format(codes[i], a, sizeof(a));
+				clm_icd_format(codes[j], b, sizeof(b));
+				clm_icd_format(ex.at, at, sizeof(at));
+				printf("%s + %s: Excludes1 at %s, not reported "
+				    "together: %s (%s)\n", a, b, at, ex.note,
+				    ex.release);
+				found = 1;
+			}
+			found |= pair_ptp(cs, codes[i], codes[j], date);
+			found |= pair_ptp(cs, codes[j], codes[i], date);
+		}
+	if (!found && n > 1)
+		printf("no Excludes1 or PTP relation between these codes\n");
+	return found;
+}
+
+static int
 cmd_lookup(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "codesets", required_argument, NULL, 'c' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "system", required_argument, NULL, 's' },
+		{ "pairs", no_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *path = NULL;
 	struct clm_codeset *cs;
 	long date = today();
-	int c, sys = -1, rc = CLM_EXIT_OK;
+	int c, sys = -1, rc = CLM_EXIT_OK, pairs = 0, first;
 
-	while ((c = getopt_long(argc, argv, "c:d:s:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:d:s:p", opts, NULL)) != -1) {
 		if (c == 'c')
 			path = optarg;
+		else if (c == 'p')
+			pairs = 1;
 		else if (c == 'd' && (date = parse_date(optarg)) == 0)
 			return usage("lookup: --date wants CCYYMMDD");
 		else if (c == 's' &&
 		    (sys = clm_code_system_parse(optarg)) < 0)
 			return usage("lookup: --system is one of icd10cm, "
 			    "hcpcs, cpt, modifier, pos, taxonomy");
-		else if (c != 'c' && c != 'd' && c != 's')
+		else if (c != 'c' && c != 'd' && c != 's' && c != 'p')
 			return usage(NULL);
 	}
 	if (optind == argc)
 		return usage("lookup: name at least one CODE");
 	if (open_index(path, &cs) < 0)
 		return CLM_EXIT_FAILURE;
+	first = optind;
 	for (; optind < argc; optind++) {
 		char key[16];
 
@@ -410,6 +486,8 @@ cmd_lookup(int argc, char **argv)
 		} else if (!lookup_one(cs, key, date, sys))
 			rc = CLM_EXIT_FINDINGS;
 	}
+	if (pairs && lookup_pairs(cs, argv + first, argc - first, date))
+		rc = CLM_EXIT_FINDINGS;
 	clm_codeset_close(cs);
 	return rc;
 }

@@ -190,6 +190,52 @@ START_TEST(test_order_addenda)
 }
 END_TEST
 
+/* An April 1 update splits the fiscal year; the next addenda build on it. */
+START_TEST(test_april_update)
+{
+	static const char april[] =
+	    "Add:         1 B8808   April addition\r\n";
+	struct clm_csb *b = clm_csb_new();
+	struct clm_error err;
+	struct clm_codeset *cs;
+	struct clm_code_info ci;
+	struct clm_release r;
+	unsigned char *img;
+	size_t len;
+
+	ck_assert_int_eq(clm_csb_add_mem(b, "icd10cm-order", order_2026,
+	    strlen(order_2026), "icd10cm_order_2026.txt", 0, 0, NULL, &err), 0);
+	ck_assert_int_eq(clm_csb_add_mem(b, "icd10cm-addenda", april,
+	    strlen(april), "icd10cm-order-addenda-April-2026.txt", 0, 0, NULL,
+	    &err), 0);
+	ck_assert_int_eq(clm_csb_add_mem(b, "icd10cm-addenda", addenda_2027,
+	    strlen(addenda_2027), "icd10cm_order_addenda_2027.txt", 0, 0, NULL,
+	    &err), 0);
+	ck_assert_int_eq(clm_csb_image(b, &img, &len, &err), 0);
+	clm_csb_free(b);
+	cs = clm_codeset_open_mem(img, len, "april", &err);
+	free(img);
+	ck_assert(clm_codeset_release(cs, 0, &r));
+	ck_assert_str_eq(r.name, "ICD-10-CM FY2026");
+	ck_assert_int_eq(r.to, 20260331);
+	ck_assert(clm_codeset_release(cs, 1, &r));
+	ck_assert_str_eq(r.name, "ICD-10-CM FY2026 April update");
+	ck_assert_int_eq(r.from, 20260401);
+	ck_assert_int_eq(r.to, 20260930);
+	ck_assert_int_eq(st(cs, CLM_SYS_ICD10CM, "B88.08", 20260331),
+	    CLM_CODE_NOT_EFFECTIVE);
+	ck_assert_int_eq(clm_codeset_lookup(cs, CLM_SYS_ICD10CM, "B88.08",
+	    20261127, &ci), CLM_CODE_VALID);
+	ck_assert_int_eq(ci.valid_from, 20260401);
+	ck_assert_str_eq(ci.release, "ICD-10-CM FY2027");
+	/* unchanged codes keep one span across all three releases */
+	clm_codeset_lookup(cs, CLM_SYS_ICD10CM, "B88.0", 20260101, &ci);
+	ck_assert_int_eq(ci.valid_from, 20251001);
+	ck_assert_int_eq(ci.valid_to, 20270930);
+	clm_codeset_close(cs);
+}
+END_TEST
+
 /* Named releases through add_mem need a name: use file-name defaults. */
 START_TEST(test_release_names)
 {
@@ -321,8 +367,10 @@ START_TEST(test_ncci)
 		{ "ptp", "column1\tcolumn2\tmodifier_indicator\n"
 		  "90837\t90832\t0\n", 20260701, 0, NULL },
 		{ "mue", mue_csv, 20260401, 0, NULL },
+		{ "mue", "97110,4,3 Date of Service Edit: Clinical,x\n", 20260701,
+		  0, NULL },
 	};
-	struct clm_codeset *cs = build(s, 3);
+	struct clm_codeset *cs = build(s, 4);
 	struct clm_ptp p;
 	struct clm_mue m;
 
@@ -338,11 +386,18 @@ START_TEST(test_ncci)
 	ck_assert(clm_codeset_ptp(cs, "90837", "90832", 20260701, &p));
 	ck_assert_int_eq(p.eff, 20260701);
 	ck_assert(!clm_codeset_ptp(cs, "90837", "90832", 20260630, &p));
-	ck_assert(clm_codeset_mue(cs, "97110", 20261127, &m));
+	/* the Q3 release ends Q2's rows the day before it starts */
+	ck_assert(clm_codeset_mue(cs, "97110", 20260630, &m));
 	ck_assert_int_eq(m.value, 6);
 	ck_assert_int_eq(m.mai, 3);
+	ck_assert_int_eq(m.del, 20260630);
+	ck_assert(clm_codeset_mue(cs, "97110", 20261127, &m));
+	ck_assert_int_eq(m.value, 4);
+	ck_assert_int_eq(m.del, 0);
+	ck_assert(!clm_codeset_mue(cs, "G0283", 20261127, &m));
 	ck_assert(clm_codeset_mue(cs, "G0283", 20260401, &m));
 	ck_assert_int_eq(m.mai, 2);
+	ck_assert_int_eq(m.eff, 20260401);
 	ck_assert(!clm_codeset_mue(cs, "G0283", 20260331, &m));
 	ck_assert(!clm_codeset_mue(cs, "99999", 20261127, &m));
 	clm_codeset_close(cs);
@@ -634,6 +689,8 @@ shared_index(void)
 	unsigned char *img;
 	size_t len;
 
+	if (shared == NULL)
+		fprintf(stderr, "note: ../shared absent: shared tests skipped\n");
 	if (shared_cs != NULL || shared == NULL)
 		return shared_cs;
 	b = clm_csb_new();
@@ -779,6 +836,7 @@ main(void)
 	tcase_add_test(tc, test_keys);
 	tcase_add_test(tc, test_order_addenda);
 	tcase_add_test(tc, test_release_names);
+	tcase_add_test(tc, test_april_update);
 	tcase_add_test(tc, test_source_errors);
 	tcase_add_test(tc, test_hcpcs);
 	tcase_add_test(tc, test_ncci);
