@@ -375,26 +375,29 @@ is_anatomic(const char *m)
 }
 
 /*
- * NCCI-associated modifiers (NCCI Policy Manual ch. I, and the CMS list):
- * 59, XE, XP, XS, XU, 91, 24, 27, 58, 78, 79 on the column-two code;
- * 25 and 57 on whichever code of the pair is the E/M service; an anatomic
- * modifier on the column-two code that the column-one code does not carry.
+ * NCCI-associated modifiers (NCCI Policy Manual ch. I; the CMS list):
+ * 59, XE, XP, XS, XU, 91, 24, 27, 58, 78, 79 on either code of the pair
+ * (CMS asks for the column-two code, and the edit is bypassed by either);
+ * 25 and 57 only on the code of the pair that is an E/M service; an
+ * anatomic modifier on one code that the other code does not carry.
  */
 static int
 ptp_bypassed(const struct svc *col1, const struct svc *col2)
 {
-	static const char *const on_col2[] = { "59", "XE", "XP", "XS", "XU",
+	static const char *const either[] = { "59", "XE", "XP", "XS", "XU",
 	    "91", "24", "27", "58", "78", "79" };
 
-	for (size_t i = 0; i < sizeof(on_col2) / sizeof(on_col2[0]); i++)
-		if (has_mod(col2, on_col2[i]))
+	for (size_t i = 0; i < sizeof(either) / sizeof(either[0]); i++)
+		if (has_mod(col1, either[i]) || has_mod(col2, either[i]))
 			return 1;
 	if ((is_em(col2->proc) && (has_mod(col2, "25") || has_mod(col2, "57")))
 	    || (is_em(col1->proc) && (has_mod(col1, "25") ||
 	    has_mod(col1, "57"))))
 		return 1;
 	for (int i = 0; i < 4; i++)
-		if (is_anatomic(col2->mods[i]) && !has_mod(col1, col2->mods[i]))
+		if ((is_anatomic(col2->mods[i]) && !has_mod(col1, col2->mods[i]))
+		    || (is_anatomic(col1->mods[i]) &&
+		    !has_mod(col2, col1->mods[i])))
 			return 1;
 	return 0;
 }
