@@ -43,7 +43,8 @@ static const enum clm_column required_claim[] = {
 	CLM_COL_CLAIM_ID, CLM_COL_POS, CLM_COL_BILL_NPI, CLM_COL_BILL_NAME,
 	CLM_COL_BILL_TIN, CLM_COL_BILL_ADDR1, CLM_COL_BILL_CITY,
 	CLM_COL_BILL_STATE, CLM_COL_BILL_ZIP, CLM_COL_PAYER_ID,
-	CLM_COL_PAYER_NAME, CLM_COL_SUB_ID, CLM_COL_SUB_LAST, CLM_COL_DX1,
+	CLM_COL_PAYER_NAME, CLM_COL_SUB_ID, CLM_COL_SUB_LAST, CLM_COL_SUB_FIRST,
+	CLM_COL_DX1,
 };
 static const enum clm_column required_line[] = {
 	CLM_COL_DOS_FROM, CLM_COL_PROC, CLM_COL_UNITS, CLM_COL_CHARGE,
@@ -73,6 +74,8 @@ check_required(const struct clm_claim *c, const struct clm_header *h,
 	} else {
 		if (*clm_row_get(r0, h, CLM_COL_PAT_LAST) == '\0')
 			missing(f, 0, CLM_COL_PAT_LAST);
+		if (*clm_row_get(r0, h, CLM_COL_PAT_FIRST) == '\0')
+			missing(f, 0, CLM_COL_PAT_FIRST);
 		if (*clm_row_get(r0, h, CLM_COL_PAT_DOB) == '\0')
 			missing(f, 0, CLM_COL_PAT_DOB);
 	}
