@@ -145,13 +145,13 @@ load_rules(struct clm_tool *t, struct scrub_ctx *sc)
 
 	clm_error_clear(&err);
 	sc->rules = clm_rules_new();
+	/* the pack first: --rules add to it (a repeated id is an error) */
+	if (!sc->no_default_rules && default_rules_dir(dir, sizeof(dir)) &&
+	    clm_rules_load(sc->rules, dir, &err) < 0)
+		goto fail;
 	for (int i = 0; i < sc->nrule_paths; i++)
 		if (clm_rules_load(sc->rules, sc->rule_paths[i], &err) < 0)
 			goto fail;
-	if (sc->nrule_paths == 0 && !sc->no_default_rules &&
-	    default_rules_dir(dir, sizeof(dir)) &&
-	    clm_rules_load(sc->rules, dir, &err) < 0)
-		goto fail;
 	return 0;
 fail:
 	clm_tool_error(t, &err);
