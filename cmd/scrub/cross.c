@@ -518,6 +518,21 @@ report_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
 	ptp_finding(&hd->f, ptp, e->line, e->claim_seq, col1, col2);
 }
 
+/* An audit note on the current claim's line of the pair. */
+static void
+bypass_finding(const struct cur *cu, const struct svc *s,
+    const struct svc *col1, const struct svc *col2)
+{
+	char w1[96], w2[96];
+
+	where(w1, sizeof(w1), col1, cu->seq);
+	where(w2, sizeof(w2), col2, cu->seq);
+	clm_finding_add(cu->f, CLM_EDIT_NCCI_PTP_MODIFIER, s->line, "proc",
+	    "%s (%s) and %s (%s) are an NCCI pair allowed here only by a "
+	    "modifier; the record must show distinct services", col2->proc,
+	    w2, col1->proc, w1);
+}
+
 static void
 check_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s)
 {
@@ -531,8 +546,10 @@ check_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s)
 			continue;
 		if (!ptp_lookup(x, cu->sc->cs, s, e, &col1, &col2, &ptp))
 			continue;
-		if (ptp.modifier_ind == 1 && ptp_bypassed(col1, col2))
+		if (ptp.modifier_ind == 1 && ptp_bypassed(col1, col2)) {
+			bypass_finding(cu, s, col1, col2);
 			continue;
+		}
 		report_ptp(x, cu, s, e, &ptp, col1, col2);
 	}
 }
