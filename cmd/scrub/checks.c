@@ -46,9 +46,9 @@ static const enum clm_column required_claim[] = {
 	CLM_COL_PAYER_NAME, CLM_COL_SUB_ID, CLM_COL_SUB_LAST, CLM_COL_SUB_FIRST,
 	CLM_COL_DX1,
 };
+/* dx_ptr is clm-code-check's (DXPTR-MISSING), not repeated here. */
 static const enum clm_column required_line[] = {
 	CLM_COL_DOS_FROM, CLM_COL_PROC, CLM_COL_UNITS, CLM_COL_CHARGE,
-	CLM_COL_DX_PTR,
 };
 
 static void
