@@ -100,6 +100,7 @@ struct cur {
 	uint64_t seq;
 	const char *id;
 	uint64_t fp;
+	int alone;		/* replacement or void: compared with itself only */
 };
 
 static uint64_t
@@ -239,7 +240,8 @@ dup_find_or_add(struct scrub_cross *x, uint64_t fp, const struct cur *cu)
 	return NULL;
 }
 
-static void
+/* DUP-CLAIM; returns 1 when the claim repeats one of this input. */
+static int
 check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 {
 	const char *freq = clm_row_get(cu->c->rows[0], cu->h,
@@ -252,7 +254,7 @@ check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 	const char *file;
 
 	if (strcmp(freq, "7") == 0 || strcmp(freq, "8") == 0)
-		return;		/* a replacement or void repeats on purpose */
+		return 0;	/* a replacement or void repeats on purpose */
 	if (cu->sc->hist != NULL &&
 	    clm_history_contains(cu->sc->hist, fp, &sent))
 		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
@@ -260,7 +262,7 @@ check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 		    "it again only as a replacement (claim_freq 7)", sent,
 		    cu->sc->history_path);
 	if ((d = dup_find_or_add(x, fp, cu)) == NULL)
-		return;
+		return 0;
 	file = dup_origin(x, d, cu->seq, &seq);
 	hd = held_claim(x, seq);
 	if (hd != NULL)
@@ -273,6 +275,7 @@ check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 		    "repeats the claim at %s line %ld: same patient, payer, "
 		    "billing provider, dates, codes, units and charges",
 		    file, (long)d->line);
+	return 1;
 }
 
 /* ---- service lines ---- */
@@ -331,6 +334,9 @@ make_svc(const struct cur *cu, const struct clm_row *row, uint64_t patient,
 		rend = clm_row_get(row, h, CLM_COL_BILL_NPI);
 	s->key = clm_history_hash(patient, (const char *)&s->date,
 	    sizeof(s->date));
+	if (cu->alone)		/* a key no other claim has */
+		s->key = clm_history_hash(s->key, (const char *)&cu->seq,
+		    sizeof(cu->seq));
 	s->claim_seq = cu->seq;
 	s->rend = hash_str(1, rend);
 	s->bill = hash_str(2, clm_row_get(row, h, CLM_COL_BILL_NPI));
@@ -699,14 +705,20 @@ scrub_cross_claim(struct clm_tool *t, struct scrub_ctx *sc,
 {
 	struct scrub_cross *x = sc->cross;
 	struct cur cu = { sc, c, t->h, f, ++x->nclaims, clm_claim_id(c, t->h),
-	    0 };
+	    0, 0 };
+	const char *freq;
 
 	if (c->n == 0)
 		return CLM_TOOL_WRITE;
+	freq = clm_row_get(c->rows[0], t->h, CLM_COL_CLAIM_FREQ);
+	/* a replacement or void stands for a claim sent before: pairing it
+	 * with other claims (perhaps its own original) would only be noise */
+	cu.alone = strcmp(freq, "7") == 0 || strcmp(freq, "8") == 0;
 	cu.fp = clm_history_claim_fp(c, t->h);
 	cu.fp += cu.fp == 0;	/* 0 marks an empty slot */
-	check_dup_claim(x, &cu);
-	check_lines(x, &cu);
+	/* a repeat would only pair with its original: DUP-CLAIM says it all */
+	if (!check_dup_claim(x, &cu))
+		check_lines(x, &cu);
 	if (x->nwin > 0)
 		return hold(t, x, &cu);
 	note_sent(t, x, c, f, cu.fp);
