@@ -1,0 +1,264 @@
+/* clm-scrub: the claim edits payers apply, before the payer applies them. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "scrub.h"
+
+enum { OPT_AS_OF = 2000, OPT_CODESETS, OPT_NO_NCCI, OPT_RULES,
+	OPT_NO_DEFAULT_RULES, OPT_HISTORY, OPT_WINDOW, OPT_LOOKBACK,
+	OPT_STRICT, OPT_HISTORY_APPEND };
+
+static const struct option longopts[] = {
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "codesets", required_argument, NULL, OPT_CODESETS },
+	{ "no-ncci", no_argument, NULL, OPT_NO_NCCI },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES },
+	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "history-append", required_argument, NULL, OPT_HISTORY_APPEND },
+	{ "window", required_argument, NULL, OPT_WINDOW },
+	{ "lookback", required_argument, NULL, OPT_LOOKBACK },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+parse_count(struct clm_tool *t, const char *opt, const char *arg,
+    unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || v > max || arg[0] == '-') {
+		clm_tool_warn(t, "%s needs a number from 0 to %lu, not '%s'",
+		    opt, max, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+scrub_option(struct clm_tool *t, int opt, const char *arg)
+{
+	struct scrub_ctx *sc = t->ctx;
+
+	switch (opt) {
+	case OPT_AS_OF:
+		sc->as_of = clm_rules_parse_date(arg);
+		if (sc->as_of == 0) {
+			clm_tool_warn(t, "--as-of needs a date CCYYMMDD, not "
+			    "'%s'", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_CODESETS:
+		sc->codesets_path = arg;
+		return 0;
+	case OPT_NO_NCCI:
+		sc->no_ncci = 1;
+		return 0;
+	case OPT_RULES:
+		if (sc->nrule_paths >= SCRUB_MAX_RULE_PATHS) {
+			clm_tool_warn(t, "at most %d --rules", SCRUB_MAX_RULE_PATHS);
+			return -1;
+		}
+		sc->rule_paths[sc->nrule_paths++] = arg;
+		return 0;
+	case OPT_NO_DEFAULT_RULES:
+		sc->no_default_rules = 1;
+		return 0;
+	case OPT_HISTORY:
+		sc->history_path = arg;
+		return 0;
+	case OPT_HISTORY_APPEND:
+		sc->history_append = arg;
+		return 0;
+	case OPT_WINDOW:
+		return parse_count(t, "--window", arg, 1000000, &sc->window);
+	case OPT_LOOKBACK:
+		return parse_count(t, "--lookback", arg, 1UL << 26,
+		    &sc->lookback);
+	case OPT_STRICT:
+		t->strict = 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* CLM_TODAY when set, else today (UTC). */
+static long
+today(void)
+{
+	const char *env = getenv("CLM_TODAY");
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (env != NULL && clm_rules_parse_date(env) > 0)
+		return clm_rules_parse_date(env);
+	gmtime_r(&now, &tm);
+	return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 +
+	    tm.tm_mday;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The default rule pack: installed beside the binary, the source tree's
+ * rules/ when run from build/bin, or PREFIX/share/clm/rules. */
+static int
+default_rules_dir(char *buf, size_t size)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		snprintf(buf, size, "%s/../share/clm/rules", exe);
+		if (is_dir(buf))
+			return 1;
+		snprintf(buf, size, "%s/../../rules", exe);
+		if (is_dir(buf))
+			return 1;
+	}
+	snprintf(buf, size, "%s/rules", CLM_DATADIR);
+	return is_dir(buf);
+}
+
+static int
+load_rules(struct clm_tool *t, struct scrub_ctx *sc)
+{
+	struct clm_error err;
+	char dir[PATH_MAX + 32];
+
+	clm_error_clear(&err);
+	sc->rules = clm_rules_new();
+	/* the pack first: --rules add to it (a repeated id is an error) */
+	if (!sc->no_default_rules && default_rules_dir(dir, sizeof(dir)) &&
+	    clm_rules_load(sc->rules, dir, &err) < 0)
+		goto fail;
+	for (int i = 0; i < sc->nrule_paths; i++)
+		if (clm_rules_load(sc->rules, sc->rule_paths[i], &err) < 0)
+			goto fail;
+	return 0;
+fail:
+	clm_tool_error(t, &err);
+	return -1;
+}
+
+static int
+open_resources(struct clm_tool *t, struct scrub_ctx *sc)
+{
+	struct clm_error err;
+
+	clm_error_clear(&err);
+	if (load_rules(t, sc) < 0)
+		return -1;
+	if (!sc->no_ncci) {
+		sc->cs = clm_codeset_open_default(sc->codesets_path, &err);
+		if (sc->cs == NULL) {
+			clm_tool_error(t, &err);
+			clm_tool_warn(t, "NCCI and MUE edits need the code-set "
+			    "index (--codesets FILE, or --no-ncci to skip them)");
+			return -1;
+		}
+	}
+	if (sc->history_path != NULL) {
+		sc->hist = clm_history_load(sc->history_path, &err);
+		if (sc->hist == NULL) {
+			clm_tool_error(t, &err);
+			return -1;
+		}
+	}
+	sc->cross = scrub_cross_new(sc->window, sc->lookback);
+	return 0;
+}
+
+static int
+scrub_start(struct clm_tool *t, struct clm_header *h)
+{
+	struct scrub_ctx *sc = t->ctx;
+
+	if (sc->cross == NULL && open_resources(t, sc) < 0)
+		return -1;
+	clm_rules_bind(sc->rules, h);
+	return 0;
+}
+
+static int
+scrub_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
+{
+	struct scrub_ctx *sc = t->ctx;
+
+	scrub_check_claim(sc, c, t->h, f);
+	if (c->n > 0)
+		clm_rules_check(sc->rules, c, t->h, sc->as_of, f);
+	return scrub_cross_claim(t, sc, c, f);
+}
+
+static int
+scrub_finish(struct clm_tool *t)
+{
+	struct scrub_ctx *sc = t->ctx;
+
+	return sc->cross ? scrub_cross_finish(t, sc) : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct clm_tool_spec spec = {
+		.name = "clm-scrub",
+		.purpose = "Apply payer claim edits: NCCI PTP and MUE, "
+		    "duplicates, dates, totals, required values, payer rules.",
+		.usage =
+		    "      --as-of DATE       judge dates as of DATE "
+		    "(CCYYMMDD; default today)\n"
+		    "      --codesets FILE    code-set index with NCCI PTP "
+		    "and MUE tables\n"
+		    "      --no-ncci          skip the NCCI PTP and MUE edits\n"
+		    "      --rules PATH       payer rule file or directory "
+		    "(repeatable)\n"
+		    "      --no-default-rules do not load the installed rule "
+		    "pack\n"
+		    "      --history FILE     flag claims already sent "
+		    "(fingerprints)\n"
+		    "      --history-append FILE  add the claims written "
+		    "without errors to FILE\n"
+		    "      --window N         claims held to flag both sides "
+		    "of a pair (4096)\n"
+		    "      --lookback N       service lines kept for cross-claim "
+		    "edits (131072)\n"
+		    "      --strict           warnings hold claims back too\n",
+		.longopts = longopts,
+		.option = scrub_option,
+		.start = scrub_start,
+		.claim = scrub_claim,
+		.finish = scrub_finish,
+	};
+	struct scrub_ctx sc;
+	int rc;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.as_of = today();
+	sc.window = 4096;
+	sc.lookback = 131072;
+	rc = clm_tool_main(&spec, &sc, argc, argv);
+	scrub_cross_free(sc.cross);
+	clm_rules_free(sc.rules);
+	clm_history_free(sc.hist);
+	clm_codeset_close(sc.cs);
+	return rc;
+}
