@@ -2,6 +2,7 @@
 #ifndef EMIT_H
 #define EMIT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "clm_finding.h"
@@ -51,6 +52,9 @@ struct emit_ctx {
 	int extra_dx[64], nextra_dx;	/* header columns dx13, dx14 ... */
 	int extra_mod[64], nextra_mod;	/* mod5, mod6 ... */
 	char today[9], now[5];
+	const char *history_path;	/* --history: fingerprints sent */
+	uint64_t *sent_fps;		/* fingerprints of claims written */
+	size_t nsent, capsent;
 };
 
 /* Checks before writing; findings go to f. */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clm_history.h"
 #include "clm_io.h"
 #include "clm_tool.h"
 #include "emit.h"
@@ -21,12 +22,13 @@
 /* Ceiling on ST/SE sets per interchange (8 bytes of memory each). */
 #define MAX_TRANSACTION_SETS 1000000
 
-enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS };
+enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS, OPT_HISTORY };
 
 static const struct option longopts[] = {
 	{ "partner", required_argument, NULL, OPT_PARTNER },
 	{ "state", required_argument, NULL, OPT_STATE },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -60,6 +62,9 @@ emit_option(struct clm_tool *t, int opt, const char *arg)
 		return 0;
 	case OPT_REJECTS:
 		e->rejects_path = arg;
+		return 0;
+	case OPT_HISTORY:
+		e->history_path = arg;
 		return 0;
 	default:
 		return -1;
@@ -163,6 +168,19 @@ incoming_reject(const struct emit_ctx *e, const struct clm_claim *c)
 	return 0;
 }
 
+/* 8 bytes per claim written: what --history records once the 837 is in
+ * place. */
+static void
+remember_sent(struct emit_ctx *e, const struct clm_claim *c)
+{
+	if (e->nsent == e->capsent) {
+		e->capsent = e->capsent ? e->capsent * 2 : 1024;
+		e->sent_fps = clm_xrealloc(e->sent_fps,
+		    e->capsent * sizeof(*e->sent_fps));
+	}
+	e->sent_fps[e->nsent++] = clm_history_claim_fp(c, e->h);
+}
+
 static int
 spool_claim(struct emit_ctx *e, const struct clm_claim *c,
     const struct emit_hl *hl)
@@ -182,6 +200,8 @@ spool_claim(struct emit_ctx *e, const struct clm_claim *c,
 	e->spool_len += e->w.len;
 	e->written += (c->n + EMIT_MAX_LINES - 1) / EMIT_MAX_LINES;
 	e->st = *hl;
+	if (e->history_path != NULL)
+		remember_sent(e, c);
 	if (e->prev == NULL)
 		e->prev = clm_row_new();
 	clm_row_copy(e->prev, c->rows[0]);
@@ -434,6 +454,13 @@ emit_finish(struct clm_tool *t)
 		return -1;
 	}
 	rc = write_output(t, e, &err);
+	/* Only after the 837 is in place: a history entry for a claim that
+	 * never left would make clm-scrub call its re-send a duplicate. */
+	if (rc == 0 && e->history_path != NULL &&
+	    (rc = clm_history_append(e->history_path, e->sent_fps, e->nsent,
+	    strtol(e->today, NULL, 10), &err)) < 0)
+		clm_tool_warn(t, "the 837 was written, but its claims could "
+		    "not be added to the history file:");
 	if (rc < 0)
 		clm_tool_error(t, &err);
 	else if (!t->quiet)
@@ -505,6 +532,7 @@ emit_free(struct emit_ctx *e)
 	free(e->bht);
 	free(e->pend);
 	free(e->state_default);
+	free(e->sent_fps);
 }
 
 int
@@ -519,7 +547,9 @@ main(int argc, char **argv)
 		    "      --state FILE   control-number state (default "
 		    "$XDG_STATE_HOME/clm/control-numbers)\n"
 		    "      --rejects FILE write held-back claims there as "
-		    "records\n",
+		    "records\n"
+		    "      --history FILE add the fingerprints of the claims "
+		    "sent (clm-scrub --history)\n",
 		.longopts = longopts,
 		.option = emit_option,
 		.start = emit_start,
