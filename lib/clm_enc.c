@@ -93,7 +93,8 @@ step(struct clm_enc_utf8 *st, unsigned char c)
 		if (!continuation_ok(st, c))
 			return CLM_ENC_INVALID;
 		st->seen++;
-		st->need--;
+		if (--st->need == 0)
+			st->multibyte = 1;
 		return CLM_ENC_UTF8;
 	}
 	if (c == 0)
@@ -106,7 +107,6 @@ step(struct clm_enc_utf8 *st, unsigned char c)
 	st->need = (unsigned)need;
 	st->lead = c;
 	st->seen = 0;
-	st->multibyte = 1;
 	return CLM_ENC_UTF8;
 }
 
@@ -124,6 +124,11 @@ clm_enc_utf8_check(struct clm_enc_utf8 *st, const unsigned char *buf,
 		if (i >= len)
 			break;
 		v = step(st, buf[i]);
+		if (v == CLM_ENC_INVALID && st->need > 0) {
+			/* point at the sequence's lead byte when it is here */
+			*bad = i >= st->seen + 1 ? i - st->seen - 1 : 0;
+			return v;
+		}
 		if (v == CLM_ENC_INVALID || v == CLM_ENC_NUL) {
 			*bad = i;
 			return v;

@@ -21,14 +21,16 @@ struct clm_enc_utf8 {
 	unsigned need;		/* continuation bytes still expected */
 	unsigned char lead;	/* lead byte of the pending sequence */
 	unsigned seen;		/* continuation bytes seen of it */
-	int multibyte;		/* a multi-byte sequence was seen */
+	int multibyte;		/* a complete multi-byte sequence was seen */
 };
 
 void clm_enc_utf8_init(struct clm_enc_utf8 *st);
 /*
  * Check len bytes continuing the state.  Returns the verdict; on INVALID
- * or NUL, *bad is the offset of the offending byte in buf.  At the end of
- * input, st->need != 0 means the text stopped inside a sequence.
+ * or NUL, *bad is the offset of the offending byte in buf (for a broken
+ * sequence, of its lead byte when that lies in buf).  Afterwards
+ * st->need != 0 means buf ends inside a sequence (st->seen + 1 bytes of it
+ * are at the end of buf).
  */
 enum clm_enc_verdict clm_enc_utf8_check(struct clm_enc_utf8 *st,
     const unsigned char *buf, size_t len, size_t *bad);

@@ -636,18 +636,20 @@ static int
 load_line(struct clm_map *m, char *line, const char *name, long lineno,
     struct clm_error *err)
 {
-	char *hash = strchr(line, '#');
-	char *eq, *src, *dst, key[256];
+	char *eq, *src, *dst, *hash, key[256];
 	int col;
 
-	if (hash != NULL)
-		*hash = '\0';
-	if (*trim(line, line + strlen(line)) == '\0')
+	/* '#' starts a comment at the start of a line or after the '=', so
+	 * that a header such as "Encounter #" can be named */
+	line = trim(line, line + strlen(line));
+	if (*line == '\0' || *line == '#')
 		return 0;
 	eq = strchr(line, '=');
 	if (eq == NULL)
 		return clm_error_set(err, CLM_EFORMAT, name, lineno,
 		    "expected 'Source Header = canonical_column'");
+	if ((hash = strchr(eq + 1, '#')) != NULL)
+		*hash = '\0';
 	src = trim(line, eq);
 	dst = trim(eq + 1, eq + 1 + strlen(eq + 1));
 	col = clm_column_lookup(dst);

@@ -1,114 +1,112 @@
-/* clm-parse: bring a claim export into the clm record format. */
+/* clm-parse: bring a claim export (CSV, TSV, X12 837P) into clm records. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "clm_csv.h"
 #include "clm_io.h"
-#include "clm_map.h"
-#include "clm_tool.h"
+#include "parse.h"
 
-struct parse_ctx {
-	struct clm_map *map;
-};
+#define DETECT_BYTES (64 * 1024)
+#define DEFAULT_WINDOW ((size_t)8 << 20)
 
-struct csv_source {
-	struct clm_in *in;
-	struct clm_csv *csv;
-	struct clm_header *h;
-};
+enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT };
 
+/* Print the header map and stop: no records are written. */
 static void
-close_csv_source(void *p)
+finish_print_map(struct clm_tool *t, struct clm_tool_source *s)
 {
-	struct csv_source *cs = p;
-
-	clm_csv_close(cs->csv);
-	clm_in_close(cs->in);
-	clm_header_free(cs->h);
-	free(cs);
+	s->close(s->src);
+	fflush(stdout);
+	clm_out_close(t->out);
+	clm_out_close(t->report);
+	exit(ferror(stdout) ? CLM_EXIT_FAILURE : CLM_EXIT_OK);
 }
 
-static int
-next_csv_row(void *p, struct clm_row *row, struct clm_error *err)
+static enum parse_format
+detect(struct parse_ctx *pc, struct clm_in *in, struct clm_error *err,
+    int *failed)
 {
-	return clm_csv_next(((struct csv_source *)p)->csv, row, err);
-}
+	const void *buf;
+	long n;
 
-/* Rename each source column to its canonical name where one is known. */
-static void
-map_header(struct clm_tool *t, const struct clm_row *names,
-    struct clm_header *h)
-{
-	struct parse_ctx *pc = t->ctx;
-
-	for (size_t i = 0; i < names->n; i++) {
-		const char *src = clm_row_value(names, i);
-		int col = clm_map_lookup(pc->map, src);
-
-		if (col >= 0 && h->canon[col] < 0)
-			clm_header_add(h, clm_column_name(col));
-		else {
-			if (col < 0)
-				clm_tool_warn(t, "column '%s' is not a "
-				    "canonical column: passed through", src);
-			clm_header_add(h, src);
-		}
+	*failed = 0;
+	if (pc->from != PARSE_AUTO)
+		return pc->from;
+	n = clm_in_peek(in, &buf, DETECT_BYTES, err);
+	if (n < 0) {
+		*failed = 1;
+		return PARSE_AUTO;
 	}
+	return parse_detect(buf, (size_t)n);
 }
 
 static int
-open_csv(struct clm_tool *t, const char *path, struct clm_tool_source *s,
+open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
     struct clm_error *err)
 {
-	struct csv_source *cs = clm_xcalloc(1, sizeof(*cs));
-	struct clm_row *names = clm_row_new();
-	int rc;
+	struct parse_ctx *pc = t->ctx;
+	struct clm_in *in = clm_in_open(path, err);
+	enum parse_format fmt;
+	int failed, rc;
 
-	cs->in = clm_in_open(path, err);
-	if (cs->in == NULL) {
-		free(cs);
-		clm_row_free(names);
+	if (in == NULL)
 		return -CLM_EIO;
+	fmt = detect(pc, in, err, &failed);
+	if (failed) {
+		clm_in_close(in);
+		return -err->code;
 	}
-	cs->csv = clm_csv_open(cs->in, ',');
-	cs->h = clm_header_new();
-	rc = clm_csv_next(cs->csv, names, err);
-	if (rc == 0)
-		rc = clm_error_set(err, CLM_EFORMAT, clm_in_name(cs->in), 1,
-		    "empty input: no header row");
-	if (rc > 0) {
-		map_header(t, names, cs->h);
-		if (cs->h->canon[CLM_COL_CLAIM_ID] < 0)
-			rc = clm_error_set(err, CLM_EFORMAT,
-			    clm_in_name(cs->in), 1, "no claim id column "
-			    "(name one with --map)");
-	}
-	clm_row_free(names);
-	if (rc < 0) {
-		close_csv_source(cs);
-		return rc;
-	}
-	s->next = next_csv_row;
-	s->src = cs;
-	s->h = cs->h;
-	s->name = clm_in_name(cs->in);
-	s->close = close_csv_source;
-	return 0;
+	if (fmt == PARSE_X12)
+		rc = parse_open_x12(t, in, s, err);
+	else
+		rc = parse_open_csv(t, in, fmt == PARSE_TSV ? '\t' : ',', s,
+		    err);
+	if (rc >= 0 && pc->print_map)
+		finish_print_map(t, s);
+	return rc;
 }
 
 static int
 parse_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 {
-	(void)t;
-	(void)c;
-	(void)f;
+	struct parse_ctx *pc = t->ctx;
+
+	parse_transform(pc, t->h, c, f);
+	if (pc->ids_full_noted == 1) {
+		pc->ids_full_noted = 2;
+		if (!t->quiet)
+			clm_tool_warn(t, "%s: more than %zu distinct claim "
+			    "ids: CLAIM-ID-REUSED is checked for the first "
+			    "ones only", t->file,
+			    PARSE_IDSET_MAX_SLOTS / 4 * 3);
+	}
 	return CLM_TOOL_WRITE;
 }
 
 static const struct option longopts[] = {
+	{ "from", required_argument, NULL, OPT_FROM },
 	{ "map", required_argument, NULL, 'm' },
+	{ "print-map", no_argument, NULL, OPT_PRINT_MAP },
+	{ "sort", no_argument, NULL, OPT_SORT },
 	{ NULL, 0, NULL, 0 },
 };
+
+static int
+set_from(struct clm_tool *t, const char *arg)
+{
+	struct parse_ctx *pc = t->ctx;
+
+	if (strcmp(arg, "csv") == 0)
+		pc->from = PARSE_CSV;
+	else if (strcmp(arg, "tsv") == 0)
+		pc->from = PARSE_TSV;
+	else if (strcmp(arg, "x12") == 0)
+		pc->from = PARSE_X12;
+	else {
+		clm_tool_warn(t, "--from %s: expected csv, tsv or x12", arg);
+		return -1;
+	}
+	return 0;
+}
 
 static int
 parse_option(struct clm_tool *t, int opt, const char *arg)
@@ -116,14 +114,40 @@ parse_option(struct clm_tool *t, int opt, const char *arg)
 	struct parse_ctx *pc = t->ctx;
 	struct clm_error err;
 
-	if (opt != 'm')
-		return -1;
-	clm_error_clear(&err);
-	if (clm_map_load(pc->map, arg, &err) < 0) {
-		clm_tool_error(t, &err);
+	switch (opt) {
+	case 'm':
+		clm_error_clear(&err);
+		if (clm_map_load(pc->map, arg, &err) < 0) {
+			clm_tool_error(t, &err);
+			return -1;
+		}
+		return 0;
+	case OPT_FROM:
+		return set_from(t, arg);
+	case OPT_PRINT_MAP:
+		pc->print_map = 1;
+		return 0;
+	case OPT_SORT:
+		pc->sort = 1;
+		return 0;
+	default:
 		return -1;
 	}
-	return 0;
+}
+
+/* CLM_PARSE_WINDOW (bytes) shrinks the grouping window for tests. */
+static size_t
+window_size(void)
+{
+	const char *v = getenv("CLM_PARSE_WINDOW");
+	char *end;
+	unsigned long n;
+
+	if (v == NULL || *v == '\0')
+		return DEFAULT_WINDOW;
+	n = strtoul(v, &end, 10);
+	return *end == '\0' && n > 0 && n <= DEFAULT_WINDOW * 8 ?
+	    (size_t)n : DEFAULT_WINDOW;
 }
 
 int
@@ -131,19 +155,30 @@ main(int argc, char **argv)
 {
 	static const struct clm_tool_spec spec = {
 		.name = "clm-parse",
-		.purpose = "Read claim exports (CSV/TSV) into clm records.",
-		.usage = "  -m, --map FILE     header map: 'Source Header = "
-		    "canonical_column' per line\n",
+		.purpose = "Read claim exports (CSV, TSV, X12 837P) into clm "
+		    "records.",
+		.usage = "      --from FMT     input format csv, tsv or x12 "
+		    "(default: detect)\n"
+		    "  -m, --map FILE     header map: 'Source Header = "
+		    "canonical_column' per line\n"
+		    "      --print-map    print the header map used and exit\n"
+		    "      --sort         group scattered rows through "
+		    "temporary files always\n",
 		.shortopts = "m:",
 		.longopts = longopts,
 		.option = parse_option,
-		.open_source = open_csv,
+		.open_source = open_input,
 		.claim = parse_claim,
 		.check_conflicts = 1,
 	};
-	struct parse_ctx pc = { .map = clm_map_new() };
-	int rc = clm_tool_main(&spec, &pc, argc, argv);
+	struct parse_ctx pc;
+	int rc;
 
+	memset(&pc, 0, sizeof(pc));
+	pc.map = clm_map_new();
+	pc.window = window_size();
+	rc = clm_tool_main(&spec, &pc, argc, argv);
 	clm_map_free(pc.map);
+	free(pc.flags);
 	return rc;
 }
