@@ -23,6 +23,8 @@ struct clm_csv {
 	struct clm_row *cur;	/* row being built */
 	struct clm_row **pool;	/* spare rows, reused to avoid allocation */
 	size_t npool, pool_cap;
+	int quoting;		/* a quote was seen in the current row */
+	int chunk_quote;	/* the current chunk holds a quote */
 	int overflow;		/* a ceiling was hit in a callback */
 	long overflow_line;
 };
@@ -81,6 +83,12 @@ clm_csv_set_delim(struct clm_csv *r, unsigned char delim)
 	csv_set_delim(&r->p, delim);
 }
 
+long
+clm_csv_lines(const struct clm_csv *r)
+{
+	return r->lines;
+}
+
 const char *
 clm_csv_name(const struct clm_csv *r)
 {
@@ -100,6 +108,21 @@ count_newlines(const char *s, size_t len)
 	return n;
 }
 
+/* clm_row_push with the common case (room in the row) inline. */
+static void
+row_append(struct clm_row *row, const char *s, size_t len)
+{
+	if (row->n < row->cap && row->used + len + 1 <= row->bufcap) {
+		memcpy(row->buf + row->used, s, len);
+		row->buf[row->used + len] = '\0';
+		row->off[row->n] = row->used;
+		row->len[row->n++] = len;
+		row->used += len + 1;
+		return;
+	}
+	clm_row_push(row, s, len);
+}
+
 static void
 on_field(void *data, size_t len, void *ctx)
 {
@@ -115,8 +138,9 @@ on_field(void *data, size_t len, void *ctx)
 		r->overflow = 1;
 		return;
 	}
-	clm_row_push(r->cur, s, len);
-	r->lines += count_newlines(s, len);
+	row_append(r->cur, s, len);
+	if (r->quoting)		/* only a quoted value holds a newline */
+		r->lines += count_newlines(s, len);
 }
 
 static struct clm_row *
@@ -161,6 +185,8 @@ on_row(int c, void *ctx)
 
 	if (c == '\n')
 		r->lines++;
+	if (!r->chunk_quote)
+		r->quoting = 0;
 	if (r->cur->n == 0)	/* a blank line reported by CSV_REPALL_NL */
 		return;
 	push_ready(r);
@@ -192,6 +218,9 @@ feed_more(struct clm_csv *r, struct clm_error *err)
 	if (r->first)
 		skip_bom(r);
 	r->first = 0;
+	r->chunk_quote = memchr(r->chunk + r->chunk_pos, '"',
+	    r->chunk_len - r->chunk_pos) != NULL;
+	r->quoting |= r->chunk_quote;
 	if (csv_parse(&r->p, r->chunk + r->chunk_pos,
 	    r->chunk_len - r->chunk_pos, on_field, on_row, r) !=
 	    r->chunk_len - r->chunk_pos)

@@ -226,7 +226,8 @@ clm_claim_apply(struct clm_claim *c, const struct clm_header *h,
 		const char *ln = clm_row_get(c->rows[i], h, CLM_COL_LINE_NO);
 
 		clm_row_set(c->rows[i], h, CLM_COL_STATUS, clm_status_name(st));
-		append_edits(c->rows[i], h, f, strtol(ln, NULL, 10));
+		if (f->n > 0)	/* nothing to add otherwise */
+			append_edits(c->rows[i], h, f, strtol(ln, NULL, 10));
 	}
 	return st;
 }
