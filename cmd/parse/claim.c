@@ -15,14 +15,30 @@
 
 #define PTR_CELL 512
 
-/* Non-zero when a cell may hold more than one item. */
+/* Non-zero when a diagnosis cell may hold more than one code. */
 static int
-has_separator(const char *v, const char *seps)
+has_separator(const char *v)
 {
+	static const unsigned char sep[256] = {
+		[','] = 1, [';'] = 1, ['|'] = 1, [' '] = 1, ['\t'] = 1,
+		['\n'] = 1, ['\r'] = 1, ['\v'] = 1, ['\f'] = 1,
+	};
+
 	for (; *v != '\0'; v++)
-		if (strchr(seps, *v) != NULL || isspace((unsigned char)*v))
+		if (sep[(unsigned char)*v])
 			return 1;
 	return 0;
+}
+
+/* How many of the columns first, first+1, ... the header has in a row. */
+static int
+columns_from(const struct clm_header *h, enum clm_column first, int max)
+{
+	int k = 0;
+
+	while (k < max && h->canon[first + k] >= 0)
+		k++;
+	return k;
 }
 
 static void
@@ -35,20 +51,21 @@ spread_mods(const struct clm_header *h, struct clm_row *row, long line,
 	for (int k = 1; k <= 4; k++) {
 		const char *v = clm_row_get(row, h, CLM_COL_MOD(k));
 
-		if (v[0] == '\0')
-			continue;
-		split |= strlen(v) > 2;
-		n += clm_cells_split_mods(v, items + (n < 8 ? n : 8),
-		    n < 8 ? 8 - n : 0);
+		split |= v[0] != '\0' && v[1] != '\0' && v[2] != '\0';
 	}
 	if (!split)
 		return;
+	for (int k = 1; k <= 4; k++)
+		n += clm_cells_split_mods(clm_row_get(row, h, CLM_COL_MOD(k)),
+		    items + (n < 8 ? n : 8), n < 8 ? 8 - n : 0);
 	if (n > 4) {
 		clm_finding_add(f, CLM_EDIT_PARSE_MOD_LIMIT, line, "mod1",
 		    "the modifier cells hold %d modifiers; a line takes 4",
 		    n);
 		return;
 	}
+	if (n > columns_from(h, CLM_COL_MOD1, 4))
+		return;		/* no room: the cells stay as they are */
 	for (int k = 1; k <= 4; k++)
 		clm_row_set(row, h, CLM_COL_MOD(k), k <= n ? items[k - 1] : "");
 }
@@ -122,8 +139,7 @@ spread_dx(const struct clm_header *h, struct clm_row *row, int report,
 	if (h->canon[CLM_COL_DX1] < 0)
 		return;
 	for (int k = 1; k <= 12; k++)
-		split |= has_separator(clm_row_get(row, h, CLM_COL_DX(k)),
-		    ",;|");
+		split |= has_separator(clm_row_get(row, h, CLM_COL_DX(k)));
 	if (!split)
 		return;
 	for (int k = 1; k <= 12; k++) {
@@ -132,11 +148,12 @@ spread_dx(const struct clm_header *h, struct clm_row *row, int report,
 		n += clm_cells_split_list(v, items + (n < 12 ? n : 12),
 		    n < 12 ? 12 - n : 0);
 	}
-	if (n > 12) {
+	if (n > columns_from(h, CLM_COL_DX1, 12)) {
 		if (report)
 			clm_finding_add(f, CLM_EDIT_PARSE_DX_LIMIT, 0, "dx1",
-			    "the diagnosis cells hold %d codes; a claim "
-			    "takes 12", n);
+			    "the diagnosis cells hold %d codes; %s", n,
+			    n > 12 ? "a claim takes 12" : "the export has "
+			    "fewer dx columns");
 		return;
 	}
 	for (int k = 1; k <= 12; k++)
@@ -158,6 +175,15 @@ is_self(const char *rel)
 }
 
 /* The patient is the subscriber: empty sub_* cells take the pat_* ones. */
+static int
+has_patient_columns(const struct clm_header *h)
+{
+	for (size_t i = 0; i < parse_npat_sub; i++)
+		if (h->canon[parse_pat_sub[i].pat] >= 0)
+			return 1;
+	return 0;
+}
+
 static void
 fill_subscriber(const struct clm_header *h, struct clm_row *row)
 {
@@ -197,6 +223,8 @@ void
 parse_transform(struct parse_ctx *pc, const struct clm_header *h,
     struct clm_claim *c, struct clm_findings *f)
 {
+	int patient = has_patient_columns(h);
+
 	claim_findings(pc, h, c, f);
 	for (size_t i = 0; i < c->n; i++) {
 		struct clm_row *row = c->rows[i];
@@ -216,6 +244,7 @@ parse_transform(struct parse_ctx *pc, const struct clm_header *h,
 		if (h->canon[CLM_COL_DX_PTR] >= 0)
 			fix_pointers(pc, h, row, line, f);
 		spread_dx(h, row, i == 0, f);
-		fill_subscriber(h, row);
+		if (patient)
+			fill_subscriber(h, row);
 	}
 }

@@ -36,7 +36,7 @@ struct decoder {
 	struct clm_tool *t;
 	struct clm_enc_utf8 st;
 	int cp1252;
-	long lines;			/* newlines handed on so far */
+	const struct clm_csv *csv;	/* for the line count in errors */
 	unsigned char carry[4];		/* a sequence split by a read */
 	size_t ncarry;
 	unsigned char *raw;		/* cp1252 bytes not yet converted */
@@ -50,6 +50,7 @@ struct csv_src {
 	struct clm_csv *csv;
 	struct clm_header *h;
 	size_t nsrc;			/* columns of the source header */
+	int dx_list, mod_list;		/* dx / mod cells under export names */
 	struct parse_group *grp;
 };
 
@@ -58,7 +59,7 @@ binary_error(struct decoder *d, const unsigned char *buf, size_t at,
     struct clm_error *err)
 {
 	return clm_error_set(err, CLM_EFORMAT, clm_in_name(d->in),
-	    d->lines + (long)clm_enc_count_lines(buf, at) + 1,
+	    clm_csv_lines(d->csv) + (long)clm_enc_count_lines(buf, at) + 1,
 	    "binary data (a NUL byte): not a text export");
 }
 
@@ -96,7 +97,6 @@ read_cp1252(struct decoder *d, unsigned char *buf, size_t size,
 		    (size_t)(nul - d->raw) - d->rawpos, err);
 	used = clm_enc_cp1252_to_utf8(d->raw + d->rawpos, d->nraw - d->rawpos,
 	    buf, size, &out);
-	d->lines += (long)clm_enc_count_lines(d->raw + d->rawpos, used);
 	d->rawpos += used;
 	return (long)out;
 }
@@ -108,11 +108,11 @@ invalid_utf8(struct decoder *d, unsigned char *buf, size_t n, size_t bad,
 {
 	if (d->st.multibyte)
 		return clm_error_set(err, CLM_EFORMAT, clm_in_name(d->in),
-		    d->lines + (long)clm_enc_count_lines(buf, bad) + 1,
+		    clm_csv_lines(d->csv) + (long)clm_enc_count_lines(buf, bad) +
+		    1,
 		    "not valid UTF-8, and earlier lines hold UTF-8 text, so "
 		    "it is not Windows-1252 either");
 	switch_to_cp1252(d, buf + bad, n - bad);
-	d->lines += (long)clm_enc_count_lines(buf, bad);
 	if (bad > 0)
 		return (long)bad;
 	return read_cp1252(d, buf, n, err);
@@ -169,7 +169,6 @@ decode_read(void *ctx, void *out, size_t size, struct clm_error *err)
 		if (n == 0)
 			return decode_read(d, out, size, err);
 	}
-	d->lines += (long)clm_enc_count_lines(buf, (size_t)n);
 	return n;
 }
 
@@ -223,6 +222,11 @@ add_source_column(struct clm_tool *t, struct csv_src *cs, const char *src,
 	size_t at;
 
 	if (col >= 0) {
+		if (how != CLM_MAP_CANONICAL) {
+			cs->dx_list |= col >= CLM_COL_DX1 && col <= CLM_COL_DX12;
+			cs->mod_list |= col >= CLM_COL_MOD1 &&
+			    col <= CLM_COL_MOD4;
+		}
 		clm_header_add(cs->h, clm_column_name(col));
 		if (map_out != NULL)
 			print_line(map_out, src, clm_column_name(col),
@@ -252,15 +256,11 @@ static void
 add_derived_columns(struct csv_src *cs, FILE *map_out)
 {
 	struct clm_header *h = cs->h;
-	int has_dx = 0, has_mod = 0;
 
-	for (int k = 1; k <= 12; k++)
-		has_dx |= h->canon[CLM_COL_DX(k)] >= 0;
-	for (int k = 1; k <= 4; k++)
-		has_mod |= h->canon[CLM_COL_MOD(k)] >= 0;
-	for (int k = 1; has_dx && k <= 12; k++)
+	/* room for cells that spread ("M54.50, M62.81"; "GP 59") */
+	for (int k = 1; cs->dx_list && k <= 12; k++)
 		clm_header_ensure(h, CLM_COL_DX(k));
-	for (int k = 1; has_mod && k <= 4; k++)
+	for (int k = 1; cs->mod_list && k <= 4; k++)
 		clm_header_ensure(h, CLM_COL_MOD(k));
 	cs->pc->assign_line_no = h->canon[CLM_COL_LINE_NO] < 0;
 	clm_header_ensure(h, CLM_COL_LINE_NO);
@@ -366,6 +366,7 @@ parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
 	clm_enc_utf8_init(&cs->dec.st);
 	cs->csv = clm_csv_open_fn(decode_read, &cs->dec, clm_in_name(in),
 	    delim);
+	cs->dec.csv = cs->csv;
 	cs->h = clm_header_new();
 	if ((rc = read_header(t, cs, err)) < 0) {
 		close_csv(cs);

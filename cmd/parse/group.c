@@ -601,7 +601,7 @@ sort_add(struct parse_group *g, struct clm_row *row, struct clm_error *err)
 		map_put(&g->map, h, s);
 	}
 	mem_push(g, s, flags, row);
-	if (g->bytes > g->pc->window)
+	if (g->bytes > PARSE_SORT_FACTOR * g->pc->window)
 		return spill(g, err);
 	return 0;
 }
@@ -667,7 +667,7 @@ read_one(struct parse_group *g, struct clm_error *err)
 static void
 choose_mode(struct parse_group *g)
 {
-	if (g->bytes <= g->pc->window)
+	if (g->bytes <= PARSE_DETECT_FACTOR * g->pc->window)
 		return;
 	if (g->scattered || g->pc->sort)
 		window_to_sort(g);

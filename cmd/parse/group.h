@@ -12,6 +12,13 @@
 #include "parse.h"
 
 #define PARSE_MAX_RUNS 64	/* runs merged at once */
+/*
+ * Sizes, as multiples of the window (the rows held back while streaming,
+ * small so that they stay in cache): the start of the input examined for
+ * scattered rows, and the rows sorted in memory per run.
+ */
+#define PARSE_DETECT_FACTOR 16
+#define PARSE_SORT_FACTOR 32
 
 struct parse_group;
 

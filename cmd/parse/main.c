@@ -6,7 +6,7 @@
 #include "parse.h"
 
 #define DETECT_BYTES (64 * 1024)
-#define DEFAULT_WINDOW ((size_t)8 << 20)
+#define DEFAULT_WINDOW ((size_t)256 << 10)
 
 enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT };
 
@@ -146,7 +146,7 @@ window_size(void)
 	if (v == NULL || *v == '\0')
 		return DEFAULT_WINDOW;
 	n = strtoul(v, &end, 10);
-	return *end == '\0' && n > 0 && n <= DEFAULT_WINDOW * 8 ?
+	return *end == '\0' && n > 0 && n <= DEFAULT_WINDOW * 64 ?
 	    (size_t)n : DEFAULT_WINDOW;
 }
 
