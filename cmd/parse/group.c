@@ -67,6 +67,7 @@ struct parse_group {
 	struct entry *mem;
 	size_t nmem, memcap, mpos;
 	uint64_t seq;
+	size_t next_serial;
 	struct run *runs;
 	size_t nruns;
 	size_t cur_serial;
@@ -580,6 +581,7 @@ window_to_sort(struct parse_group *g)
 		w->n = 0;
 	}
 	g->whead = g->nwin;
+	g->next_serial = g->base + g->nwin;
 	g->mode = M_SORT;
 }
 
@@ -595,7 +597,7 @@ sort_add(struct parse_group *g, struct clm_row *row, struct clm_error *err)
 
 	if (s == NONE || line1) {
 		flags = s == NONE ? 0 : PARSE_REUSED;
-		s = g->base + g->nwin++;	/* serials only; no window */
+		s = g->next_serial++;
 		if ((g->map.n + 1) * 2 > g->map.cap)
 			map_rebuild(g);
 		map_put(&g->map, h, s);
