@@ -29,7 +29,7 @@ static const struct {
 	{ "claim", CLM_COL_CLAIM_ID }, { "patientaccount", CLM_COL_CLAIM_ID },
 	{ "patientaccountnumber", CLM_COL_CLAIM_ID },
 	{ "accountnumber", CLM_COL_CLAIM_ID },
-	{ "accountno", CLM_COL_CLAIM_ID }, { "acctno", CLM_COL_CLAIM_ID },
+	{ "accountno", CLM_COL_CLAIM_ID }, { "acctno", CLM_COL_CLAIM_ID }, { "acct", CLM_COL_CLAIM_ID },
 	{ "account", CLM_COL_CLAIM_ID },
 	{ "patientcontrolnumber", CLM_COL_CLAIM_ID },
 	{ "pcn", CLM_COL_CLAIM_ID }, { "chargeid", CLM_COL_CLAIM_ID },
@@ -107,7 +107,6 @@ static const struct {
 	/* accident_state */
 	{ "autoaccidentstate", CLM_COL_ACCIDENT_STATE },
 	/* claim_note */
-	{ "note", CLM_COL_CLAIM_NOTE }, { "notes", CLM_COL_CLAIM_NOTE },
 	{ "additionalinformation", CLM_COL_CLAIM_NOTE },
 	{ "additionalclaiminformation", CLM_COL_CLAIM_NOTE },
 	{ "box19", CLM_COL_CLAIM_NOTE },

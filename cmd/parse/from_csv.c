@@ -313,6 +313,31 @@ close_csv(void *p)
 	free(cs);
 }
 
+/*
+ * A row longer than the header keeps its extra values after the added
+ * columns and the status and edits columns the runtime appends, so that
+ * filling those never overwrites one.
+ */
+static void
+move_extra_values(const struct csv_src *cs, struct clm_row *row)
+{
+	const struct clm_header *h = cs->h;
+	size_t n = row->n, added = h->ncols - cs->nsrc +
+	    (h->canon[CLM_COL_STATUS] < 0) + (h->canon[CLM_COL_EDITS] < 0);
+
+	for (size_t i = 0; i < added; i++)
+		clm_row_push(row, "", 0);
+	/* shift the extras up by `added` (values are offsets: swap them) */
+	for (size_t i = n; i-- > cs->nsrc;) {
+		size_t off = row->off[i], len = row->len[i];
+
+		row->off[i] = row->off[i + added];
+		row->len[i] = row->len[i + added];
+		row->off[i + added] = off;
+		row->len[i + added] = len;
+	}
+}
+
 /* Next raw row, padded with the added columns' empty values. */
 static int
 csv_row(void *p, struct clm_row *row, struct clm_error *err)
@@ -325,9 +350,8 @@ csv_row(void *p, struct clm_row *row, struct clm_error *err)
 	if (row->n == cs->nsrc) {
 		for (size_t i = cs->nsrc; i < cs->h->ncols; i++)
 			clm_row_push(row, "", 0);
-	} else if (row->n == cs->h->ncols) {
-		/* a ragged row must stay visibly ragged (ROW-RAGGED) */
-		clm_row_push(row, "", 0);
+	} else if (row->n > cs->nsrc) {
+		move_extra_values(cs, row);
 	}
 	return 1;
 }
