@@ -80,6 +80,15 @@ is_ptr_sep(unsigned char c)
 	return is_mod_sep(c) || c == '.';
 }
 
+static int
+repeats(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (memchr(s + i + 1, s[i], len - i - 1) != NULL)
+			return 1;
+	return 0;
+}
+
 /* One token of a pointer cell into ptrs; returns the new count or -1. */
 static int
 ptr_token(const char *s, size_t len, int *ptrs, int n, int alone)
@@ -93,6 +102,9 @@ ptr_token(const char *s, size_t len, int *ptrs, int n, int alone)
 		all_letters &= c >= 'A' && c <= 'L';
 		all_small &= c >= '1' && c <= '9';
 	}
+	/* "11" is not 1 and 1: a run with a repeated digit is a number */
+	if (all_small && len > 1 && repeats(s, len))
+		all_small = 0;
 	if (all_letters || (all_small && (alone || len == 1))) {
 		for (i = 0; i < len && n < MAX_PTRS; i++)
 			ptrs[n++] = all_letters ?

@@ -30,8 +30,9 @@ int clm_cells_split_mods(const char *cell, char items[][CLM_CELLS_TOKEN],
 /*
  * Diagnosis pointers to their one form: positions 1-12 joined by ':'
  * (letters A-L count as 1-12, also run together as "AB"; a cell that is
- * one run of digits 1-9 is one pointer per digit, so "12" is 1 and 2 and
- * "10" "11" read as numbers; between separators, digits are a number).
+ * one run of distinct digits 1-9 is one pointer per digit, so "12" is 1
+ * and 2 while "10" "11" read as numbers; between separators, digits are a
+ * number).
  * Writes the form to out (size >= 64 holds any 12 pointers) and returns
  * the number of pointers, or -1 when the cell cannot be read that way.
  */
