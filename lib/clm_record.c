@@ -199,8 +199,15 @@ clm_row_push(struct clm_row *row, const char *val, size_t len)
 void
 clm_row_set_value(struct clm_row *row, size_t i, const char *val, size_t len)
 {
-	while (row->n <= i)
+	int inside = row->buf != NULL && val >= row->buf &&
+	    val < row->buf + row->bufcap;
+	size_t rel = inside ? (size_t)(val - row->buf) : 0;
+
+	while (row->n <= i) {	/* padding may move the arena val is in */
 		clm_row_push(row, "", 0);
+		if (inside)
+			val = row->buf + rel;
+	}
 	row->off[i] = arena_store(row, val, len);
 	row->len[i] = len;
 }
