@@ -363,7 +363,8 @@ grouped_row(void *p, struct clm_row *row, struct clm_error *err)
 }
 
 static int
-read_header(struct clm_tool *t, struct csv_src *cs, struct clm_error *err)
+read_source_header(struct clm_tool *t, struct csv_src *cs,
+    struct clm_error *err)
 {
 	struct clm_row *names = clm_row_new();
 	int rc = clm_csv_next(cs->csv, names, err);
@@ -392,7 +393,7 @@ parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
 	    delim);
 	cs->dec.csv = cs->csv;
 	cs->h = clm_header_new();
-	if ((rc = read_header(t, cs, err)) < 0) {
+	if ((rc = read_source_header(t, cs, err)) < 0) {
 		close_csv(cs);
 		return rc;
 	}
