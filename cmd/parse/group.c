@@ -203,10 +203,12 @@ parse_group_free(struct parse_group *g)
 	free(g);
 }
 
+/* What a held row costs in memory: its arrays, arena and malloc headers. */
 static size_t
 row_bytes(const struct clm_row *row)
 {
-	return row->used + row->n * 2 * sizeof(size_t) + 64;
+	return sizeof(*row) + row->cap * 2 * sizeof(size_t) + row->bufcap +
+	    4 * 16;
 }
 
 static int
