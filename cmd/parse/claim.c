@@ -200,11 +200,26 @@ fill_subscriber(const struct clm_header *h, struct clm_row *row)
 	}
 }
 
+/* Flags of a claim from a source that does not group (X12): reuse only. */
+static unsigned char
+ungrouped_flags(struct parse_ctx *pc, const char *id)
+{
+	int rc;
+
+	if (pc->ids == NULL)
+		pc->ids = parse_idset_new();
+	rc = parse_idset_add(pc->ids, parse_id_hash(id, strlen(id)));
+	if (rc < 0 && pc->ids_full_noted == 0)
+		pc->ids_full_noted = 1;
+	return rc > 0 ? PARSE_REUSED : 0;
+}
+
 static void
 claim_findings(struct parse_ctx *pc, const struct clm_header *h,
     const struct clm_claim *c, struct clm_findings *f)
 {
-	unsigned char flags = parse_flags_pop(pc);
+	unsigned char flags = pc->grouped ? parse_flags_pop(pc) :
+	    ungrouped_flags(pc, clm_claim_id(c, h));
 
 	if (clm_claim_id(c, h)[0] == '\0')
 		clm_finding_add(f, CLM_EDIT_PARSE_CLAIM_ID_EMPTY, 0, "claim_id",

@@ -55,6 +55,13 @@ open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
 		clm_in_close(in);
 		return -err->code;
 	}
+	/* what the reader tells the claim callback starts afresh */
+	pc->grouped = fmt != PARSE_X12;
+	pc->assign_line_no = 0;
+	pc->nptr_cols = 0;
+	pc->fill_sub = 0;
+	parse_idset_free(pc->ids);
+	pc->ids = NULL;
 	if (fmt == PARSE_X12)
 		rc = parse_open_x12(t, in, s, err);
 	else
@@ -179,6 +186,7 @@ main(int argc, char **argv)
 	pc.window = window_size();
 	rc = clm_tool_main(&spec, &pc, argc, argv);
 	clm_map_free(pc.map);
+	parse_idset_free(pc.ids);
 	free(pc.flags);
 	return rc;
 }

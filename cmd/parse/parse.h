@@ -30,7 +30,8 @@ struct parse_ctx {
 	int print_map;			/* --print-map */
 	int sort;			/* --sort: always group externally */
 	size_t window;			/* bytes of rows held for grouping */
-	struct parse_idset *ids;	/* claim ids seen (CLAIM-ID-REUSED) */
+	int grouped;			/* the source queues per-claim flags */
+	struct parse_idset *ids;	/* ids seen when it does not */
 	unsigned char *flags;		/* queue of per-claim flags */
 	size_t nflags, flags_head, flags_cap;
 	int ids_full_noted;

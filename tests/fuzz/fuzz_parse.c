@@ -71,6 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pc.map = clm_map_new();
 	pc.window = 16 + (size_t)(data[0] & 0x7f) * 8;
 	pc.sort = data[0] >> 7;
+	pc.grouped = 1;
 	t.spec = &spec;
 	t.ctx = &pc;
 	t.quiet = 1;
