@@ -405,8 +405,12 @@ temp_file(const char *name, struct clm_error *err)
 	}
 	unlink(path);
 	fp = fdopen(fd, "w+b");
-	if (fp == NULL)
-		clm_oom();
+	if (fp == NULL) {
+		close(fd);
+		clm_error_set(err, CLM_EIO, name, 0, "cannot use a temporary "
+		    "file for grouping: %s", strerror(errno));
+		return NULL;
+	}
 	setvbuf(fp, NULL, _IOFBF, 64 * 1024);
 	return fp;
 }
