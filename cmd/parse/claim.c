@@ -234,26 +234,84 @@ claim_findings(struct parse_ctx *pc, const struct clm_header *h,
 		    "claim id");
 }
 
+/* ROW-RAGGED counted in the export's own columns (none added). */
+static void
+check_ragged(const struct parse_ctx *pc, const struct clm_header *h,
+    const struct clm_claim *c, struct clm_findings *f)
+{
+	for (size_t i = 0; pc->src_cols > 0 && i < c->n; i++) {
+		const struct clm_row *r = c->rows[i];
+		size_t raw = r->n > pc->row_cols ? r->n - pc->moved : r->n;
+		long line = pc->assign_line_no ? (long)i + 1 :
+		    strtol(clm_row_get(r, h, CLM_COL_LINE_NO), NULL, 10);
+
+		if (r->n == pc->row_cols)
+			continue;
+		clm_finding_add(f, CLM_EDIT_ROW_RAGGED, line, "", "input line "
+		    "%ld has %zu values where the header has %zu columns",
+		    r->line, raw, pc->src_cols);
+	}
+}
+
+static int
+same_value(const struct clm_row *a, const struct clm_row *b, size_t i)
+{
+	size_t la = clm_row_value_len(a, i);
+
+	return la == clm_row_value_len(b, i) &&
+	    memcmp(clm_row_value(a, i), clm_row_value(b, i), la) == 0;
+}
+
+/* CLAIM-CONFLICT: a claim-level column differs between the rows. */
+static void
+check_conflicts(const struct clm_header *h, const struct clm_claim *c,
+    struct clm_findings *f)
+{
+	for (int col = 0; c->n > 1 && col < CLM_COL_COUNT; col++) {
+		int i = h->canon[col];
+
+		if (i < 0 || col == CLM_COL_STATUS || clm_column_is_line(col))
+			continue;
+		for (size_t r = 1; r < c->n; r++) {
+			if (same_value(c->rows[0], c->rows[r], (size_t)i))
+				continue;
+			clm_finding_add(f, CLM_EDIT_CLAIM_CONFLICT, 0,
+			    clm_column_name(col), "%s differs between the "
+			    "claim's rows (input lines %ld and %ld)",
+			    clm_column_name(col), c->rows[0]->line,
+			    c->rows[r]->line);
+			break;
+		}
+	}
+}
+
+static void
+number_lines(const struct clm_header *h, struct clm_claim *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		char num[24];
+
+		snprintf(num, sizeof(num), "%zu", i + 1);
+		clm_row_set(c->rows[i], h, CLM_COL_LINE_NO, num);
+	}
+}
+
 void
 parse_transform(struct parse_ctx *pc, const struct clm_header *h,
     struct clm_claim *c, struct clm_findings *f)
 {
 	int patient = has_patient_columns(h);
 
+	check_ragged(pc, h, c, f);	/* before anything pads a row */
+	if (pc->assign_line_no)
+		number_lines(h, c);
+	check_conflicts(h, c, f);
 	claim_findings(pc, h, c, f);
 	for (size_t i = 0; i < c->n; i++) {
 		struct clm_row *row = c->rows[i];
-		long line = (long)i + 1;
+		long line = strtol(clm_row_get(row, h, CLM_COL_LINE_NO), NULL,
+		    10);
 
-		if (pc->assign_line_no) {
-			char num[24];
-
-			snprintf(num, sizeof(num), "%ld", line);
-			clm_row_set(row, h, CLM_COL_LINE_NO, num);
-		} else {
-			line = strtol(clm_row_get(row, h, CLM_COL_LINE_NO),
-			    NULL, 10);
-		}
 		if (h->canon[CLM_COL_MOD1] >= 0)
 			spread_mods(h, row, line, f);
 		if (h->canon[CLM_COL_DX_PTR] >= 0)

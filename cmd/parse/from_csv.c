@@ -313,6 +313,14 @@ close_csv(void *p)
 	free(cs);
 }
 
+/* Where a long row's extra values go: after status and edits. */
+static size_t
+extras_offset(const struct clm_header *h)
+{
+	return h->ncols + (h->canon[CLM_COL_STATUS] < 0) +
+	    (h->canon[CLM_COL_EDITS] < 0);
+}
+
 /*
  * A row longer than the header keeps its extra values after the added
  * columns and the status and edits columns the runtime appends, so that
@@ -321,9 +329,7 @@ close_csv(void *p)
 static void
 move_extra_values(const struct csv_src *cs, struct clm_row *row)
 {
-	const struct clm_header *h = cs->h;
-	size_t n = row->n, added = h->ncols - cs->nsrc +
-	    (h->canon[CLM_COL_STATUS] < 0) + (h->canon[CLM_COL_EDITS] < 0);
+	size_t n = row->n, added = extras_offset(cs->h) - cs->nsrc;
 
 	for (size_t i = 0; i < added; i++)
 		clm_row_push(row, "", 0);
@@ -397,6 +403,9 @@ parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
 		close_csv(cs);
 		return rc;
 	}
+	cs->pc->src_cols = cs->nsrc;
+	cs->pc->row_cols = cs->h->ncols;
+	cs->pc->moved = extras_offset(cs->h) - cs->nsrc;
 	cs->grp = parse_group_new(cs->pc, csv_row, cs,
 	    cs->h->canon[CLM_COL_CLAIM_ID], cs->pc->assign_line_no ? -1 :
 	    cs->h->canon[CLM_COL_LINE_NO], clm_in_name(in));

@@ -60,6 +60,7 @@ open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
 	pc->assign_line_no = 0;
 	pc->nptr_cols = 0;
 	pc->fill_sub = 0;
+	pc->src_cols = 0;
 	parse_idset_free(pc->ids);
 	pc->ids = NULL;
 	if (fmt == PARSE_X12)
@@ -176,7 +177,9 @@ main(int argc, char **argv)
 		.option = parse_option,
 		.open_source = open_input,
 		.claim = parse_claim,
-		.check_conflicts = 1,
+		/* ROW-RAGGED and CLAIM-CONFLICT come from parse_transform,
+		 * which counts the export's columns, not the added ones */
+		.check_conflicts = 0,
 	};
 	struct parse_ctx pc;
 	int rc;

@@ -40,6 +40,9 @@ struct parse_ctx {
 	int ptr_cols[16];		/* more pointer columns to join */
 	int nptr_cols;
 	unsigned fill_sub;		/* bit i: fill parse_pat_sub[i] */
+	size_t src_cols;		/* columns of the export, 0: no check */
+	size_t row_cols;		/* values of a regular row */
+	size_t moved;			/* a long row's extras moved up by */
 };
 
 /* Patient columns that feed the subscriber's when the patient is self. */
