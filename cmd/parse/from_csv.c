@@ -264,14 +264,9 @@ add_derived_columns(struct csv_src *cs, FILE *map_out)
 		clm_header_ensure(h, CLM_COL_MOD(k));
 	cs->pc->assign_line_no = h->canon[CLM_COL_LINE_NO] < 0;
 	clm_header_ensure(h, CLM_COL_LINE_NO);
-	cs->pc->fill_sub = 0;
-	for (size_t i = 0; i < parse_npat_sub; i++) {
-		if (h->canon[parse_pat_sub[i].pat] < 0 ||
-		    h->canon[parse_pat_sub[i].sub] >= 0)
-			continue;
-		cs->pc->fill_sub |= 1u << i;
-		clm_header_ensure(h, parse_pat_sub[i].sub);
-	}
+	for (size_t i = 0; i < parse_npat_sub; i++)
+		if (h->canon[parse_pat_sub[i].pat] >= 0)
+			clm_header_ensure(h, parse_pat_sub[i].sub);
 	for (size_t i = cs->nsrc; map_out != NULL && i < h->ncols; i++)
 		fprintf(map_out, "# %s: added\n", h->names[i]);
 }

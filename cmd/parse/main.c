@@ -59,7 +59,6 @@ open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
 	pc->grouped = fmt != PARSE_X12;
 	pc->assign_line_no = 0;
 	pc->nptr_cols = 0;
-	pc->fill_sub = 0;
 	pc->src_cols = 0;
 	parse_idset_free(pc->ids);
 	pc->ids = NULL;

@@ -39,7 +39,6 @@ struct parse_ctx {
 	int assign_line_no;		/* the input has no line number */
 	int ptr_cols[16];		/* more pointer columns to join */
 	int nptr_cols;
-	unsigned fill_sub;		/* bit i: fill parse_pat_sub[i] */
 	size_t src_cols;		/* columns of the export, 0: no check */
 	size_t row_cols;		/* values of a regular row */
 	size_t moved;			/* a long row's extras moved up by */
