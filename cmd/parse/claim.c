@@ -236,7 +236,7 @@ claim_findings(struct parse_ctx *pc, const struct clm_header *h,
 
 /* ROW-RAGGED counted in the export's own columns (none added). */
 static void
-check_ragged(const struct parse_ctx *pc, const struct clm_header *h,
+ragged_rows(const struct parse_ctx *pc, const struct clm_header *h,
     const struct clm_claim *c, struct clm_findings *f)
 {
 	for (size_t i = 0; pc->src_cols > 0 && i < c->n; i++) {
@@ -255,7 +255,7 @@ check_ragged(const struct parse_ctx *pc, const struct clm_header *h,
 
 /* Value i of two rows equal?  (Direct access: this runs for every row.) */
 static int
-same_value(const struct clm_row *a, const struct clm_row *b, size_t i)
+same_cell(const struct clm_row *a, const struct clm_row *b, size_t i)
 {
 	size_t la = i < a->n ? a->len[i] : 0, lb = i < b->n ? b->len[i] : 0;
 
@@ -265,7 +265,7 @@ same_value(const struct clm_row *a, const struct clm_row *b, size_t i)
 
 /* CLAIM-CONFLICT: a claim-level column differs between the rows. */
 static void
-check_conflicts(const struct clm_header *h, const struct clm_claim *c,
+conflicting_columns(const struct clm_header *h, const struct clm_claim *c,
     struct clm_findings *f)
 {
 	for (int col = 0; c->n > 1 && col < CLM_COL_COUNT; col++) {
@@ -274,7 +274,7 @@ check_conflicts(const struct clm_header *h, const struct clm_claim *c,
 		if (i < 0 || col == CLM_COL_STATUS || clm_column_is_line(col))
 			continue;
 		for (size_t r = 1; r < c->n; r++) {
-			if (same_value(c->rows[0], c->rows[r], (size_t)i))
+			if (same_cell(c->rows[0], c->rows[r], (size_t)i))
 				continue;
 			clm_finding_add(f, CLM_EDIT_CLAIM_CONFLICT, 0,
 			    clm_column_name(col), "%s differs between the "
@@ -303,10 +303,10 @@ parse_transform(struct parse_ctx *pc, const struct clm_header *h,
 {
 	int patient = has_patient_columns(h);
 
-	check_ragged(pc, h, c, f);	/* before anything pads a row */
+	ragged_rows(pc, h, c, f);	/* before anything pads a row */
 	if (pc->assign_line_no)
 		number_lines(h, c);
-	check_conflicts(h, c, f);
+	conflicting_columns(h, c, f);
 	claim_findings(pc, h, c, f);
 	for (size_t i = 0; i < c->n; i++) {
 		struct clm_row *row = c->rows[i];
