@@ -185,6 +185,22 @@ how_name(enum clm_map_how how)
 	}
 }
 
+/*
+ * A repeated "Modifier" or "Diagnosis" header takes the next free column
+ * of its series (mod1..mod4, dx1..dx12); other columns stay as they are.
+ */
+static int
+next_in_series(const struct clm_header *h, int col)
+{
+	int last = col >= CLM_COL_MOD1 && col <= CLM_COL_MOD4 ? CLM_COL_MOD4 :
+	    col >= CLM_COL_DX1 && col <= CLM_COL_DX12 ? CLM_COL_DX12 : col;
+
+	for (int c = col + 1; c <= last; c++)
+		if (h->canon[c] < 0)
+			return c;
+	return col;
+}
+
 /* Canonical column for a source header, -1 to pass it through. */
 static int
 map_column(struct parse_ctx *pc, const struct clm_header *h,
@@ -196,6 +212,8 @@ map_column(struct parse_ctx *pc, const struct clm_header *h,
 	if ((col == CLM_COL_STATUS || col == CLM_COL_EDITS) &&
 	    strcmp(src, clm_column_name(col)) != 0)
 		col = -1;
+	if (col >= 0 && h->canon[col] >= 0)
+		col = next_in_series(h, col);
 	if (col >= 0 && h->canon[col] >= 0 && col == CLM_COL_DX_PTR &&
 	    pc->nptr_cols < 16)
 		return -2;	/* another pointer column: joined */
@@ -210,6 +228,21 @@ print_line(FILE *fp, const char *src, const char *dst, const char *why)
 	fprintf(fp, "%s = %s", src, dst);
 	fprintf(fp, "%*s# %s\n", (int)(strlen(src) + strlen(dst) < 40 ?
 	    40 - strlen(src) - strlen(dst) : 1), "", why);
+}
+
+/* Add a passed-through column, renamed "NAME_2"... if the name is taken. */
+static size_t
+add_unique(struct clm_header *h, const char *src)
+{
+	char name[512];
+	int k = 2;
+
+	if (clm_header_find(h, src) < 0 && clm_column_lookup(src) < 0)
+		return clm_header_add(h, src);
+	do {
+		snprintf(name, sizeof(name), "%.480s_%d", src, k++);
+	} while (clm_header_find(h, name) >= 0 || clm_column_lookup(name) >= 0);
+	return clm_header_add(h, name);
 }
 
 static void
@@ -228,12 +261,16 @@ add_source_column(struct clm_tool *t, struct csv_src *cs, const char *src,
 			    col <= CLM_COL_MOD4;
 		}
 		clm_header_add(cs->h, clm_column_name(col));
-		if (map_out != NULL)
+		if (map_out != NULL && clm_map_lookup(pc->map, src) != col)
+			fprintf(map_out, "# %s: %s (a repeated header takes "
+			    "the next free column)\n", src,
+			    clm_column_name(col));
+		else if (map_out != NULL)
 			print_line(map_out, src, clm_column_name(col),
 			    how_name(how));
 		return;
 	}
-	at = clm_header_add(cs->h, src);
+	at = add_unique(cs->h, src);
 	if (col == -2) {
 		pc->ptr_cols[pc->nptr_cols++] = (int)at;
 		if (map_out != NULL)
@@ -242,7 +279,9 @@ add_source_column(struct clm_tool *t, struct csv_src *cs, const char *src,
 		return;
 	}
 	if (map_out != NULL)
-		fprintf(map_out, "# %s: passed through (%s)\n", src,
+		fprintf(map_out, "# %s: passed through%s%s (%s)\n", src,
+		    strcmp(src, cs->h->names[at]) != 0 ? " as " : "",
+		    strcmp(src, cs->h->names[at]) != 0 ? cs->h->names[at] : "",
 		    col == -3 ? "its column is already mapped" : "unmapped");
 	else if (!t->quiet)
 		clm_tool_warn(t, "%s: column '%s' %s: passed through",
