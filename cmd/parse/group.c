@@ -71,6 +71,8 @@ struct parse_group {
 	struct run *runs;
 	size_t nruns;
 	size_t cur_serial;
+	unsigned char *scratch;		/* one run record */
+	size_t scratch_cap;
 };
 
 static void
@@ -193,6 +195,7 @@ parse_group_free(struct parse_group *g)
 		fclose(g->runs[i].fp);
 	}
 	free(g->runs);
+	free(g->scratch);
 	while (g->npool > 0)
 		clm_row_free(g->pool[--g->npool]);
 	free(g->pool);
@@ -415,56 +418,79 @@ temp_file(const char *name, struct clm_error *err)
 	return fp;
 }
 
-static int
-put_entry(FILE *fp, const struct entry *e)
+/* A run record: this head, n value lengths, then the values' bytes. */
+struct rec_head {
+	uint64_t serial, seq;
+	int64_t line;
+	uint32_t n, bytes;
+	uint32_t flags;
+};
+
+static unsigned char *
+scratch(struct parse_group *g, size_t need)
 {
-	uint64_t head[3] = { e->serial, e->seq, (uint64_t)e->row->line };
-	uint32_t n = (uint32_t)e->row->n;
-
-	fwrite(head, sizeof(head), 1, fp);
-	fwrite(&e->flags, 1, 1, fp);
-	fwrite(&n, sizeof(n), 1, fp);
-	for (size_t i = 0; i < e->row->n; i++) {
-		uint32_t len = (uint32_t)e->row->len[i];
-
-		fwrite(&len, sizeof(len), 1, fp);
-		fwrite(clm_row_value(e->row, i), 1, len, fp);
+	if (need > g->scratch_cap) {
+		g->scratch_cap = need * 2;
+		g->scratch = clm_xrealloc(g->scratch, g->scratch_cap);
 	}
-	return ferror(fp) ? -1 : 0;
+	return g->scratch;
+}
+
+static int
+put_entry(struct parse_group *g, FILE *fp, const struct entry *e)
+{
+	const struct clm_row *row = e->row;
+	struct rec_head h = { e->serial, e->seq, row->line,
+		(uint32_t)row->n, 0, e->flags };
+	size_t lens = row->n * sizeof(uint32_t), at;
+	unsigned char *buf;
+
+	for (size_t i = 0; i < row->n; i++)
+		h.bytes += (uint32_t)row->len[i];
+	buf = scratch(g, sizeof(h) + lens + h.bytes);
+	memcpy(buf, &h, sizeof(h));
+	at = sizeof(h) + lens;
+	for (size_t i = 0; i < row->n; i++) {
+		uint32_t len = (uint32_t)row->len[i];
+
+		memcpy(buf + sizeof(h) + i * sizeof(len), &len, sizeof(len));
+		memcpy(buf + at, row->buf + row->off[i], len);
+		at += len;
+	}
+	if (fwrite(buf, 1, at, fp) != at)
+		return -1;
+	return 0;
 }
 
 /* Read the next entry of a run into e (row from the pool); 0 at end. */
 static int
 get_entry(struct parse_group *g, FILE *fp, struct entry *e)
 {
-	uint64_t head[3];
-	uint32_t n, len;
-	char small[4096], *buf = small;
-	size_t bufsize = sizeof(small);
+	struct rec_head h;
+	size_t need, at;
+	unsigned char *buf;
 
-	if (fread(head, sizeof(head), 1, fp) != 1)
+	if (fread(&h, sizeof(h), 1, fp) != 1)
 		return 0;
-	e->serial = (size_t)head[0];
-	e->seq = head[1];
-	e->row = pool_get(g);
-	e->row->line = (long)head[2];
-	if (fread(&e->flags, 1, 1, fp) != 1 || fread(&n, sizeof(n), 1, fp) != 1)
+	need = (size_t)h.n * sizeof(uint32_t) + h.bytes;
+	buf = scratch(g, need);
+	if (need > 0 && fread(buf, 1, need, fp) != need)
 		return -1;
-	for (uint32_t i = 0; i < n; i++) {
-		if (fread(&len, sizeof(len), 1, fp) != 1)
+	e->serial = (size_t)h.serial;
+	e->seq = h.seq;
+	e->flags = (unsigned char)h.flags;
+	e->row = pool_get(g);
+	e->row->line = (long)h.line;
+	at = (size_t)h.n * sizeof(uint32_t);
+	for (uint32_t i = 0; i < h.n; i++) {
+		uint32_t len;
+
+		memcpy(&len, buf + (size_t)i * sizeof(len), sizeof(len));
+		if (len > need - at)
 			return -1;
-		if (len > bufsize) {
-			if (buf != small)
-				free(buf);
-			bufsize = len;
-			buf = clm_xmalloc(bufsize);
-		}
-		if (len > 0 && fread(buf, 1, len, fp) != len)
-			return -1;
-		clm_row_push(e->row, buf, len);
+		clm_row_push(e->row, (const char *)buf + at, len);
+		at += len;
 	}
-	if (buf != small)
-		free(buf);
 	return 1;
 }
 
@@ -531,7 +557,7 @@ collapse_runs(struct parse_group *g, struct clm_error *err)
 	if (fp == NULL)
 		return -CLM_EIO;
 	while ((rc = merge_take(g, &e, err)) > 0) {
-		rc = put_entry(fp, &e);
+		rc = put_entry(g, fp, &e);
 		pool_put(g, e.row);
 		if (rc < 0)
 			break;
@@ -558,7 +584,7 @@ spill(struct parse_group *g, struct clm_error *err)
 		return -CLM_EIO;
 	qsort(g->mem, g->nmem, sizeof(*g->mem), entry_cmp);
 	for (size_t i = 0; i < g->nmem; i++) {
-		if (rc == 0 && put_entry(fp, &g->mem[i]) < 0)
+		if (rc == 0 && put_entry(g, fp, &g->mem[i]) < 0)
 			rc = -1;
 		pool_put(g, g->mem[i].row);
 	}
