@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,12 +18,16 @@ struct clm_csv {
 	size_t chunk_pos;
 	int eof;
 	int first;		/* no bytes seen yet: BOM check pending */
+	int mid_row;		/* libcsv holds part of a row */
+	int nl_row;		/* libcsv ended a row at a '\n' */
 	long lines;		/* newlines consumed so far */
 	struct clm_row **ready;	/* completed rows not yet handed out */
 	size_t nready, ready_head, ready_cap;
 	struct clm_row *cur;	/* row being built */
 	struct clm_row **pool;	/* spare rows, reused to avoid allocation */
 	size_t npool, pool_cap;
+	int quoting;		/* a quote was seen in the current row */
+	int chunk_quote;	/* the current chunk holds a quote */
 	int overflow;		/* a ceiling was hit in a callback */
 	long overflow_line;
 };
@@ -81,6 +86,12 @@ clm_csv_set_delim(struct clm_csv *r, unsigned char delim)
 	csv_set_delim(&r->p, delim);
 }
 
+long
+clm_csv_lines(const struct clm_csv *r)
+{
+	return r->lines;
+}
+
 const char *
 clm_csv_name(const struct clm_csv *r)
 {
@@ -100,6 +111,21 @@ count_newlines(const char *s, size_t len)
 	return n;
 }
 
+/* clm_row_push with the common case (room in the row) inline. */
+static void
+row_append(struct clm_row *row, const char *s, size_t len)
+{
+	if (row->n < row->cap && row->used + len + 1 <= row->bufcap) {
+		memcpy(row->buf + row->used, s, len);
+		row->buf[row->used + len] = '\0';
+		row->off[row->n] = row->used;
+		row->len[row->n++] = len;
+		row->used += len + 1;
+		return;
+	}
+	clm_row_push(row, s, len);
+}
+
 static void
 on_field(void *data, size_t len, void *ctx)
 {
@@ -115,8 +141,9 @@ on_field(void *data, size_t len, void *ctx)
 		r->overflow = 1;
 		return;
 	}
-	clm_row_push(r->cur, s, len);
-	r->lines += count_newlines(s, len);
+	row_append(r->cur, s, len);
+	if (r->quoting)		/* only a quoted value holds a newline */
+		r->lines += count_newlines(s, len);
 }
 
 static struct clm_row *
@@ -159,8 +186,12 @@ on_row(int c, void *ctx)
 {
 	struct clm_csv *r = ctx;
 
-	if (c == '\n')
+	if (c == '\n') {
 		r->lines++;
+		r->nl_row = 1;
+	}
+	if (!r->chunk_quote)
+		r->quoting = 0;
 	if (r->cur->n == 0)	/* a blank line reported by CSV_REPALL_NL */
 		return;
 	push_ready(r);
@@ -171,6 +202,66 @@ skip_bom(struct clm_csv *r)
 {
 	if (r->chunk_len >= 3 && memcmp(r->chunk, "\xEF\xBB\xBF", 3) == 0)
 		r->chunk_pos = 3;
+}
+
+/*
+ * A line without quotes or a lone CR, while libcsv holds no partial row,
+ * is split here with memchr: the same fields and rows libcsv would report,
+ * without its byte-at-a-time state machine.  Returns 0 when the line is
+ * not that simple (libcsv then parses it).
+ */
+static int
+fast_line(struct clm_csv *r, const unsigned char *s, size_t len)
+{
+	const unsigned char *end, *cr;
+	unsigned char delim = csv_get_delim(&r->p);
+
+	if (memchr(s, '"', len) != NULL)
+		return 0;
+	cr = memchr(s, '\r', len);
+	if (cr != NULL && cr != s + len - 1)
+		return 0;
+	if (cr != NULL)
+		len--;
+	end = s + len;
+	if (len > 0) {
+		for (;;) {
+			const unsigned char *d = memchr(s, delim,
+			    (size_t)(end - s));
+
+			on_field((void *)(uintptr_t)s,
+			    (size_t)((d ? d : end) - s), r);
+			if (d == NULL)
+				break;
+			s = d + 1;
+		}
+	}
+	on_row('\n', r);
+	return 1;
+}
+
+/* Parse a chunk: simple whole lines directly, the rest through libcsv. */
+static int
+feed_chunk(struct clm_csv *r, const unsigned char *s, size_t len)
+{
+	const unsigned char *end = s + len;
+
+	while (s < end) {
+		const unsigned char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t n = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+
+		if (!r->mid_row && nl != NULL && fast_line(r, s, n - 1)) {
+			s += n;
+			continue;
+		}
+		r->nl_row = 0;
+		if (csv_parse(&r->p, s, n, on_field, on_row, r) != n)
+			return -1;
+		/* one '\n' at most, at the end: a row ended there or not */
+		r->mid_row = nl == NULL || !r->nl_row;
+		s += n;
+	}
+	return 0;
 }
 
 static int
@@ -192,9 +283,11 @@ feed_more(struct clm_csv *r, struct clm_error *err)
 	if (r->first)
 		skip_bom(r);
 	r->first = 0;
-	if (csv_parse(&r->p, r->chunk + r->chunk_pos,
-	    r->chunk_len - r->chunk_pos, on_field, on_row, r) !=
-	    r->chunk_len - r->chunk_pos)
+	r->chunk_quote = memchr(r->chunk + r->chunk_pos, '"',
+	    r->chunk_len - r->chunk_pos) != NULL;
+	r->quoting |= r->chunk_quote;
+	if (feed_chunk(r, r->chunk + r->chunk_pos,
+	    r->chunk_len - r->chunk_pos) < 0)
 		return clm_error_set(err, CLM_ELIMIT, r->name, r->lines + 1,
 		    "a value is longer than %d bytes", CLM_CSV_MAX_FIELD);
 	return 0;

@@ -33,6 +33,8 @@ int clm_csv_next(struct clm_csv *r, struct clm_row *row,
     struct clm_error *err);
 void clm_csv_close(struct clm_csv *r);
 const char *clm_csv_name(const struct clm_csv *r);
+/* Newlines consumed so far (for positions in a read function's errors). */
+long clm_csv_lines(const struct clm_csv *r);
 
 /* A clm_row_source_fn over a clm_csv. */
 int clm_csv_source(void *csv, struct clm_row *row, struct clm_error *err);

@@ -228,7 +228,8 @@ clm_claim_apply(struct clm_claim *c, const struct clm_header *h,
 		    CLM_COL_LINE_NO), NULL, 10);
 
 		clm_row_set(c->rows[i], h, CLM_COL_STATUS, clm_status_name(st));
-		append_edits(c->rows[i], h, f, line);
+		if (f->n > 0)	/* nothing to add otherwise */
+			append_edits(c->rows[i], h, f, line);
 	}
 	return st;
 }

@@ -9,28 +9,566 @@
 
 #define MAX_MAP_BYTES (1024 * 1024)
 
-/* Built-in synonyms, compared by key (see clm_map_key). */
+/*
+ * Built-in synonyms, compared by key (see clm_map_key): what practice-
+ * management exports call the canonical columns.  Numbered headers
+ * ("ICD-10 3", "Dx C", "Mod 2", "Pointer 1") are matched by rule below.
+ */
 static const struct {
 	const char *key;
 	enum clm_column col;
 } synonyms[] = {
-	{ "claimid", CLM_COL_CLAIM_ID }, { "visitid", CLM_COL_CLAIM_ID },
-	{ "encounter", CLM_COL_CLAIM_ID }, { "encounterid", CLM_COL_CLAIM_ID },
+	/* claim_id */
+	{ "visitid", CLM_COL_CLAIM_ID }, { "visit", CLM_COL_CLAIM_ID },
+	{ "visitnumber", CLM_COL_CLAIM_ID }, { "visitno", CLM_COL_CLAIM_ID },
+	{ "encounter", CLM_COL_CLAIM_ID },
+	{ "encounterid", CLM_COL_CLAIM_ID },
+	{ "encounterno", CLM_COL_CLAIM_ID },
+	{ "encounternumber", CLM_COL_CLAIM_ID },
 	{ "claimno", CLM_COL_CLAIM_ID }, { "claimnumber", CLM_COL_CLAIM_ID },
-	{ "patientaccount", CLM_COL_CLAIM_ID },
+	{ "claim", CLM_COL_CLAIM_ID }, { "patientaccount", CLM_COL_CLAIM_ID },
+	{ "patientaccountnumber", CLM_COL_CLAIM_ID },
+	{ "accountnumber", CLM_COL_CLAIM_ID },
+	{ "accountno", CLM_COL_CLAIM_ID }, { "acctno", CLM_COL_CLAIM_ID }, { "acct", CLM_COL_CLAIM_ID },
+	{ "account", CLM_COL_CLAIM_ID },
+	{ "patientcontrolnumber", CLM_COL_CLAIM_ID },
+	{ "pcn", CLM_COL_CLAIM_ID }, { "chargeid", CLM_COL_CLAIM_ID },
+	{ "ticket", CLM_COL_CLAIM_ID }, { "ticketnumber", CLM_COL_CLAIM_ID },
+	{ "superbill", CLM_COL_CLAIM_ID },
+	{ "superbillnumber", CLM_COL_CLAIM_ID },
+	{ "invoice", CLM_COL_CLAIM_ID },
+	{ "invoicenumber", CLM_COL_CLAIM_ID },
+	{ "invoiceno", CLM_COL_CLAIM_ID },
+	{ "appointmentid", CLM_COL_CLAIM_ID },
+	{ "sessionid", CLM_COL_CLAIM_ID },
+	/* claim_freq */
+	{ "claimfrequency", CLM_COL_CLAIM_FREQ },
+	{ "frequencycode", CLM_COL_CLAIM_FREQ },
+	{ "claimfrequencycode", CLM_COL_CLAIM_FREQ },
+	{ "frequency", CLM_COL_CLAIM_FREQ },
+	{ "resubmissioncode", CLM_COL_CLAIM_FREQ },
+	{ "claimtype", CLM_COL_CLAIM_FREQ },
+	{ "resubmission", CLM_COL_CLAIM_FREQ },
+	/* orig_ref */
+	{ "originalclaimnumber", CLM_COL_ORIG_REF },
+	{ "originalref", CLM_COL_ORIG_REF },
+	{ "originalreference", CLM_COL_ORIG_REF },
+	{ "payerclaimnumber", CLM_COL_ORIG_REF },
+	{ "payerclaimcontrolnumber", CLM_COL_ORIG_REF },
+	{ "icn", CLM_COL_ORIG_REF }, { "originalicn", CLM_COL_ORIG_REF },
+	{ "originalclaimid", CLM_COL_ORIG_REF },
+	/* pos */
+	{ "placeofservice", CLM_COL_POS }, { "poscode", CLM_COL_POS },
+	{ "placeofservicecode", CLM_COL_POS }, { "facilitypos", CLM_COL_POS },
+	/* prior_auth */
+	{ "priorauthorization", CLM_COL_PRIOR_AUTH },
+	{ "authorization", CLM_COL_PRIOR_AUTH },
+	{ "authorizationnumber", CLM_COL_PRIOR_AUTH },
+	{ "authno", CLM_COL_PRIOR_AUTH },
+	{ "authnumber", CLM_COL_PRIOR_AUTH },
+	{ "priorauthorizationnumber", CLM_COL_PRIOR_AUTH },
+	{ "preauth", CLM_COL_PRIOR_AUTH },
+	/* referral_no */
+	{ "referralnumber", CLM_COL_REFERRAL_NO },
+	{ "referral", CLM_COL_REFERRAL_NO },
+	/* prov_signature */
+	{ "providersignature", CLM_COL_PROV_SIGNATURE },
+	{ "signatureonfile", CLM_COL_PROV_SIGNATURE },
+	{ "providersignatureonfile", CLM_COL_PROV_SIGNATURE },
+	/* accept_assign */
+	{ "acceptassignment", CLM_COL_ACCEPT_ASSIGN },
+	{ "assignment", CLM_COL_ACCEPT_ASSIGN },
+	{ "acceptsassignment", CLM_COL_ACCEPT_ASSIGN },
+	/* benefits_assign */
+	{ "benefitsassignment", CLM_COL_BENEFITS_ASSIGN },
+	{ "assignmentofbenefits", CLM_COL_BENEFITS_ASSIGN },
+	/* release_info */
+	{ "releaseofinformation", CLM_COL_RELEASE_INFO },
+	{ "roi", CLM_COL_RELEASE_INFO },
+	/* total_charge */
+	{ "totalcharges", CLM_COL_TOTAL_CHARGE },
+	{ "claimtotal", CLM_COL_TOTAL_CHARGE },
+	{ "totalamount", CLM_COL_TOTAL_CHARGE },
+	{ "claimcharge", CLM_COL_TOTAL_CHARGE },
+	{ "claimamount", CLM_COL_TOTAL_CHARGE },
+	{ "totalbilled", CLM_COL_TOTAL_CHARGE },
+	/* patient_paid */
+	{ "amountpaid", CLM_COL_PATIENT_PAID },
+	{ "patientpayment", CLM_COL_PATIENT_PAID },
+	{ "copaypaid", CLM_COL_PATIENT_PAID },
+	/* onset_date */
+	{ "dateofonset", CLM_COL_ONSET_DATE },
+	{ "injurydate", CLM_COL_ONSET_DATE },
+	{ "dateofinjury", CLM_COL_ONSET_DATE },
+	{ "onset", CLM_COL_ONSET_DATE },
+	/* accident_cause */
+	{ "accidenttype", CLM_COL_ACCIDENT_CAUSE },
+	{ "relatedcause", CLM_COL_ACCIDENT_CAUSE },
+	/* accident_state */
+	{ "autoaccidentstate", CLM_COL_ACCIDENT_STATE },
+	/* claim_note */
+	{ "additionalinformation", CLM_COL_CLAIM_NOTE },
+	{ "additionalclaiminformation", CLM_COL_CLAIM_NOTE },
+	{ "box19", CLM_COL_CLAIM_NOTE },
+	/* bill_npi */
+	{ "billingnpi", CLM_COL_BILL_NPI },
+	{ "billingprovidernpi", CLM_COL_BILL_NPI },
+	{ "groupnpi", CLM_COL_BILL_NPI }, { "practicenpi", CLM_COL_BILL_NPI },
+	{ "billingproviderid", CLM_COL_BILL_NPI },
+	{ "organizationnpi", CLM_COL_BILL_NPI },
+	/* bill_name */
+	{ "billingprovider", CLM_COL_BILL_NAME },
+	{ "billingprovidername", CLM_COL_BILL_NAME },
+	{ "billingname", CLM_COL_BILL_NAME },
+	{ "practicename", CLM_COL_BILL_NAME },
+	{ "organizationname", CLM_COL_BILL_NAME },
+	{ "practice", CLM_COL_BILL_NAME },
+	/* bill_first */
+	{ "billingproviderfirstname", CLM_COL_BILL_FIRST },
+	{ "billingfirstname", CLM_COL_BILL_FIRST },
+	/* bill_tin */
+	{ "taxid", CLM_COL_BILL_TIN }, { "tin", CLM_COL_BILL_TIN },
+	{ "ein", CLM_COL_BILL_TIN }, { "federaltaxid", CLM_COL_BILL_TIN },
+	{ "taxidnumber", CLM_COL_BILL_TIN },
+	{ "billingtaxid", CLM_COL_BILL_TIN },
+	{ "billingtin", CLM_COL_BILL_TIN },
+	{ "federaltaxidnumber", CLM_COL_BILL_TIN },
+	/* bill_taxonomy */
+	{ "billingtaxonomy", CLM_COL_BILL_TAXONOMY },
+	{ "billingprovidertaxonomy", CLM_COL_BILL_TAXONOMY },
+	{ "grouptaxonomy", CLM_COL_BILL_TAXONOMY },
+	{ "practicetaxonomy", CLM_COL_BILL_TAXONOMY },
+	/* bill_addr1 */
+	{ "billingaddress", CLM_COL_BILL_ADDR1 },
+	{ "billingaddress1", CLM_COL_BILL_ADDR1 },
+	{ "billingprovideraddress", CLM_COL_BILL_ADDR1 },
+	{ "billingprovideraddress1", CLM_COL_BILL_ADDR1 },
+	{ "practiceaddress", CLM_COL_BILL_ADDR1 },
+	{ "practiceaddress1", CLM_COL_BILL_ADDR1 },
+	{ "billingstreet", CLM_COL_BILL_ADDR1 },
+	/* bill_addr2 */
+	{ "billingaddress2", CLM_COL_BILL_ADDR2 },
+	{ "billingprovideraddress2", CLM_COL_BILL_ADDR2 },
+	{ "practiceaddress2", CLM_COL_BILL_ADDR2 },
+	/* bill_city */
+	{ "billingcity", CLM_COL_BILL_CITY },
+	{ "billingprovidercity", CLM_COL_BILL_CITY },
+	{ "practicecity", CLM_COL_BILL_CITY },
+	/* bill_state */
+	{ "billingstate", CLM_COL_BILL_STATE },
+	{ "billingproviderstate", CLM_COL_BILL_STATE },
+	{ "practicestate", CLM_COL_BILL_STATE },
+	/* bill_zip */
+	{ "billingzip", CLM_COL_BILL_ZIP },
+	{ "billingzipcode", CLM_COL_BILL_ZIP },
+	{ "billingproviderzip", CLM_COL_BILL_ZIP },
+	{ "practicezip", CLM_COL_BILL_ZIP },
+	{ "billingpostalcode", CLM_COL_BILL_ZIP },
+	/* bill_contact */
+	{ "billingcontact", CLM_COL_BILL_CONTACT },
+	{ "contactname", CLM_COL_BILL_CONTACT },
+	/* bill_phone */
+	{ "billingphone", CLM_COL_BILL_PHONE },
+	{ "billingproviderphone", CLM_COL_BILL_PHONE },
+	{ "practicephone", CLM_COL_BILL_PHONE },
+	{ "contactphone", CLM_COL_BILL_PHONE },
+	/* payer_id */
+	{ "payernumber", CLM_COL_PAYER_ID },
+	{ "payercode", CLM_COL_PAYER_ID },
+	{ "insurancepayerid", CLM_COL_PAYER_ID },
+	{ "primarypayerid", CLM_COL_PAYER_ID }, { "cpid", CLM_COL_PAYER_ID },
+	{ "electronicpayerid", CLM_COL_PAYER_ID },
+	/* payer_name */
+	{ "insurance", CLM_COL_PAYER_NAME },
+	{ "insurancename", CLM_COL_PAYER_NAME },
+	{ "primaryinsurance", CLM_COL_PAYER_NAME },
+	{ "insurancecompany", CLM_COL_PAYER_NAME },
+	{ "primaryinsurancename", CLM_COL_PAYER_NAME },
+	{ "insuranceplan", CLM_COL_PAYER_NAME },
+	{ "primarypayer", CLM_COL_PAYER_NAME },
+	{ "primarypayername", CLM_COL_PAYER_NAME },
+	{ "carrier", CLM_COL_PAYER_NAME },
+	{ "carriername", CLM_COL_PAYER_NAME }, { "plan", CLM_COL_PAYER_NAME },
+	{ "planname", CLM_COL_PAYER_NAME },
+	/* payer_seq */
+	{ "payersequence", CLM_COL_PAYER_SEQ },
+	{ "payerresponsibility", CLM_COL_PAYER_SEQ },
+	{ "responsibility", CLM_COL_PAYER_SEQ },
+	{ "insuranceorder", CLM_COL_PAYER_SEQ },
+	{ "coverageorder", CLM_COL_PAYER_SEQ },
+	/* filing_ind */
+	{ "filingindicator", CLM_COL_FILING_IND },
+	{ "claimfilingindicator", CLM_COL_FILING_IND },
+	{ "insurancetype", CLM_COL_FILING_IND },
+	{ "payertype", CLM_COL_FILING_IND },
+	{ "financialclass", CLM_COL_FILING_IND },
+	{ "plantype", CLM_COL_FILING_IND },
+	/* sub_id */
+	{ "memberid", CLM_COL_SUB_ID }, { "subscriberid", CLM_COL_SUB_ID },
+	{ "policy", CLM_COL_SUB_ID }, { "policynumber", CLM_COL_SUB_ID },
+	{ "policyno", CLM_COL_SUB_ID }, { "insuredid", CLM_COL_SUB_ID },
+	{ "insuredidnumber", CLM_COL_SUB_ID },
+	{ "subscribernumber", CLM_COL_SUB_ID },
+	{ "memberno", CLM_COL_SUB_ID }, { "membernumber", CLM_COL_SUB_ID },
+	{ "insuranceid", CLM_COL_SUB_ID },
+	{ "primarymemberid", CLM_COL_SUB_ID },
+	{ "primarypolicy", CLM_COL_SUB_ID },
+	{ "primarypolicynumber", CLM_COL_SUB_ID },
+	{ "primaryinsuredid", CLM_COL_SUB_ID },
+	{ "insurednumber", CLM_COL_SUB_ID },
+	/* sub_last */
+	{ "subscriberlastname", CLM_COL_SUB_LAST },
+	{ "insuredlastname", CLM_COL_SUB_LAST },
+	{ "subscriberlast", CLM_COL_SUB_LAST },
+	{ "insuredlast", CLM_COL_SUB_LAST },
+	{ "policyholderlastname", CLM_COL_SUB_LAST },
+	/* sub_first */
+	{ "subscriberfirstname", CLM_COL_SUB_FIRST },
+	{ "insuredfirstname", CLM_COL_SUB_FIRST },
+	{ "subscriberfirst", CLM_COL_SUB_FIRST },
+	{ "insuredfirst", CLM_COL_SUB_FIRST },
+	{ "policyholderfirstname", CLM_COL_SUB_FIRST },
+	/* sub_middle */
+	{ "subscribermiddlename", CLM_COL_SUB_MIDDLE },
+	{ "insuredmiddlename", CLM_COL_SUB_MIDDLE },
+	{ "subscribermiddleinitial", CLM_COL_SUB_MIDDLE },
+	{ "insuredmiddleinitial", CLM_COL_SUB_MIDDLE },
+	{ "subscribermi", CLM_COL_SUB_MIDDLE },
+	{ "insuredmi", CLM_COL_SUB_MIDDLE },
+	/* sub_suffix */
+	{ "subscribersuffix", CLM_COL_SUB_SUFFIX },
+	{ "insuredsuffix", CLM_COL_SUB_SUFFIX },
+	/* sub_dob */
+	{ "subscriberdob", CLM_COL_SUB_DOB },
+	{ "insureddob", CLM_COL_SUB_DOB },
+	{ "subscriberdateofbirth", CLM_COL_SUB_DOB },
+	{ "insureddateofbirth", CLM_COL_SUB_DOB },
+	{ "subscriberbirthdate", CLM_COL_SUB_DOB },
+	{ "insuredbirthdate", CLM_COL_SUB_DOB },
+	{ "policyholderdob", CLM_COL_SUB_DOB },
+	/* sub_sex */
+	{ "subscribersex", CLM_COL_SUB_SEX },
+	{ "insuredsex", CLM_COL_SUB_SEX },
+	{ "subscribergender", CLM_COL_SUB_SEX },
+	{ "insuredgender", CLM_COL_SUB_SEX },
+	/* sub_addr1 */
+	{ "subscriberaddress", CLM_COL_SUB_ADDR1 },
+	{ "subscriberaddress1", CLM_COL_SUB_ADDR1 },
+	{ "insuredaddress", CLM_COL_SUB_ADDR1 },
+	{ "insuredaddress1", CLM_COL_SUB_ADDR1 },
+	{ "subscriberstreet", CLM_COL_SUB_ADDR1 },
+	{ "insuredstreet", CLM_COL_SUB_ADDR1 },
+	/* sub_addr2 */
+	{ "subscriberaddress2", CLM_COL_SUB_ADDR2 },
+	{ "insuredaddress2", CLM_COL_SUB_ADDR2 },
+	/* sub_city */
+	{ "subscribercity", CLM_COL_SUB_CITY },
+	{ "insuredcity", CLM_COL_SUB_CITY },
+	/* sub_state */
+	{ "subscriberstate", CLM_COL_SUB_STATE },
+	{ "insuredstate", CLM_COL_SUB_STATE },
+	/* sub_zip */
+	{ "subscriberzip", CLM_COL_SUB_ZIP },
+	{ "insuredzip", CLM_COL_SUB_ZIP },
+	{ "subscriberzipcode", CLM_COL_SUB_ZIP },
+	{ "insuredzipcode", CLM_COL_SUB_ZIP },
+	{ "subscriberpostalcode", CLM_COL_SUB_ZIP },
+	/* sub_group */
+	{ "groupnumber", CLM_COL_SUB_GROUP }, { "group", CLM_COL_SUB_GROUP },
+	{ "groupno", CLM_COL_SUB_GROUP }, { "groupid", CLM_COL_SUB_GROUP },
+	{ "policygroup", CLM_COL_SUB_GROUP },
+	{ "insuredgroupnumber", CLM_COL_SUB_GROUP },
+	{ "subscribergroupnumber", CLM_COL_SUB_GROUP },
+	{ "groupnum", CLM_COL_SUB_GROUP },
+	/* sub_group_name */
+	{ "groupname", CLM_COL_SUB_GROUP_NAME },
+	{ "insuredgroupname", CLM_COL_SUB_GROUP_NAME },
+	{ "subscribergroupname", CLM_COL_SUB_GROUP_NAME },
+	{ "employer", CLM_COL_SUB_GROUP_NAME },
+	{ "employername", CLM_COL_SUB_GROUP_NAME },
+	/* pat_rel */
+	{ "patientrelationship", CLM_COL_PAT_REL },
+	{ "relationship", CLM_COL_PAT_REL },
+	{ "relationshiptoinsured", CLM_COL_PAT_REL },
+	{ "patientrelationshiptoinsured", CLM_COL_PAT_REL },
+	{ "relationshiptosubscriber", CLM_COL_PAT_REL },
+	{ "reltoinsured", CLM_COL_PAT_REL },
+	{ "insuredrelationship", CLM_COL_PAT_REL },
+	{ "patientrelationshiptosubscriber", CLM_COL_PAT_REL },
+	/* pat_last */
+	{ "patientlastname", CLM_COL_PAT_LAST },
+	{ "patientlast", CLM_COL_PAT_LAST }, { "lastname", CLM_COL_PAT_LAST },
+	/* pat_first */
+	{ "patientfirstname", CLM_COL_PAT_FIRST },
+	{ "patientfirst", CLM_COL_PAT_FIRST },
+	{ "firstname", CLM_COL_PAT_FIRST },
+	/* pat_middle */
+	{ "patientmiddlename", CLM_COL_PAT_MIDDLE },
+	{ "patientmiddleinitial", CLM_COL_PAT_MIDDLE },
+	{ "patientmi", CLM_COL_PAT_MIDDLE },
+	{ "middlename", CLM_COL_PAT_MIDDLE },
+	{ "middleinitial", CLM_COL_PAT_MIDDLE },
+	/* pat_suffix */
+	{ "patientsuffix", CLM_COL_PAT_SUFFIX },
+	{ "suffix", CLM_COL_PAT_SUFFIX },
+	/* pat_dob */
+	{ "patientdob", CLM_COL_PAT_DOB }, { "dateofbirth", CLM_COL_PAT_DOB },
+	{ "dob", CLM_COL_PAT_DOB }, { "patientdateofbirth", CLM_COL_PAT_DOB },
+	{ "birthdate", CLM_COL_PAT_DOB },
+	{ "patientbirthdate", CLM_COL_PAT_DOB },
+	/* pat_sex */
+	{ "patientsex", CLM_COL_PAT_SEX }, { "sex", CLM_COL_PAT_SEX },
+	{ "gender", CLM_COL_PAT_SEX }, { "patientgender", CLM_COL_PAT_SEX },
+	/* pat_addr1 */
+	{ "patientaddress", CLM_COL_PAT_ADDR1 },
+	{ "patientaddress1", CLM_COL_PAT_ADDR1 },
+	{ "address", CLM_COL_PAT_ADDR1 }, { "address1", CLM_COL_PAT_ADDR1 },
+	{ "patientstreet", CLM_COL_PAT_ADDR1 },
+	{ "street", CLM_COL_PAT_ADDR1 },
+	/* pat_addr2 */
+	{ "patientaddress2", CLM_COL_PAT_ADDR2 },
+	{ "address2", CLM_COL_PAT_ADDR2 },
+	/* pat_city */
+	{ "patientcity", CLM_COL_PAT_CITY }, { "city", CLM_COL_PAT_CITY },
+	/* pat_state */
+	{ "patientstate", CLM_COL_PAT_STATE }, { "state", CLM_COL_PAT_STATE },
+	/* pat_zip */
+	{ "patientzip", CLM_COL_PAT_ZIP },
+	{ "patientzipcode", CLM_COL_PAT_ZIP }, { "zip", CLM_COL_PAT_ZIP },
+	{ "zipcode", CLM_COL_PAT_ZIP }, { "postalcode", CLM_COL_PAT_ZIP },
+	{ "patientpostalcode", CLM_COL_PAT_ZIP },
+	/* ref_npi */
+	{ "referringnpi", CLM_COL_REF_NPI },
+	{ "referringprovidernpi", CLM_COL_REF_NPI },
+	{ "referringphysiciannpi", CLM_COL_REF_NPI },
+	{ "orderingnpi", CLM_COL_REF_NPI },
+	{ "orderingprovidernpi", CLM_COL_REF_NPI },
+	/* ref_last */
+	{ "referringproviderlastname", CLM_COL_REF_LAST },
+	{ "referringlastname", CLM_COL_REF_LAST },
+	/* ref_first */
+	{ "referringproviderfirstname", CLM_COL_REF_FIRST },
+	{ "referringfirstname", CLM_COL_REF_FIRST },
+	/* rend_npi */
+	{ "renderingnpi", CLM_COL_REND_NPI },
+	{ "providernpi", CLM_COL_REND_NPI },
+	{ "renderingprovidernpi", CLM_COL_REND_NPI },
+	{ "cliniciannpi", CLM_COL_REND_NPI },
+	{ "therapistnpi", CLM_COL_REND_NPI },
+	{ "physiciannpi", CLM_COL_REND_NPI },
+	{ "doctornpi", CLM_COL_REND_NPI },
+	{ "attendingnpi", CLM_COL_REND_NPI }, { "npi", CLM_COL_REND_NPI },
+	/* rend_last */
+	{ "renderingproviderlastname", CLM_COL_REND_LAST },
+	{ "renderinglastname", CLM_COL_REND_LAST },
+	{ "providerlastname", CLM_COL_REND_LAST },
+	{ "clinicianlastname", CLM_COL_REND_LAST },
+	{ "therapistlastname", CLM_COL_REND_LAST },
+	/* rend_first */
+	{ "renderingproviderfirstname", CLM_COL_REND_FIRST },
+	{ "renderingfirstname", CLM_COL_REND_FIRST },
+	{ "providerfirstname", CLM_COL_REND_FIRST },
+	{ "clinicianfirstname", CLM_COL_REND_FIRST },
+	{ "therapistfirstname", CLM_COL_REND_FIRST },
+	/* rend_taxonomy */
+	{ "renderingtaxonomy", CLM_COL_REND_TAXONOMY },
+	{ "renderingprovidertaxonomy", CLM_COL_REND_TAXONOMY },
+	{ "providertaxonomy", CLM_COL_REND_TAXONOMY },
+	{ "taxonomy", CLM_COL_REND_TAXONOMY },
+	{ "taxonomycode", CLM_COL_REND_TAXONOMY },
+	{ "cliniciantaxonomy", CLM_COL_REND_TAXONOMY },
+	/* fac_npi */
+	{ "facilitynpi", CLM_COL_FAC_NPI },
+	{ "servicefacilitynpi", CLM_COL_FAC_NPI },
+	{ "locationnpi", CLM_COL_FAC_NPI },
+	/* fac_name */
+	{ "facility", CLM_COL_FAC_NAME },
+	{ "facilityname", CLM_COL_FAC_NAME },
+	{ "servicefacility", CLM_COL_FAC_NAME },
+	{ "servicefacilityname", CLM_COL_FAC_NAME },
+	{ "location", CLM_COL_FAC_NAME },
+	{ "locationname", CLM_COL_FAC_NAME },
+	{ "servicelocation", CLM_COL_FAC_NAME },
+	/* fac_addr1 */
+	{ "facilityaddress", CLM_COL_FAC_ADDR1 },
+	{ "facilityaddress1", CLM_COL_FAC_ADDR1 },
+	{ "servicefacilityaddress", CLM_COL_FAC_ADDR1 },
+	{ "locationaddress", CLM_COL_FAC_ADDR1 },
+	/* fac_addr2 */
+	{ "facilityaddress2", CLM_COL_FAC_ADDR2 },
+	{ "servicefacilityaddress2", CLM_COL_FAC_ADDR2 },
+	{ "locationaddress2", CLM_COL_FAC_ADDR2 },
+	/* fac_city */
+	{ "facilitycity", CLM_COL_FAC_CITY },
+	{ "servicefacilitycity", CLM_COL_FAC_CITY },
+	{ "locationcity", CLM_COL_FAC_CITY },
+	/* fac_state */
+	{ "facilitystate", CLM_COL_FAC_STATE },
+	{ "servicefacilitystate", CLM_COL_FAC_STATE },
+	{ "locationstate", CLM_COL_FAC_STATE },
+	/* fac_zip */
+	{ "facilityzip", CLM_COL_FAC_ZIP },
+	{ "facilityzipcode", CLM_COL_FAC_ZIP },
+	{ "servicefacilityzip", CLM_COL_FAC_ZIP },
+	{ "locationzip", CLM_COL_FAC_ZIP },
+	/* oth_payer_seq */
+	{ "secondarypayersequence", CLM_COL_OTH_PAYER_SEQ },
+	{ "otherpayersequence", CLM_COL_OTH_PAYER_SEQ },
+	{ "otherpayerresponsibility", CLM_COL_OTH_PAYER_SEQ },
+	/* oth_payer_id */
+	{ "secondarypayerid", CLM_COL_OTH_PAYER_ID },
+	{ "otherpayerid", CLM_COL_OTH_PAYER_ID },
+	{ "secondaryinsuranceid", CLM_COL_OTH_PAYER_ID },
+	/* oth_payer_name */
+	{ "secondarypayername", CLM_COL_OTH_PAYER_NAME },
+	{ "otherpayername", CLM_COL_OTH_PAYER_NAME },
+	{ "secondaryinsurance", CLM_COL_OTH_PAYER_NAME },
+	{ "secondaryinsurancename", CLM_COL_OTH_PAYER_NAME },
+	/* oth_filing_ind */
+	{ "secondaryfilingindicator", CLM_COL_OTH_FILING_IND },
+	{ "otherfilingindicator", CLM_COL_OTH_FILING_IND },
+	/* oth_sub_rel */
+	{ "secondaryrelationship", CLM_COL_OTH_SUB_REL },
+	{ "otherrelationship", CLM_COL_OTH_SUB_REL },
+	/* oth_sub_id */
+	{ "secondarymemberid", CLM_COL_OTH_SUB_ID },
+	{ "secondarypolicynumber", CLM_COL_OTH_SUB_ID },
+	{ "secondaryinsuredid", CLM_COL_OTH_SUB_ID },
+	{ "othermemberid", CLM_COL_OTH_SUB_ID },
+	{ "othersubscriberid", CLM_COL_OTH_SUB_ID },
+	{ "secondarysubscriberid", CLM_COL_OTH_SUB_ID },
+	/* oth_sub_last */
+	{ "secondaryinsuredlastname", CLM_COL_OTH_SUB_LAST },
+	{ "secondarysubscriberlastname", CLM_COL_OTH_SUB_LAST },
+	{ "othersubscriberlastname", CLM_COL_OTH_SUB_LAST },
+	/* oth_sub_first */
+	{ "secondaryinsuredfirstname", CLM_COL_OTH_SUB_FIRST },
+	{ "secondarysubscriberfirstname", CLM_COL_OTH_SUB_FIRST },
+	{ "othersubscriberfirstname", CLM_COL_OTH_SUB_FIRST },
+	/* oth_paid */
+	{ "otherpayerpaid", CLM_COL_OTH_PAID },
+	{ "primarypaid", CLM_COL_OTH_PAID },
+	{ "primarypaidamount", CLM_COL_OTH_PAID },
+	{ "priorpayerpaid", CLM_COL_OTH_PAID },
+	{ "secondarypaid", CLM_COL_OTH_PAID },
+	{ "otherpaid", CLM_COL_OTH_PAID },
+	/* oth_adj */
+	{ "otherpayeradjustments", CLM_COL_OTH_ADJ },
+	{ "claimadjustments", CLM_COL_OTH_ADJ },
+	/* oth_paid_date */
+	{ "primarypaiddate", CLM_COL_OTH_PAID_DATE },
+	{ "otherpayerpaiddate", CLM_COL_OTH_PAID_DATE },
+	{ "adjudicationdate", CLM_COL_OTH_PAID_DATE },
+	{ "primaryadjudicationdate", CLM_COL_OTH_PAID_DATE },
+	/* line_no */
+	{ "linenumber", CLM_COL_LINE_NO }, { "line", CLM_COL_LINE_NO },
+	{ "lineitem", CLM_COL_LINE_NO },
+	{ "servicelinenumber", CLM_COL_LINE_NO },
+	{ "chargeline", CLM_COL_LINE_NO },
+	{ "chargelinenumber", CLM_COL_LINE_NO },
+	{ "itemnumber", CLM_COL_LINE_NO },
+	/* dos_from */
 	{ "dos", CLM_COL_DOS_FROM }, { "dateofservice", CLM_COL_DOS_FROM },
-	{ "servicedate", CLM_COL_DOS_FROM }, { "dosfrom", CLM_COL_DOS_FROM },
-	{ "dosto", CLM_COL_DOS_TO }, { "dosthrough", CLM_COL_DOS_TO },
+	{ "servicedate", CLM_COL_DOS_FROM }, { "fromdate", CLM_COL_DOS_FROM },
+	{ "servicefromdate", CLM_COL_DOS_FROM },
+	{ "datefrom", CLM_COL_DOS_FROM }, { "startdate", CLM_COL_DOS_FROM },
+	{ "fromdos", CLM_COL_DOS_FROM }, { "visitdate", CLM_COL_DOS_FROM },
+	{ "appointmentdate", CLM_COL_DOS_FROM },
+	{ "sessiondate", CLM_COL_DOS_FROM },
+	{ "dateofservicefrom", CLM_COL_DOS_FROM },
+	/* dos_to */
+	{ "dosthrough", CLM_COL_DOS_TO }, { "todate", CLM_COL_DOS_TO },
+	{ "servicetodate", CLM_COL_DOS_TO }, { "dateto", CLM_COL_DOS_TO },
+	{ "enddate", CLM_COL_DOS_TO }, { "throughdate", CLM_COL_DOS_TO },
+	{ "todos", CLM_COL_DOS_TO }, { "dateofserviceto", CLM_COL_DOS_TO },
+	/* proc */
 	{ "cpt", CLM_COL_PROC }, { "cpthcpcs", CLM_COL_PROC },
 	{ "procedurecode", CLM_COL_PROC }, { "procedure", CLM_COL_PROC },
-	{ "hcpcs", CLM_COL_PROC },
-	{ "units", CLM_COL_UNITS }, { "qty", CLM_COL_UNITS },
-	{ "charge", CLM_COL_CHARGE }, { "amount", CLM_COL_CHARGE },
-	{ "renderingnpi", CLM_COL_REND_NPI }, { "providernpi", CLM_COL_REND_NPI },
-	{ "memberid", CLM_COL_SUB_ID }, { "subscriberid", CLM_COL_SUB_ID },
-	{ "policy", CLM_COL_SUB_ID },
-	{ "patientdob", CLM_COL_PAT_DOB }, { "dateofbirth", CLM_COL_PAT_DOB },
+	{ "hcpcs", CLM_COL_PROC }, { "cptcode", CLM_COL_PROC },
+	{ "hcpcscode", CLM_COL_PROC }, { "proccode", CLM_COL_PROC },
+	{ "servicecode", CLM_COL_PROC }, { "cpthcpcscode", CLM_COL_PROC },
+	{ "billingcode", CLM_COL_PROC },
+	/* mod1 */
+	{ "modifier", CLM_COL_MOD1 }, { "modifiers", CLM_COL_MOD1 },
+	{ "mod", CLM_COL_MOD1 }, { "mods", CLM_COL_MOD1 },
+	{ "modifiercodes", CLM_COL_MOD1 }, { "cptmodifier", CLM_COL_MOD1 },
+	{ "cptmodifiers", CLM_COL_MOD1 },
+	/* units */
+	{ "unit", CLM_COL_UNITS }, { "qty", CLM_COL_UNITS },
+	{ "quantity", CLM_COL_UNITS }, { "serviceunits", CLM_COL_UNITS },
+	{ "days", CLM_COL_UNITS }, { "daysorunits", CLM_COL_UNITS },
+	{ "daysunits", CLM_COL_UNITS },
+	/* unit_type */
+	{ "unitsmeasurement", CLM_COL_UNIT_TYPE },
+	{ "unitofmeasure", CLM_COL_UNIT_TYPE },
+	/* charge */
+	{ "amount", CLM_COL_CHARGE }, { "charges", CLM_COL_CHARGE },
+	{ "fee", CLM_COL_CHARGE }, { "lineamount", CLM_COL_CHARGE },
+	{ "linecharge", CLM_COL_CHARGE }, { "chargeamount", CLM_COL_CHARGE },
+	{ "billedamount", CLM_COL_CHARGE }, { "billed", CLM_COL_CHARGE },
+	{ "amountbilled", CLM_COL_CHARGE }, { "unitcharge", CLM_COL_CHARGE },
+	{ "servicecharge", CLM_COL_CHARGE },
+	/* dx_ptr */
+	{ "diagnosispointer", CLM_COL_DX_PTR },
+	{ "dxpointer", CLM_COL_DX_PTR }, { "pointer", CLM_COL_DX_PTR },
+	{ "diagpointer", CLM_COL_DX_PTR }, { "icdpointer", CLM_COL_DX_PTR },
+	{ "diagnosispointers", CLM_COL_DX_PTR },
+	{ "dxpointers", CLM_COL_DX_PTR }, { "pointers", CLM_COL_DX_PTR },
+	{ "diagnosisreference", CLM_COL_DX_PTR }, { "dxref", CLM_COL_DX_PTR },
+	{ "diagnosisptr", CLM_COL_DX_PTR },
+	{ "diagnosispointerindex", CLM_COL_DX_PTR },
+	/* line_pos */
+	{ "lineplaceofservice", CLM_COL_LINE_POS },
+	{ "serviceplaceofservice", CLM_COL_LINE_POS },
+	/* ndc */
+	{ "ndccode", CLM_COL_NDC }, { "nationaldrugcode", CLM_COL_NDC },
+	{ "drugcode", CLM_COL_NDC },
+	/* ndc_qty */
+	{ "ndcquantity", CLM_COL_NDC_QTY },
+	{ "drugquantity", CLM_COL_NDC_QTY }, { "ndcunits", CLM_COL_NDC_QTY },
+	/* ndc_unit */
+	{ "ndcunitofmeasure", CLM_COL_NDC_UNIT },
+	{ "drugunit", CLM_COL_NDC_UNIT }, { "ndcmeasure", CLM_COL_NDC_UNIT },
+	/* line_rend_npi */
+	{ "linerenderingnpi", CLM_COL_LINE_REND_NPI },
+	{ "servicerenderingnpi", CLM_COL_LINE_REND_NPI },
+	/* line_oth_paid */
+	{ "lineotherpaid", CLM_COL_LINE_OTH_PAID },
+	{ "lineprimarypaid", CLM_COL_LINE_OTH_PAID },
+	/* line_oth_units */
+	{ "lineotherunits", CLM_COL_LINE_OTH_UNITS },
+	/* line_oth_adj */
+	{ "lineotherpayeradjustments", CLM_COL_LINE_OTH_ADJ },
+	{ "lineadjustments", CLM_COL_LINE_OTH_ADJ },
+	/* line_oth_date */
+	{ "lineotherpaiddate", CLM_COL_LINE_OTH_DATE },
+	{ "lineadjudicationdate", CLM_COL_LINE_OTH_DATE },
+	/* line_ctrl */
+	{ "linecontrolnumber", CLM_COL_LINE_CTRL },
+	{ "lineitemcontrolnumber", CLM_COL_LINE_CTRL },
+	/* dx1 */
+	{ "diagnosis", CLM_COL_DX1 }, { "diagnoses", CLM_COL_DX1 },
+	{ "diagnosiscodes", CLM_COL_DX1 }, { "diagnosiscode", CLM_COL_DX1 },
+	{ "icd10", CLM_COL_DX1 }, { "icd10codes", CLM_COL_DX1 },
+	{ "icd10cm", CLM_COL_DX1 }, { "icdcodes", CLM_COL_DX1 },
+	{ "icd", CLM_COL_DX1 }, { "dx", CLM_COL_DX1 },
+	{ "dxcodes", CLM_COL_DX1 }, { "diagnosislist", CLM_COL_DX1 },
+	{ "primarydiagnosis", CLM_COL_DX1 },
+	{ "principaldiagnosis", CLM_COL_DX1 },
+	/* payer_name */
+	{ "payer", CLM_COL_PAYER_NAME },
 };
+
+/* Prefixes of numbered columns, longest first within each group. */
+static const char *const dx_prefixes[] = { "diagnosiscode", "diagnosis",
+	"icd10cm", "icd10code", "icd10", "icdcode", "icd", "diagcode", "diag",
+	"dxcode", "dx" };
+static const char *const mod_prefixes[] = { "cptmodifier", "procmodifier",
+	"modifier", "mod" };
+static const char *const ptr_prefixes[] = { "diagnosispointer",
+	"dxpointer", "diagpointer", "icdpointer", "pointer", "dxptr" };
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 struct map_rule {
 	char *key;
@@ -97,18 +635,20 @@ static int
 load_line(struct clm_map *m, char *line, const char *name, long lineno,
     struct clm_error *err)
 {
-	char *hash = strchr(line, '#');
-	char *eq, *src, *dst, key[256];
+	char *eq, *src, *dst, *hash, key[256];
 	int col;
 
-	if (hash != NULL)
-		*hash = '\0';
-	if (*trim(line, line + strlen(line)) == '\0')
+	/* '#' starts a comment at the start of a line or after the '=', so
+	 * that a header such as "Encounter #" can be named */
+	line = trim(line, line + strlen(line));
+	if (*line == '\0' || *line == '#')
 		return 0;
 	eq = strchr(line, '=');
 	if (eq == NULL)
 		return clm_error_set(err, CLM_EFORMAT, name, lineno,
 		    "expected 'Source Header = canonical_column'");
+	if ((hash = strchr(eq + 1, '#')) != NULL)
+		*hash = '\0';
 	src = trim(line, eq);
 	dst = trim(eq + 1, eq + 1 + strlen(eq + 1));
 	col = clm_column_lookup(dst);
@@ -175,25 +715,95 @@ clm_map_load(struct clm_map *m, const char *path, struct clm_error *err)
 	return rc;
 }
 
-int
-clm_map_lookup(const struct clm_map *m, const char *header)
+/* "1".."max" (a leading zero allowed), or a letter a..l when letters. */
+static int
+suffix_number(const char *s, int max, int letters)
 {
-	char key[256];
-	int col;
+	char *end;
+	long n;
 
-	clm_map_key(header, key, sizeof(key));
-	for (size_t i = m->n; i-- > 0;)
-		if (strcmp(m->rules[i].key, key) == 0)
-			return m->rules[i].col;
-	for (col = 0; col < CLM_COL_COUNT; col++) {
+	if (letters && s[0] >= 'a' && s[0] <= 'l' && s[1] == '\0')
+		return s[0] - 'a' + 1;
+	if (s[0] < '0' || s[0] > '9')
+		return 0;
+	n = strtol(s, &end, 10);
+	return *end == '\0' && n >= 1 && n <= max ? (int)n : 0;
+}
+
+/* Index 1..max of a numbered header with one of the prefixes, or 0. */
+static int
+numbered(const char *key, const char *const *prefixes, size_t n, int max,
+    int letters)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(prefixes[i]);
+		int k;
+
+		if (strncmp(key, prefixes[i], len) != 0)
+			continue;
+		k = suffix_number(key + len, max, letters);
+		if (k > 0)
+			return k;
+	}
+	return 0;
+}
+
+static int
+lookup_numbered(const char *key)
+{
+	int k;
+
+	if ((k = numbered(key, ptr_prefixes, NELEM(ptr_prefixes), 4, 0)) > 0)
+		return CLM_COL_DX_PTR;
+	if ((k = numbered(key, mod_prefixes, NELEM(mod_prefixes), 4, 0)) > 0)
+		return CLM_COL_MOD(k);
+	if ((k = numbered(key, dx_prefixes, NELEM(dx_prefixes), 12, 1)) > 0)
+		return CLM_COL_DX(k);
+	return -1;
+}
+
+static int
+lookup_canonical(const char *key)
+{
+	for (int col = 0; col < CLM_COL_COUNT; col++) {
 		char ckey[64];
 
 		clm_map_key(clm_column_name(col), ckey, sizeof(ckey));
 		if (strcmp(ckey, key) == 0)
 			return col;
 	}
-	for (size_t i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
+	return -1;
+}
+
+int
+clm_map_lookup_how(const struct clm_map *m, const char *header,
+    enum clm_map_how *how)
+{
+	char key[256];
+	int col;
+
+	clm_map_key(header, key, sizeof(key));
+	*how = CLM_MAP_FILE;
+	for (size_t i = m->n; i-- > 0;)
+		if (strcmp(m->rules[i].key, key) == 0)
+			return m->rules[i].col;
+	*how = CLM_MAP_CANONICAL;
+	if ((col = lookup_canonical(key)) >= 0)
+		return col;
+	*how = CLM_MAP_SYNONYM;
+	for (size_t i = 0; i < NELEM(synonyms); i++)
 		if (strcmp(synonyms[i].key, key) == 0)
 			return (int)synonyms[i].col;
+	if ((col = lookup_numbered(key)) >= 0)
+		return col;
+	*how = CLM_MAP_NONE;
 	return -1;
+}
+
+int
+clm_map_lookup(const struct clm_map *m, const char *header)
+{
+	enum clm_map_how how;
+
+	return clm_map_lookup_how(m, header, &how);
 }

@@ -1,8 +1,10 @@
 /*
  * clm_map - mapping foreign column headers to canonical record columns:
- * built-in synonyms (what practice-management exports call things), matched
- * case- and punctuation-insensitively, plus user map files
- * ("Source Header = canonical_column" per line, '#' comments).
+ * built-in synonyms (what practice-management exports call things, and
+ * numbered headers such as "ICD-10 3", "Dx C", "Mod 2", "Pointer 1"),
+ * matched case- and punctuation-insensitively, plus user map files
+ * ("Source Header = canonical_column" per line, '#' comments).  Map file
+ * rules win over the canonical names, which win over the synonyms.
  */
 #ifndef CLM_MAP_H
 #define CLM_MAP_H
@@ -20,6 +22,18 @@ int clm_map_load_text(struct clm_map *m, const char *text, size_t len,
     const char *name, struct clm_error *err);
 /* Canonical column for a source header, or -1 when unmapped. */
 int clm_map_lookup(const struct clm_map *m, const char *header);
+
+/* Where a mapping came from (for --print-map). */
+enum clm_map_how {
+	CLM_MAP_NONE,		/* unmapped */
+	CLM_MAP_FILE,		/* a map file rule */
+	CLM_MAP_CANONICAL,	/* the header is the canonical name */
+	CLM_MAP_SYNONYM		/* a built-in synonym */
+};
+
+/* As clm_map_lookup, also saying where the mapping came from. */
+int clm_map_lookup_how(const struct clm_map *m, const char *header,
+    enum clm_map_how *how);
 /* The comparison key: lower-case letters and digits only ("Dx #1"->"dx1"). */
 void clm_map_key(const char *s, char *key, size_t size);
 

@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "clm_io.h"
 #include "clm_record.h"
@@ -196,8 +199,15 @@ clm_row_push(struct clm_row *row, const char *val, size_t len)
 void
 clm_row_set_value(struct clm_row *row, size_t i, const char *val, size_t len)
 {
-	while (row->n <= i)
+	int inside = row->buf != NULL && val >= row->buf &&
+	    val < row->buf + row->bufcap;
+	size_t rel = inside ? (size_t)(val - row->buf) : 0;
+
+	while (row->n <= i) {	/* padding may move the arena val is in */
 		clm_row_push(row, "", 0);
+		if (inside)
+			val = row->buf + rel;
+	}
 	row->off[i] = arena_store(row, val, len);
 	row->len[i] = len;
 }
@@ -420,19 +430,165 @@ clm_record_write_header(struct clm_out *out, const struct clm_header *h,
 	return clm_out_write(out, "\n", 1, err);
 }
 
+/* Bytes that make a value need quotes. */
+static const unsigned char quote_byte[256] = {
+	['"'] = 1, [','] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+
+#define LINE_BUF 8192
+
+/* A row is assembled in a local buffer: one output call per 8 KB. */
+struct line_buf {
+	char b[LINE_BUF];
+	size_t n;
+};
+
+static int
+line_flush(struct clm_out *out, struct line_buf *lb, struct clm_error *err)
+{
+	int rc = lb->n > 0 ? clm_out_write(out, lb->b, lb->n, err) : 0;
+
+	lb->n = 0;
+	return rc;
+}
+
+/* Copy a value that needs no quotes; 1 if it does (nothing copied). */
+static int
+line_put_plain(struct line_buf *lb, const char *val, size_t len)
+{
+	char *d = lb->b + lb->n;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)val[i];
+
+		if (quote_byte[c])
+			return 1;
+		d[i] = (char)c;
+	}
+	lb->n += len;
+	return 0;
+}
+
+static int
+line_put(struct clm_out *out, struct line_buf *lb, const char *val,
+    size_t len, struct clm_error *err)
+{
+	if (len + 1 > LINE_BUF - lb->n && line_flush(out, lb, err) < 0)
+		return -CLM_EIO;
+	if (len + 1 <= LINE_BUF - lb->n && line_put_plain(lb, val, len) == 0)
+		return 0;
+	if (line_flush(out, lb, err) < 0)
+		return -CLM_EIO;
+	return clm_record_write_field(out, val, len, err);
+}
+
+#define ONES 0x0101010101010101ULL
+#define LOWS 0x7F7F7F7F7F7F7F7FULL
+
+/* 0x80 in each byte of w that is zero, 0 elsewhere (exact). */
+static uint64_t
+zero_bytes(uint64_t w)
+{
+	return ~(((w & LOWS) + LOWS) | w | LOWS);
+}
+
+/*
+ * Values first..last-1 lie back to back in the arena, NUL-separated:
+ * copy the span at once and turn the NULs into commas, word by word.
+ * Returns 1 (nothing kept) when a value needs quotes.
+ */
+static int
+line_put_span(struct line_buf *lb, const struct clm_row *row, size_t first,
+    size_t last)
+{
+	const char *src = row->buf + row->off[first];
+	size_t len = row->off[last - 1] + row->len[last - 1] - row->off[first];
+	char *d = lb->b + lb->n;
+	size_t i = 0;
+
+	memcpy(d, src, len);
+#ifdef __SSE2__
+	{
+		const __m128i q = _mm_set1_epi8('"'), c = _mm_set1_epi8(',');
+		const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+		const __m128i zero = _mm_setzero_si128();
+
+		for (; i + 16 <= len; i += 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(d + i));
+			__m128i bad = _mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(w, q), _mm_cmpeq_epi8(w, c)),
+			    _mm_or_si128(_mm_cmpeq_epi8(w, nl),
+			    _mm_cmpeq_epi8(w, cr)));
+
+			if (_mm_movemask_epi8(bad) != 0)
+				return 1;
+			w = _mm_or_si128(w, _mm_and_si128(
+			    _mm_cmpeq_epi8(w, zero), c));
+			_mm_storeu_si128((__m128i *)(d + i), w);
+		}
+	}
+#endif
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w, z;
+
+		memcpy(&w, d + i, 8);
+		if ((zero_bytes(w ^ (ONES * '"')) | zero_bytes(w ^ (ONES * ',')) |
+		    zero_bytes(w ^ (ONES * '\n')) |
+		    zero_bytes(w ^ (ONES * '\r'))) != 0)
+			return 1;
+		z = zero_bytes(w);
+		w += (z >> 7) * ',';
+		memcpy(d + i, &w, 8);
+	}
+	for (; i < len; i++) {
+		if (quote_byte[(unsigned char)d[i]])
+			return 1;
+		if (d[i] == '\0')
+			d[i] = ',';
+	}
+	lb->n += len;
+	return 0;
+}
+
+/* End of the run of back-to-back values starting at i (at most n). */
+static size_t
+span_end(const struct clm_row *row, size_t i, size_t n, size_t room)
+{
+	size_t start = row->off[i], j = i + 1;
+
+	while (j < n && row->off[j] == row->off[j - 1] + row->len[j - 1] + 1 &&
+	    row->off[j] + row->len[j] - start < room)
+		j++;
+	return j;
+}
+
 int
 clm_record_write_row(struct clm_out *out, const struct clm_header *h,
     const struct clm_row *row, struct clm_error *err)
 {
 	/* A ragged row keeps its extra values: nothing is dropped. */
 	size_t n = row->n > h->ncols ? row->n : h->ncols;
+	struct line_buf lb;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && clm_out_write(out, ",", 1, err) < 0)
+	lb.n = 0;
+	while (i < n) {
+		size_t j;
+
+		if (i > 0)
+			lb.b[lb.n++] = ',';
+		if (i < row->n && row->len[i] + 1 < LINE_BUF - lb.n) {
+			j = span_end(row, i, row->n, LINE_BUF - lb.n - 1);
+			if (line_put_span(&lb, row, i, j) == 0) {
+				i = j;
+				continue;
+			}
+		}
+		if (line_put(out, &lb, i < row->n ? row->buf + row->off[i] : "",
+		    i < row->n ? row->len[i] : 0, err) < 0)
 			return -CLM_EIO;
-		if (clm_record_write_field(out, clm_row_value(row, i),
-		    clm_row_value_len(row, i), err) < 0)
-			return -CLM_EIO;
+		i++;
 	}
-	return clm_out_write(out, "\n", 1, err);
+	lb.b[lb.n++] = '\n';
+	return line_flush(out, &lb, err);
 }

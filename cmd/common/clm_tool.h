@@ -52,6 +52,8 @@ struct clm_tool_spec {
 	int (*finish)(struct clm_tool *t);
 	int no_record_output;		/* -o is the tool's own business */
 	int check_conflicts;		/* report CLAIM-CONFLICT */
+	int foreign_input;		/* reads exports, not records: checks
+					   row widths itself (clm-parse) */
 };
 
 struct clm_tool {

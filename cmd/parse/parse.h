@@ -1,25 +1,91 @@
-/* clm-parse: the input readers behind the tool (CSV in main.c, X12 here). */
+/*
+ * clm-parse internals: format detection, the CSV/TSV reader with header
+ * mapping and cell splitting (from_csv.c), claim grouping of scattered rows
+ * (group.c), and the X12 837P reader (from_x12.c).  Each reader takes an
+ * opened input and fills a clm_tool_source whose rows are in the record
+ * format and grouped by claim.
+ */
 #ifndef PARSE_H
 #define PARSE_H
 
+#include <stdint.h>
+
 #include "clm_io.h"
+#include "clm_map.h"
 #include "clm_tool.h"
 
+enum parse_format { PARSE_AUTO, PARSE_CSV, PARSE_TSV, PARSE_X12 };
+
+/* Per-claim flags handed from the grouping to the claim callback. */
+enum {
+	PARSE_REUSED = 1,	/* id used by an earlier, separate claim */
+	PARSE_SPLIT = 2		/* rows came back after the claim was written */
+};
+
+struct parse_idset;
+
+struct parse_ctx {
+	struct clm_map *map;
+	enum parse_format from;		/* --from, PARSE_AUTO = detect */
+	int print_map;			/* --print-map */
+	int sort;			/* --sort: always group externally */
+	size_t window;			/* bytes of rows held for grouping */
+	int grouped;			/* the source queues per-claim flags */
+	struct parse_idset *ids;	/* ids seen when it does not */
+	unsigned char *flags;		/* queue of per-claim flags */
+	size_t nflags, flags_head, flags_cap;
+	int ids_full_noted;
+	/* set by the reader for the claim callback (parse_transform) */
+	int assign_line_no;		/* the input has no line number */
+	int ptr_cols[16];		/* more pointer columns to join */
+	int nptr_cols;
+	size_t src_cols;		/* columns of the export, 0: no check */
+	size_t row_cols;		/* values of a regular row */
+	size_t moved;			/* a long row's extras moved up by */
+};
+
+/* Patient columns that feed the subscriber's when the patient is self. */
+struct parse_pat_sub {
+	enum clm_column pat, sub;
+};
+extern const struct parse_pat_sub parse_pat_sub[];
+extern const size_t parse_npat_sub;
+
+/* Bring one claim's cells to the record form (claim.c). */
+void parse_transform(struct parse_ctx *pc, const struct clm_header *h,
+    struct clm_claim *c, struct clm_findings *f);
+
+/* The same for a claim read from X12 (cross-claim checks only). */
+void parse_transform_x12(struct parse_ctx *pc, const struct clm_header *h,
+    struct clm_claim *c, struct clm_findings *f);
+
 /*
- * Read an X12 837P from in (taking ownership; its first bytes may have been
- * peeked) and fill the source: rows in canonical column order plus status
- * and edits.  Returns 0 or a negative CLM_E* code with err set (in is then
- * closed).
+ * The X12 837P reader: takes ownership of in (already opened; its first
+ * bytes may have been peeked with clm_in_peek) and fills s.
  */
 int parse_open_x12(struct clm_tool *t, struct clm_in *in,
     struct clm_tool_source *s, struct clm_error *err);
-/*
- * For the tool's claim callback: when c came from the X12 reader, add its
- * structural findings (segment number and loop in each message) to f and
- * return 1 (its values are already in record form: no CSV cell
- * transforms); otherwise return 0 and do nothing.
- */
+/* Add the X12 reader's findings for claim c; 0 when c is not from X12. */
 int parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
     struct clm_findings *f);
+/* The CSV/TSV reader, delim ',' or '\t'; takes ownership of in. */
+int parse_open_csv(struct clm_tool *t, struct clm_in *in,
+    unsigned char delim, struct clm_tool_source *s, struct clm_error *err);
+
+/* Format of a stream from its first bytes (BOM and white space skipped). */
+enum parse_format parse_detect(const unsigned char *buf, size_t len);
+
+/* Claim-id fingerprints: a compact open-addressing set with a ceiling. */
+/* 2^20 slots: 8 MB, 786432 ids at 75% load; 12 MB while growing */
+#define PARSE_IDSET_MAX_SLOTS ((size_t)1 << 20)
+struct parse_idset *parse_idset_new(void);
+void parse_idset_free(struct parse_idset *s);
+uint64_t parse_id_hash(const char *id, size_t len);
+/* 1 if present; else inserts it and returns 0 (-1: full, not inserted). */
+int parse_idset_add(struct parse_idset *s, uint64_t h);
+int parse_idset_has(const struct parse_idset *s, uint64_t h);
+
+void parse_flags_push(struct parse_ctx *pc, unsigned char f);
+unsigned char parse_flags_pop(struct parse_ctx *pc);
 
 #endif

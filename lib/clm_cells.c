@@ -1,0 +1,169 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clm_cells.h"
+
+#define MAX_PTRS 32
+
+static int
+is_list_sep(unsigned char c)
+{
+	return c == ',' || c == ';' || c == '|' || isspace(c);
+}
+
+static int
+is_mod_sep(unsigned char c)
+{
+	return is_list_sep(c) || c == '-' || c == '/' || c == ':';
+}
+
+static void
+keep(char items[][CLM_CELLS_TOKEN], int max, int n, const char *s,
+    size_t len)
+{
+	if (n >= max)
+		return;
+	if (len >= CLM_CELLS_TOKEN)
+		len = CLM_CELLS_TOKEN - 1;
+	memcpy(items[n], s, len);
+	items[n][len] = '\0';
+}
+
+static int
+split(const char *cell, char items[][CLM_CELLS_TOKEN], int max,
+    int (*sep)(unsigned char), int pairs)
+{
+	const unsigned char *p = (const unsigned char *)cell;
+	int n = 0;
+
+	while (*p != '\0') {
+		const unsigned char *start;
+		size_t len, k;
+		int alnum = 1;
+
+		while (*p != '\0' && sep(*p))
+			p++;
+		if (*p == '\0')
+			break;
+		for (start = p; *p != '\0' && !sep(*p); p++)
+			alnum &= isalnum(*p) != 0;
+		len = (size_t)(p - start);
+		if (pairs && alnum && (len == 4 || len == 6 || len == 8)) {
+			for (k = 0; k < len; k += 2)
+				keep(items, max, n++, (const char *)start + k,
+				    2);
+			continue;
+		}
+		keep(items, max, n++, (const char *)start, len);
+	}
+	return n;
+}
+
+int
+clm_cells_split_list(const char *cell, char items[][CLM_CELLS_TOKEN],
+    int max)
+{
+	return split(cell, items, max, is_list_sep, 0);
+}
+
+int
+clm_cells_split_mods(const char *cell, char items[][CLM_CELLS_TOKEN],
+    int max)
+{
+	return split(cell, items, max, is_mod_sep, 1);
+}
+
+static int
+is_ptr_sep(unsigned char c)
+{
+	return is_mod_sep(c) || c == '.';
+}
+
+static int
+repeats(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (memchr(s + i + 1, s[i], len - i - 1) != NULL)
+			return 1;
+	return 0;
+}
+
+/* One token of a pointer cell into ptrs; returns the new count or -1. */
+static int
+ptr_token(const char *s, size_t len, int *ptrs, int n, int alone)
+{
+	size_t i;
+	int all_letters = 1, all_small = 1;
+
+	for (i = 0; i < len; i++) {
+		int c = toupper((unsigned char)s[i]);
+
+		all_letters &= c >= 'A' && c <= 'L';
+		all_small &= c >= '1' && c <= '9';
+	}
+	/* "11" is not 1 and 1: a run with a repeated digit is a number */
+	if (all_small && len > 1 && repeats(s, len))
+		all_small = 0;
+	if (all_letters || (all_small && (alone || len == 1))) {
+		for (i = 0; i < len && n < MAX_PTRS; i++)
+			ptrs[n++] = all_letters ?
+			    toupper((unsigned char)s[i]) - 'A' + 1 : s[i] - '0';
+		return n;
+	}
+	if (len == 2 && s[0] == '1' && s[1] >= '0' && s[1] <= '2' &&
+	    n < MAX_PTRS) {
+		ptrs[n++] = 10 + (s[1] - '0');
+		return n;
+	}
+	return -1;
+}
+
+/* Number of tokens in a pointer cell. */
+static int
+ptr_tokens(const char *p)
+{
+	int n = 0, in = 0;
+
+	for (; *p != '\0'; p++) {
+		int sep = is_ptr_sep((unsigned char)*p);
+
+		n += !sep && !in;
+		in = !sep;
+	}
+	return n;
+}
+
+int
+clm_cells_dx_ptr(const char *cell, char *out, size_t size)
+{
+	int ptrs[MAX_PTRS], n = 0;
+	int alone = ptr_tokens(cell) == 1;
+	const char *p = cell;
+	size_t used = 0;
+
+	while (*p != '\0') {
+		const char *start;
+
+		while (*p != '\0' && is_ptr_sep((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			break;
+		for (start = p; *p != '\0' && !is_ptr_sep((unsigned char)*p);)
+			p++;
+		n = ptr_token(start, (size_t)(p - start), ptrs, n, alone);
+		if (n < 0)
+			return -1;
+	}
+	if (size > 0)
+		out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		int w = snprintf(out + used, size - used, "%s%d",
+		    i > 0 ? ":" : "", ptrs[i]);
+
+		if (w < 0 || (size_t)w >= size - used)
+			return -1;
+		used += (size_t)w;
+	}
+	return n;
+}
