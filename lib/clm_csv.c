@@ -1,4 +1,3 @@
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,8 +17,6 @@ struct clm_csv {
 	size_t chunk_pos;
 	int eof;
 	int first;		/* no bytes seen yet: BOM check pending */
-	int mid_row;		/* libcsv holds part of a row */
-	int nl_row;		/* libcsv ended a row at a '\n' */
 	long lines;		/* newlines consumed so far */
 	struct clm_row **ready;	/* completed rows not yet handed out */
 	size_t nready, ready_head, ready_cap;
@@ -186,10 +183,8 @@ on_row(int c, void *ctx)
 {
 	struct clm_csv *r = ctx;
 
-	if (c == '\n') {
+	if (c == '\n')
 		r->lines++;
-		r->nl_row = 1;
-	}
 	if (!r->chunk_quote)
 		r->quoting = 0;
 	if (r->cur->n == 0)	/* a blank line reported by CSV_REPALL_NL */
@@ -202,66 +197,6 @@ skip_bom(struct clm_csv *r)
 {
 	if (r->chunk_len >= 3 && memcmp(r->chunk, "\xEF\xBB\xBF", 3) == 0)
 		r->chunk_pos = 3;
-}
-
-/*
- * A line without quotes or a lone CR, while libcsv holds no partial row,
- * is split here with memchr: the same fields and rows libcsv would report,
- * without its byte-at-a-time state machine.  Returns 0 when the line is
- * not that simple (libcsv then parses it).
- */
-static int
-fast_line(struct clm_csv *r, const unsigned char *s, size_t len)
-{
-	const unsigned char *end, *cr;
-	unsigned char delim = csv_get_delim(&r->p);
-
-	if (memchr(s, '"', len) != NULL)
-		return 0;
-	cr = memchr(s, '\r', len);
-	if (cr != NULL && cr != s + len - 1)
-		return 0;
-	if (cr != NULL)
-		len--;
-	end = s + len;
-	if (len > 0) {
-		for (;;) {
-			const unsigned char *d = memchr(s, delim,
-			    (size_t)(end - s));
-
-			on_field((void *)(uintptr_t)s,
-			    (size_t)((d ? d : end) - s), r);
-			if (d == NULL)
-				break;
-			s = d + 1;
-		}
-	}
-	on_row('\n', r);
-	return 1;
-}
-
-/* Parse a chunk: simple whole lines directly, the rest through libcsv. */
-static int
-feed_chunk(struct clm_csv *r, const unsigned char *s, size_t len)
-{
-	const unsigned char *end = s + len;
-
-	while (s < end) {
-		const unsigned char *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t n = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
-
-		if (!r->mid_row && nl != NULL && fast_line(r, s, n - 1)) {
-			s += n;
-			continue;
-		}
-		r->nl_row = 0;
-		if (csv_parse(&r->p, s, n, on_field, on_row, r) != n)
-			return -1;
-		/* one '\n' at most, at the end: a row ended there or not */
-		r->mid_row = nl == NULL || !r->nl_row;
-		s += n;
-	}
-	return 0;
 }
 
 static int
@@ -286,8 +221,9 @@ feed_more(struct clm_csv *r, struct clm_error *err)
 	r->chunk_quote = memchr(r->chunk + r->chunk_pos, '"',
 	    r->chunk_len - r->chunk_pos) != NULL;
 	r->quoting |= r->chunk_quote;
-	if (feed_chunk(r, r->chunk + r->chunk_pos,
-	    r->chunk_len - r->chunk_pos) < 0)
+	if (csv_parse(&r->p, r->chunk + r->chunk_pos,
+	    r->chunk_len - r->chunk_pos, on_field, on_row, r) !=
+	    r->chunk_len - r->chunk_pos)
 		return clm_error_set(err, CLM_ELIMIT, r->name, r->lines + 1,
 		    "a value is longer than %d bytes", CLM_CSV_MAX_FIELD);
 	return 0;
