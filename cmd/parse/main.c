@@ -72,6 +72,23 @@ open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
 	return rc;
 }
 
+/*
+ * clm-parse starts a pipeline afresh: a verdict carried in the input (a
+ * rejects file a biller fixed and runs again) is dropped, so the claim is
+ * judged on what it holds now.
+ */
+static void
+clear_verdicts(const struct clm_header *h, struct clm_claim *c)
+{
+	int cols[2] = { h->canon[CLM_COL_STATUS], h->canon[CLM_COL_EDITS] };
+
+	for (size_t i = 0; i < c->n; i++)
+		for (int k = 0; k < 2; k++)	/* only values present */
+			if (cols[k] >= 0 && (size_t)cols[k] < c->rows[i]->n)
+				clm_row_set_value(c->rows[i], (size_t)cols[k],
+				    "", 0);
+}
+
 static int
 parse_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 {
@@ -81,6 +98,7 @@ parse_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 		parse_transform_x12(pc, t->h, c, f);
 	else
 		parse_transform(pc, t->h, c, f);
+	clear_verdicts(t->h, c);
 	if (pc->ids_full_noted == 1) {
 		pc->ids_full_noted = 2;
 		if (!t->quiet)
