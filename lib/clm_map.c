@@ -196,6 +196,8 @@ static const struct {
 	{ "responsibility", CLM_COL_PAYER_SEQ },
 	{ "insuranceorder", CLM_COL_PAYER_SEQ },
 	{ "coverageorder", CLM_COL_PAYER_SEQ },
+	{ "payerpriority", CLM_COL_PAYER_SEQ },
+	{ "insurancepriority", CLM_COL_PAYER_SEQ },
 	/* filing_ind */
 	{ "filingindicator", CLM_COL_FILING_IND },
 	{ "claimfilingindicator", CLM_COL_FILING_IND },
