@@ -8,7 +8,7 @@ wrapper=../shared/tools/x12valid.sh
 [ -n "${PYX12_DIR:-}" ] && [ -d "${PYX12_DIR:-}/pyx12" ] || exit 77
 [ -x "$wrapper" ] || [ -f "$wrapper" ] || exit 77
 rc=0 n=0
-for f in testdata/emit-837/*/expfiles/*.837; do
+for f in testdata/*/*/expfiles/*.837; do
 	[ -s "$f" ] || continue
 	n=$((n + 1))
 	if ! out=$(bash "$wrapper" "$f" --redact 2>&1); then
