@@ -16,60 +16,6 @@
 
 /* ---- dates ---- */
 
-static int
-mdays(long y, long m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
-int
-clm_date_ok(long date)
-{
-	long y = date / 10000, m = date / 100 % 100, d = date % 100;
-
-	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= mdays(y, m);
-}
-
-long
-clm_date_next(long date)
-{
-	long y = date / 10000, m = date / 100 % 100, d = date % 100;
-
-	if (!clm_date_ok(date))
-		return 0;
-	if (++d > mdays(y, m)) {
-		d = 1;
-		if (++m > 12) {
-			m = 1;
-			y++;
-		}
-	}
-	return y * 10000 + m * 100 + d;
-}
-
-long
-clm_date_prev(long date)
-{
-	long y = date / 10000, m = date / 100 % 100, d = date % 100;
-
-	if (!clm_date_ok(date))
-		return 0;
-	if (--d < 1) {
-		if (--m < 1) {
-			m = 12;
-			y--;
-		}
-		d = mdays(y, m);
-	}
-	return y * 10000 + m * 100 + d;
-}
-
 /* ---- storage ---- */
 
 void *
@@ -216,7 +162,7 @@ csb_release(struct clm_csb *b, enum clm_release_kind kind,
 	if (b->rel.n >= CLM_CSB_MAX_RELEASES)
 		return clm_error_set(err, CLM_ELIMIT, source, 0,
 		    "more than %d releases", CLM_CSB_MAX_RELEASES);
-	if (!clm_date_ok(from) || (to != 0 && (!clm_date_ok(to) || to < from)))
+	if (!clm_date_valid(from) || (to != 0 && (!clm_date_valid(to) || to < from)))
 		return clm_error_set(err, CLM_EUSAGE, source, 0,
 		    "release dates %ld..%ld are not a valid period", from, to);
 	/* a newer release of the same thing ends the one before it */
@@ -633,7 +579,7 @@ manifest_date(const char *tok, long *out, const char *path, long line,
 	if (tok == NULL || strcmp(tok, "-") == 0)
 		return 0;
 	*out = strtol(tok, &end, 10);
-	if (*end != '\0' || !clm_date_ok(*out))
+	if (*end != '\0' || !clm_date_valid(*out))
 		return clm_error_set(err, CLM_EFORMAT, path, line,
 		    "'%.20s' is not a date (CCYYMMDD or -)", tok);
 	return 0;

@@ -30,6 +30,7 @@
 
 #include <stddef.h>
 
+#include "clm_date.h"
 #include "clm_error.h"
 
 /* Ceilings: hitting one is a CLM_ELIMIT error naming the source. */
@@ -77,8 +78,5 @@ int clm_csb_write(struct clm_csb *b, const char *path,
     struct clm_error *err);
 
 /* Date helpers (CCYYMMDD); 0 when the input is not a date. */
-long clm_date_next(long date);
-long clm_date_prev(long date);
-int clm_date_ok(long date);
 
 #endif

@@ -108,7 +108,7 @@ parse_date8(const char *s)
 	if (strlen(s) != 8)
 		return 0;
 	d = strtol(s, &end, 10);
-	return *end == '\0' && clm_date_ok(d) ? d : 0;
+	return *end == '\0' && clm_date_valid(d) ? d : 0;
 }
 
 /* ---- ICD-10-CM order files and addenda ---- */

@@ -313,7 +313,7 @@ pos_effective(const char *def)
 
 		if (strncmp(p, mon[m], n) == 0 &&
 		    sscanf(p + n, " %d, %d", &day, &y) == 2 && y > 1900)
-			return clm_date_ok(y * 10000L + (m + 1) * 100 + day) ?
+			return clm_date_valid(y * 10000L + (m + 1) * 100 + day) ?
 			    y * 10000L + (m + 1) * 100 + day : 0;
 	}
 	return 0;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clm_date.h"
 #include "clm_norm_int.h"
 
 #define MAX_TOKENS 3
@@ -48,55 +49,11 @@ num(const char *s, size_t n)
 	return v;
 }
 
-static int
-days_in_month(long y, long m)
-{
-	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dim[m - 1];
-}
-
 int
 clm_norm_date_valid(long d)
 {
-	long y = d / 10000, m = d / 100 % 100, day = d % 100;
-
-	return d >= 0 && y >= 1800 && y <= 2199 && m >= 1 && m <= 12 &&
-	    day >= 1 && day <= days_in_month(y, m);
-}
-
-/* Days since 1970-01-01 of a civil date and back (H. Hinnant's method). */
-static long
-days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static long
-civil_from_days(long z)
-{
-	long era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp < 10 ? mp + 3 : mp - 9;
-	return (y + (m <= 2)) * 10000 + m * 100 + d;
+	/* years past 2199 are typing errors, not dates of care */
+	return d <= 21991231 && clm_date_valid(d);
 }
 
 static long
@@ -266,7 +223,7 @@ eight_digits(struct date_parse *dp, const char *s)
 static int
 serial(struct date_parse *dp, const char *s)
 {
-	dp->date = civil_from_days(days_from_civil(1899, 12, 30) +
+	dp->date = clm_date_from_days(clm_date_to_days(18991230) +
 	    num(s, 5));
 	dp->reason = "spreadsheet serial number rewritten as CCYYMMDD";
 	return 1;

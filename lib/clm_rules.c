@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clm_io.h"
+#include "clm_date.h"
 #include "clm_rules.h"
 
 #define MAX_LINE 4096
@@ -157,54 +158,16 @@ clm_rules_count(const struct clm_rules *r)
 
 /* ---- dates ---- */
 
-static long
-days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int
-date_valid(long v)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	long y = v / 10000, m = v / 100 % 100, d = v % 100;
-
-	if (y < 1800 || y > 2999 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1])
-		return 0;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0));
-}
-
 long
 clm_rules_parse_date(const char *s)
 {
-	long v = 0;
-
-	for (int i = 0; i < 8; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	return s[8] == '\0' && date_valid(v) ? v : 0;
+	return clm_date_parse(s);
 }
 
 long
 clm_rules_days_between(long a, long b, int *ok)
 {
-	*ok = date_valid(a) && date_valid(b);
-	if (!*ok)
-		return 0;
-	return days_from_civil(b / 10000, b / 100 % 100, b % 100) -
-	    days_from_civil(a / 10000, a / 100 % 100, a % 100);
+	return clm_date_diff(a, b, ok);
 }
 
 /* ---- parsing ---- */

@@ -66,7 +66,7 @@ parse_date(const char *s)
 	if (n != 8 || *s != '\0')
 		return 0;
 	digits[8] = '\0';
-	return clm_date_ok(atol(digits)) ? atol(digits) : 0;
+	return clm_date_valid(atol(digits)) ? atol(digits) : 0;
 }
 
 static long

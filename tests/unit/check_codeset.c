@@ -120,7 +120,7 @@ START_TEST(test_keys)
 	ck_assert_int_eq(clm_date_next(20231231), 20240101);
 	ck_assert_int_eq(clm_date_prev(20261001), 20260930);
 	ck_assert_int_eq(clm_date_prev(20240301), 20240229);
-	ck_assert(!clm_date_ok(20230229));
+	ck_assert(!clm_date_valid(20230229));
 }
 END_TEST
 
