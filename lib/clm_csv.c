@@ -38,13 +38,6 @@ bounded_realloc(void *p, size_t n)
 	return realloc(p, n);
 }
 
-static int
-no_space(unsigned char c)
-{
-	(void)c;
-	return 0;
-}
-
 static long
 read_in(void *ctx, void *buf, size_t size, struct clm_error *err)
 {
@@ -66,7 +59,8 @@ clm_csv_open_fn(clm_csv_read_fn fn, void *ctx, const char *name,
 	if (csv_init(&r->p, CSV_REPALL_NL) != 0)
 		clm_oom();
 	csv_set_realloc_func(&r->p, bounded_realloc);
-	csv_set_space_func(&r->p, no_space);
+	/* libcsv's own blank rule (no space function): a call per byte costs
+	 * a quarter of the parse, and values are trimmed downstream anyway. */
 	csv_set_delim(&r->p, delim ? delim : ',');
 	r->read = fn;
 	r->ctx = ctx;

@@ -3,7 +3,10 @@
  *
  * clm_csv_next fills a row with the next record's raw values and the
  * physical line it starts on.  Blank lines are skipped, quoted values may
- * span lines, a UTF-8 byte-order mark is dropped.  Every value and row is
+ * span lines, a UTF-8 byte-order mark is dropped.  Spaces and tabs around
+ * an unquoted value are dropped (libcsv's rule; a tab delimiter stays a
+ * delimiter), so a line of blanks is a blank line; quote a value to keep
+ * its blanks.  Every value and row is
  * held to a ceiling: hitting it is a CLM_ELIMIT error naming the line.
  */
 #ifndef CLM_CSV_H

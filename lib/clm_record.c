@@ -387,8 +387,23 @@ clm_grouper_next(struct clm_grouper *g, struct clm_claim *c,
 }
 
 static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The reader drops unquoted blanks at either end: such values are quoted. */
+static int
+blank_ends(const char *val, size_t len)
+{
+	return len > 0 && (is_blank(val[0]) || is_blank(val[len - 1]));
+}
+
+static int
 needs_quotes(const char *val, size_t len)
 {
+	if (blank_ends(val, len))
+		return 1;
 	for (size_t i = 0; i < len; i++)
 		if (val[i] == ',' || val[i] == '"' || val[i] == '\r' ||
 		    val[i] == '\n')
@@ -458,6 +473,8 @@ line_put_plain(struct line_buf *lb, const char *val, size_t len)
 {
 	char *d = lb->b + lb->n;
 
+	if (blank_ends(val, len))
+		return 1;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)val[i];
 
@@ -506,6 +523,9 @@ line_put_span(struct line_buf *lb, const struct clm_row *row, size_t first,
 	char *d = lb->b + lb->n;
 	size_t i = 0;
 
+	for (size_t k = first; k < last; k++)
+		if (blank_ends(row->buf + row->off[k], row->len[k]))
+			return 1;
 	memcpy(d, src, len);
 #ifdef __SSE2__
 	{

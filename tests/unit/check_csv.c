@@ -1,8 +1,10 @@
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clm_csv.h"
+#include "clm_io.h"
 #include "helper_test.h"
 
 START_TEST(test_lines_quotes_blank)
@@ -20,7 +22,7 @@ START_TEST(test_lines_quotes_blank)
 	ck_assert_str_eq(clm_row_value(row, 1), "x\ny");
 	ck_assert_int_eq(clm_csv_next(csv, row, &err), 1);
 	ck_assert_int_eq(row->line, 6);		/* after the embedded LF */
-	ck_assert_str_eq(clm_row_value(row, 1), " sp ");	/* kept */
+	ck_assert_str_eq(clm_row_value(row, 1), "sp");	/* libcsv trims */
 	ck_assert_int_eq(clm_csv_next(csv, row, &err), 0);
 	clm_row_free(row);
 	clm_csv_close(csv);
@@ -38,6 +40,62 @@ START_TEST(test_tsv)
 	ck_assert_str_eq(clm_row_value(row, 1), "b,c");
 	clm_row_free(row);
 	clm_csv_close(csv);
+}
+END_TEST
+
+/* Tab is the delimiter, not a blank: empty values survive; spaces trim. */
+START_TEST(test_tsv_blanks)
+{
+	struct clm_csv *csv = helper_csv_string("\t\tx\t y \t\n", '\t');
+	struct clm_row *row = clm_row_new();
+	struct clm_error err;
+
+	ck_assert_int_eq(clm_csv_next(csv, row, &err), 1);
+	ck_assert_uint_eq(row->n, 5);
+	ck_assert_str_eq(clm_row_value(row, 1), "");
+	ck_assert_str_eq(clm_row_value(row, 2), "x");
+	ck_assert_str_eq(clm_row_value(row, 3), "y");
+	ck_assert_str_eq(clm_row_value(row, 4), "");
+	clm_row_free(row);
+	clm_csv_close(csv);
+}
+END_TEST
+
+/* Values with blanks at either end are quoted, so they read back whole. */
+START_TEST(test_blanks_round_trip)
+{
+	static const char *vals[] = { " a", "b\t", "c d", "", "\t", "e" };
+	char *dir = helper_tmpdir(), path[512], *text;
+	struct clm_header *h = clm_header_new();
+	struct clm_row *row = clm_row_new();
+	struct clm_out *out;
+	struct clm_csv *csv;
+	struct clm_error err;
+	size_t n = sizeof(vals) / sizeof(vals[0]);
+
+	snprintf(path, sizeof(path), "%s/rows.csv", dir);
+	for (size_t i = 0; i < n; i++) {
+		clm_header_add(h, i == 0 ? "claim_id" : vals[i][0] ? "x" : "y");
+		clm_row_push(row, vals[i], strlen(vals[i]));
+	}
+	out = clm_out_open(path, &err);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(clm_record_write_row(out, h, row, &err), 0);
+	ck_assert_int_eq(clm_out_commit(out, &err), 0);
+	clm_out_close(out);
+	text = helper_slurp(path, NULL);
+	ck_assert_str_eq(text, "\" a\",\"b\t\",c d,,\"\t\",e\n");
+	csv = helper_csv_string(text, ',');
+	ck_assert_int_eq(clm_csv_next(csv, row, &err), 1);
+	ck_assert_uint_eq(row->n, n);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_str_eq(clm_row_value(row, i), vals[i]);
+	clm_csv_close(csv);
+	free(text);
+	clm_row_free(row);
+	clm_header_free(h);
+	helper_rmtree(dir);
+	free(dir);
 }
 END_TEST
 
@@ -77,6 +135,8 @@ main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_lines_quotes_blank);
 	tcase_add_test(tc, test_tsv);
+	tcase_add_test(tc, test_tsv_blanks);
+	tcase_add_test(tc, test_blanks_round_trip);
 	tcase_add_test(tc, test_field_ceiling);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
