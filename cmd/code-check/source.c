@@ -146,6 +146,7 @@ exec_parser(const struct cc_source_opts *o, const char *path, int in_fd,
 	execvp(prog, (char *const *)argv);
 	fprintf(stderr, "clm-code-check: cannot run clm-parse: %s\n",
 	    strerror(errno));
+	fflush(stderr);		/* the runtime buffers stderr; _exit does not */
 	_exit(CLM_EXIT_FAILURE);
 }
 

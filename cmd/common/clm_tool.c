@@ -539,6 +539,8 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	memset(&t, 0, sizeof(t));
 	t.spec = spec;
 	t.ctx = ctx;
+	/* Unbuffered stderr costs a system call per diagnostic; exit flushes. */
+	setvbuf(stderr, NULL, _IOFBF, 64 * 1024);
 	signal(SIGPIPE, SIG_IGN);
 	if (parse_options(&t, argc, argv) < 0)
 		return CLM_EXIT_FAILURE;
