@@ -311,10 +311,14 @@ hash_str(uint64_t seed, const char *s)
 	return clm_history_hash(seed, s, strlen(s));
 }
 
+/* Truncating copy (snprintf's "%s" cost a tenth of the run). */
 static void
 copy_code(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src);
+	size_t n = strnlen(src, size - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 static int
