@@ -208,6 +208,13 @@ clm_row_set_value(struct clm_row *row, size_t i, const char *val, size_t len)
 		if (inside)
 			val = row->buf + rel;
 	}
+	if (len <= row->len[i]) {	/* fits: in place, the arena keeps
+					   its size and the writer its spans */
+		memmove(row->buf + row->off[i], val, len);
+		row->buf[row->off[i] + len] = '\0';
+		row->len[i] = len;
+		return;
+	}
 	row->off[i] = arena_store(row, val, len);
 	row->len[i] = len;
 }
