@@ -114,11 +114,13 @@ clm_cc_dx_state(struct clm_cc *cc, const char *code, long date,
 static struct cc_attr_answer *
 attr_answer(struct clm_cc *cc, const char *code, long date)
 {
-	struct cc_attr_answer *e = &cc->attrs[span_slot(code)];
+	unsigned slot = (span_slot(code) ^ (unsigned)date * 2654435761u) &
+	    (CLM_CC_ATTR_CACHE - 1);
+	struct cc_attr_answer *e = &cc->attrs[slot];
 
 	if (e->date == date && strcmp(e->code, code) == 0)
 		return e;
-	e->date = date;
+	e->date = (int32_t)date;
 	snprintf(e->code, sizeof(e->code), "%s", code);
 	e->flags = clm_cc_attr_flags(cc->opt.cs, code, date);
 	e->manifest = -1;	/* asked for separately: dx1 only */

@@ -6,11 +6,14 @@
 #ifndef CLM_CODECHECK_INT_H
 #define CLM_CODECHECK_INT_H
 
+#include <stdint.h>
+
 #include "clm_codecheck.h"
 #include "clm_codes.h"
 
 #define CLM_CC_NDX 12
 #define CLM_CC_CACHE 1024	/* entries of the valid-span cache, power of 2 */
+#define CLM_CC_ATTR_CACHE 8192	/* code+date answers (192 KB), power of 2 */
 
 /* A diagnosis known valid from..to (0 = open): a claim with a date in the
  * span needs no lookup.  Only valid answers are kept; the release named in
@@ -23,9 +26,9 @@ struct cc_valid_span {
 /* A diagnosis's attribute flags and manifestation answer on a date. */
 struct cc_attr_answer {
 	char code[CLM_CODES_DX_MAX];	/* "" = empty slot */
-	long date;
-	unsigned flags;
-	int manifest;
+	int32_t date;
+	uint32_t flags;
+	int32_t manifest;
 };
 
 /* An Excludes1 answer for a pair of codes on a date. */
@@ -44,7 +47,7 @@ struct clm_cc {
 	size_t dates_cap;
 	struct cc_valid_span cache[CLM_CC_CACHE];
 	struct cc_pair_answer pairs[CLM_CC_CACHE];
-	struct cc_attr_answer attrs[CLM_CC_CACHE];
+	struct cc_attr_answer attrs[CLM_CC_ATTR_CACHE];
 };
 
 enum cc_dx_state {
