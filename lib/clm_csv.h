@@ -34,6 +34,14 @@ void clm_csv_set_delim(struct clm_csv *r, unsigned char delim);
 /* 1 with row filled, 0 at end of input, or a negative CLM_E* code. */
 int clm_csv_next(struct clm_csv *r, struct clm_row *row,
     struct clm_error *err);
+/*
+ * Parse ahead in a thread of its own (at most AHEAD_ROWS rows ahead): for
+ * sources safe to read from another thread that never block for good
+ * (regular files).  The same rows, lines and errors, in the same order;
+ * clm_csv_lines is then the reader's, not the caller's.  0, or -1 when no
+ * thread could be started (reading goes on in the caller's thread).
+ */
+int clm_csv_readahead(struct clm_csv *r);
 void clm_csv_close(struct clm_csv *r);
 const char *clm_csv_name(const struct clm_csv *r);
 /* Newlines consumed so far (for positions in a read function's errors). */

@@ -250,6 +250,8 @@ cc_open_source(struct clm_tool *t, const struct cc_source_opts *o,
 		close_src(s);
 		return rc;
 	}
+	if (s->parser == 0 && !must_feed(path))	/* records in a file */
+		clm_csv_readahead(s->csv);
 	ts->next = next_row;
 	ts->src = s;
 	ts->h = s->h;
