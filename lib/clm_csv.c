@@ -7,7 +7,7 @@
 #include "clm_csv.h"
 
 #define CHUNK (64 * 1024)
-#define AHEAD_ROWS 1024		/* rows parsed ahead of the caller, at most */
+#define AHEAD_ROWS 256		/* rows parsed ahead of the caller, at most */
 
 /* A list of rows (the caller's side of the read-ahead). */
 struct rowlist {
