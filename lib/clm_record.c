@@ -137,18 +137,6 @@ clm_row_reset(struct clm_row *row)
 	row->line = 0;
 }
 
-const char *
-clm_row_value(const struct clm_row *row, size_t i)
-{
-	return i < row->n ? row->buf + row->off[i] : "";
-}
-
-size_t
-clm_row_value_len(const struct clm_row *row, size_t i)
-{
-	return i < row->n ? row->len[i] : 0;
-}
-
 static void
 grow_slots(struct clm_row *row, size_t need)
 {
@@ -217,15 +205,6 @@ clm_row_set_value(struct clm_row *row, size_t i, const char *val, size_t len)
 	}
 	row->off[i] = arena_store(row, val, len);
 	row->len[i] = len;
-}
-
-const char *
-clm_row_get(const struct clm_row *row, const struct clm_header *h,
-    enum clm_column col)
-{
-	int i = h->canon[col];
-
-	return i < 0 ? "" : clm_row_value(row, (size_t)i);
 }
 
 void
