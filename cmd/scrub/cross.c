@@ -704,6 +704,31 @@ emit_held(struct clm_tool *t, struct scrub_cross *x, struct held *hd)
 	return rc;
 }
 
+static void
+prefetch_span(const void *p, size_t len)
+{
+	for (size_t i = 0; i < len; i += 64)
+		__builtin_prefetch((const char *)p + i);
+}
+
+/*
+ * The claim written at the next hold has sat out of cache for `window`
+ * claims: ask for its rows now, so that they arrive while this claim's
+ * turn goes on (writing held claims cold cost a third of the run).
+ */
+static void
+prefetch_held(const struct held *hd)
+{
+	for (size_t i = 0; hd->seq != 0 && i < hd->c.n; i++) {
+		const struct clm_row *r = hd->c.rows[i];
+
+		prefetch_span(r, sizeof(*r));
+		prefetch_span(r->off, r->n * sizeof(*r->off));
+		prefetch_span(r->len, r->n * sizeof(*r->len));
+		prefetch_span(r->buf, r->used);
+	}
+}
+
 /*
  * Hold the claim: its rows and findings move into the window slot, and the
  * slot's previous claim (the oldest, written now) hands its rows back to
@@ -731,6 +756,7 @@ hold(struct clm_tool *t, struct scrub_cross *x, const struct cur *cu)
 	*cu->f = fspare;
 	hd->seq = cu->seq;
 	hd->fp = cu->fp;
+	prefetch_held(&x->win[(cu->seq + 1) % x->nwin]);
 	return rc < 0 ? rc : CLM_TOOL_TAKEN;
 }
 
