@@ -9,7 +9,7 @@
 #define CHUNK (64 * 1024)
 #define AHEAD_ROWS 256		/* rows parsed ahead of the caller, at most */
 
-/* A list of rows (the caller's side of the read-ahead). */
+/* Rows in hand-over order (read-ahead: queues between the two threads). */
 struct rowlist {
 	struct clm_row **v;
 	size_t n, head, cap;

@@ -6,8 +6,9 @@
  * span lines, a UTF-8 byte-order mark is dropped.  Spaces and tabs around
  * an unquoted value are dropped (libcsv's rule; a tab delimiter stays a
  * delimiter), so a line of blanks is a blank line; quote a value to keep
- * its blanks.  Every value and row is
- * held to a ceiling: hitting it is a CLM_ELIMIT error naming the line.
+ * its blanks.  Every value and row is held to a ceiling: hitting it is a
+ * CLM_ELIMIT error naming the line.  With clm_csv_readahead the reading
+ * and parsing run in a thread the reader owns; clm_csv_close joins it.
  */
 #ifndef CLM_CSV_H
 #define CLM_CSV_H
