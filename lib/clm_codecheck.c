@@ -111,6 +111,38 @@ clm_cc_dx_state(struct clm_cc *cc, const char *code, long date,
 	return st;
 }
 
+static struct cc_attr_answer *
+attr_answer(struct clm_cc *cc, const char *code, long date)
+{
+	unsigned slot = (span_slot(code) ^ (unsigned)date * 2654435761u) &
+	    (CLM_CC_ATTR_CACHE - 1);
+	struct cc_attr_answer *e = &cc->attrs[slot];
+
+	if (e->date == date && strcmp(e->code, code) == 0)
+		return e;
+	e->date = (int32_t)date;
+	snprintf(e->code, sizeof(e->code), "%s", code);
+	e->flags = clm_cc_attr_flags(cc->opt.cs, code, date);
+	e->manifest = -1;	/* asked for separately: dx1 only */
+	return e;
+}
+
+unsigned
+clm_cc_dx_flags(struct clm_cc *cc, const char *code, long date)
+{
+	return attr_answer(cc, code, date)->flags;
+}
+
+int
+clm_cc_dx_manifestation(struct clm_cc *cc, const char *code, long date)
+{
+	struct cc_attr_answer *e = attr_answer(cc, code, date);
+
+	if (e->manifest < 0)
+		e->manifest = clm_cc_attr_manifestation(cc->opt.cs, code, date);
+	return e->manifest;
+}
+
 /*
  * With at most one tabular release every date gets the same notes, so the
  * answer is kept per pair; with several it is kept per pair and date.

@@ -385,7 +385,7 @@ check_patient(struct cc_claim *k, int i)
 	if (k->ndates == 0 || ((!k->cc->opt.sex_edit || k->sex == 0) &&
 	    (!k->cc->opt.age_edit || k->dob == 0)))
 		return;
-	flags = clm_cc_attr_flags(k->cs, k->dx[i], k->dates[0]);
+	flags = clm_cc_dx_flags(k->cc, k->dx[i], k->dates[0]);
 	if (flags == 0)
 		return;
 	check_dx_sex(k, i, flags);
@@ -407,7 +407,7 @@ check_first_dx(struct cc_claim *k)
 		return;
 	}
 	if (k->cs == NULL || k->ndates == 0 ||
-	    !clm_cc_attr_manifestation(k->cs, k->dx[0], k->dates[0]))
+	    !clm_cc_dx_manifestation(k->cc, k->dx[0], k->dates[0]))
 		return;
 	clm_finding_add(k->f, CLM_EDIT_DX_MANIFESTATION_FIRST, 0, "dx1", "dx1 "
 	    "%s is a manifestation code, which is never the first diagnosis%s:"

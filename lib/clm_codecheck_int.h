@@ -6,11 +6,14 @@
 #ifndef CLM_CODECHECK_INT_H
 #define CLM_CODECHECK_INT_H
 
+#include <stdint.h>
+
 #include "clm_codecheck.h"
 #include "clm_codes.h"
 
 #define CLM_CC_NDX 12
 #define CLM_CC_CACHE 1024	/* entries of the valid-span cache, power of 2 */
+#define CLM_CC_ATTR_CACHE 8192	/* code+date answers (192 KB), power of 2 */
 
 /* A diagnosis known valid from..to (0 = open): a claim with a date in the
  * span needs no lookup.  Only valid answers are kept; the release named in
@@ -18,6 +21,14 @@
 struct cc_valid_span {
 	char code[CLM_CODES_DX_MAX];
 	long from, to;
+};
+
+/* A diagnosis's attribute flags and manifestation answer on a date. */
+struct cc_attr_answer {
+	char code[CLM_CODES_DX_MAX];	/* "" = empty slot */
+	int32_t date;
+	uint32_t flags;
+	int32_t manifest;
 };
 
 /* An Excludes1 answer for a pair of codes on a date. */
@@ -36,6 +47,7 @@ struct clm_cc {
 	size_t dates_cap;
 	struct cc_valid_span cache[CLM_CC_CACHE];
 	struct cc_pair_answer pairs[CLM_CC_CACHE];
+	struct cc_attr_answer attrs[CLM_CC_ATTR_CACHE];
 };
 
 enum cc_dx_state {
@@ -73,6 +85,10 @@ const char *clm_cc_release(const struct clm_code_info *info, char *buf,
 const char *clm_cc_quote(const char *v, char *buf, size_t size);
 long clm_cc_line_no(const struct cc_claim *k, const struct clm_row *r);
 /* The state of a diagnosis on date, through the valid-span cache. */
+/* clm_cc_attr_flags and clm_cc_attr_manifestation, remembered per code
+ * and date (a practice bills few distinct diagnoses). */
+unsigned clm_cc_dx_flags(struct clm_cc *cc, const char *code, long date);
+int clm_cc_dx_manifestation(struct clm_cc *cc, const char *code, long date);
 enum clm_code_state clm_cc_dx_state(struct clm_cc *cc, const char *code,
     long date, struct clm_code_info *info);
 /* Excludes1 between a and b on date, through a cache of answers. */

@@ -32,13 +32,21 @@ clm_codes_dx_norm(const char *code, char out[CLM_CODES_DX_MAX])
 	return 1;
 }
 
+/* Runs for every diagnosis of every claim: no snprintf. */
 void
 clm_codes_dx_display(const char *code, char *out, size_t size)
 {
-	if (strlen(code) > 3)
-		snprintf(out, size, "%.3s.%s", code, code + 3);
-	else
-		snprintf(out, size, "%s", code);
+	size_t len = strlen(code), n = 0;
+
+	if (size == 0)
+		return;
+	for (size_t i = 0; i < len && n + 1 < size; i++) {
+		if (i == 3)
+			out[n++] = '.';
+		if (n + 1 < size)
+			out[n++] = code[i];
+	}
+	out[n] = '\0';
 }
 
 int

@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +7,29 @@
 #include "clm_csv.h"
 
 #define CHUNK (64 * 1024)
+#define AHEAD_ROWS 256		/* rows parsed ahead of the caller, at most */
+
+/* Rows in hand-over order (read-ahead: queues between the two threads). */
+struct rowlist {
+	struct clm_row **v;
+	size_t n, head, cap;
+};
+
+/*
+ * Read-ahead: a thread runs the reader (chunks, csv_parse, callbacks) and
+ * hands completed rows over through `q`; the caller hands the row objects
+ * it is done with back through `spent`.  Everything here is under `mu`.
+ */
+struct ahead {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cond;
+	struct rowlist q, spent;
+	int done;		/* the reader stopped: rc and err are final */
+	int rc;
+	struct clm_error err;
+	int stop;		/* the caller closes: stop reading */
+};
 
 struct clm_csv {
 	struct csv_parser p;
@@ -27,6 +51,9 @@ struct clm_csv {
 	int chunk_quote;	/* the current chunk holds a quote */
 	int overflow;		/* a ceiling was hit in a callback */
 	long overflow_line;
+	struct ahead *ahead;	/* NULL: rows are parsed on demand */
+	struct rowlist take;	/* read-ahead rows the caller holds */
+	struct rowlist spent;	/* rows the caller has emptied */
 };
 
 /* libcsv grows its field buffer without a bound; this refuses past one. */
@@ -36,13 +63,6 @@ bounded_realloc(void *p, size_t n)
 	if (n > 2 * CLM_CSV_MAX_FIELD)
 		return NULL;
 	return realloc(p, n);
-}
-
-static int
-no_space(unsigned char c)
-{
-	(void)c;
-	return 0;
 }
 
 static long
@@ -66,7 +86,8 @@ clm_csv_open_fn(clm_csv_read_fn fn, void *ctx, const char *name,
 	if (csv_init(&r->p, CSV_REPALL_NL) != 0)
 		clm_oom();
 	csv_set_realloc_func(&r->p, bounded_realloc);
-	csv_set_space_func(&r->p, no_space);
+	/* libcsv's own blank rule (no space function): a call per byte costs
+	 * a quarter of the parse, and values are trimmed downstream anyway. */
 	csv_set_delim(&r->p, delim ? delim : ',');
 	r->read = fn;
 	r->ctx = ctx;
@@ -229,6 +250,15 @@ feed_more(struct clm_csv *r, struct clm_error *err)
 	return 0;
 }
 
+static int
+overflow_error(const struct clm_csv *r, struct clm_error *err)
+{
+	return clm_error_set(err, CLM_ELIMIT, r->name, r->overflow_line,
+	    "a value is longer than %d bytes, or the row has more than %d "
+	    "values or %d bytes", CLM_CSV_MAX_FIELD, CLM_CSV_MAX_FIELDS,
+	    4 * CLM_CSV_MAX_FIELD);
+}
+
 /* Hand a completed row over by swapping arenas with the caller's row. */
 static void
 take_ready(struct clm_csv *r, struct clm_row *row)
@@ -241,10 +271,187 @@ take_ready(struct clm_csv *r, struct clm_row *row)
 	pool_put(r, src);
 }
 
+static void
+list_push(struct rowlist *l, struct clm_row *row)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = clm_xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = row;
+}
+
+static void
+list_free_rows(struct rowlist *l)
+{
+	while (l->head < l->n)
+		clm_row_free(l->v[l->head++]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Reader thread: hand over the rows of the chunk just parsed, take back
+ * emptied rows; wait while the caller is AHEAD_ROWS behind.  0 = stop. */
+static int
+ahead_publish(struct clm_csv *r)
+{
+	struct ahead *a = r->ahead;
+	int go;
+
+	pthread_mutex_lock(&a->mu);
+	while (a->q.n - a->q.head >= AHEAD_ROWS && !a->stop)
+		pthread_cond_wait(&a->cond, &a->mu);
+	if (a->q.head == a->q.n)
+		a->q.head = a->q.n = 0;
+	while (r->ready_head < r->nready)
+		list_push(&a->q, r->ready[r->ready_head++]);
+	r->ready_head = r->nready = 0;
+	while (a->spent.n > 0)
+		pool_put(r, a->spent.v[--a->spent.n]);
+	go = !a->stop;
+	pthread_cond_broadcast(&a->cond);
+	pthread_mutex_unlock(&a->mu);
+	return go;
+}
+
+static void
+ahead_finish(struct clm_csv *r, int rc, const struct clm_error *err)
+{
+	struct ahead *a = r->ahead;
+
+	pthread_mutex_lock(&a->mu);
+	a->done = 1;
+	a->rc = rc;
+	if (rc < 0)
+		a->err = *err;
+	pthread_cond_broadcast(&a->cond);
+	pthread_mutex_unlock(&a->mu);
+}
+
+static void *
+ahead_main(void *arg)
+{
+	struct clm_csv *r = arg;
+	struct clm_error err;
+	int rc = 0;
+
+	clm_error_clear(&err);
+	while (!r->eof) {
+		rc = feed_more(r, &err);
+		if (rc == 0 && r->overflow)
+			rc = overflow_error(r, &err);
+		if (rc < 0) {	/* as on demand: the chunk's rows are not seen */
+			while (r->ready_head < r->nready)
+				pool_put(r, r->ready[r->ready_head++]);
+			r->ready_head = r->nready = 0;
+			break;
+		}
+		if (!ahead_publish(r))
+			break;
+	}
+	ahead_finish(r, rc, &err);
+	return NULL;
+}
+
+int
+clm_csv_readahead(struct clm_csv *r)
+{
+	struct ahead *a;
+
+	if (r->ahead != NULL || r->eof || r->overflow)
+		return 0;
+	a = clm_xcalloc(1, sizeof(*a));
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cond, NULL);
+	while (r->ready_head < r->nready)	/* parsed already: first */
+		list_push(&r->take, r->ready[r->ready_head++]);
+	r->ready_head = r->nready = 0;
+	r->ahead = a;
+	if (pthread_create(&a->thread, NULL, ahead_main, r) != 0) {
+		r->ahead = NULL;
+		pthread_cond_destroy(&a->cond);
+		pthread_mutex_destroy(&a->mu);
+		free(a);
+		return -1;	/* the caller's rows in take still come first */
+	}
+	return 0;
+}
+
+/* Caller: refill `take` from the reader; 1, 0 at the end, or <0. */
+static int
+ahead_take(struct clm_csv *r, struct clm_error *err)
+{
+	struct ahead *a = r->ahead;
+	struct rowlist tmp;
+	int rc = 1;
+
+	pthread_mutex_lock(&a->mu);
+	while (a->q.head == a->q.n && !a->done)
+		pthread_cond_wait(&a->cond, &a->mu);
+	while (r->spent.n > 0)
+		list_push(&a->spent, r->spent.v[--r->spent.n]);
+	if (a->q.head < a->q.n) {
+		tmp = r->take;	/* empty: swap lists, keep both arrays */
+		tmp.n = tmp.head = 0;
+		r->take = a->q;
+		a->q = tmp;
+	} else {
+		rc = a->rc;
+		if (rc < 0)
+			*err = a->err;
+	}
+	pthread_cond_broadcast(&a->cond);
+	pthread_mutex_unlock(&a->mu);
+	return rc;
+}
+
+static void
+ahead_stop(struct clm_csv *r)
+{
+	struct ahead *a = r->ahead;
+
+	pthread_mutex_lock(&a->mu);
+	a->stop = 1;
+	pthread_cond_broadcast(&a->cond);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->thread, NULL);
+	list_free_rows(&a->q);
+	list_free_rows(&a->spent);
+	pthread_cond_destroy(&a->cond);
+	pthread_mutex_destroy(&a->mu);
+	free(a);
+	r->ahead = NULL;
+}
+
+/* The next row from `take` (read-ahead), swapping arenas as take_ready. */
+static int
+next_taken(struct clm_csv *r, struct clm_row *row, struct clm_error *err)
+{
+	struct clm_row *src, tmp;
+
+	if (r->take.head == r->take.n) {	/* only with a reader thread */
+		int rc = ahead_take(r, err);
+
+		if (rc <= 0)
+			return rc;
+	}
+	src = r->take.v[r->take.head++];
+	tmp = *row;
+	*row = *src;
+	*src = tmp;
+	clm_row_reset(src);
+	list_push(&r->spent, src);
+	return 1;
+}
+
 int
 clm_csv_next(struct clm_csv *r, struct clm_row *row, struct clm_error *err)
 {
 	clm_row_reset(row);
+	if (r->take.head == r->take.n)
+		r->take.head = r->take.n = 0;
+	if (r->ahead != NULL || r->take.n > 0)
+		return next_taken(r, row, err);
 	while (r->ready_head == r->nready && !r->eof) {
 		int rc = feed_more(r, err);
 
@@ -252,11 +459,7 @@ clm_csv_next(struct clm_csv *r, struct clm_row *row, struct clm_error *err)
 			return rc;
 	}
 	if (r->overflow)
-		return clm_error_set(err, CLM_ELIMIT, r->name,
-		    r->overflow_line, "a value is longer than %d bytes, or "
-		    "the row has more than %d values or %d bytes",
-		    CLM_CSV_MAX_FIELD, CLM_CSV_MAX_FIELDS,
-		    4 * CLM_CSV_MAX_FIELD);
+		return overflow_error(r, err);
 	if (r->ready_head == r->nready)
 		return 0;
 	take_ready(r, row);
@@ -274,6 +477,10 @@ clm_csv_close(struct clm_csv *r)
 {
 	if (r == NULL)
 		return;
+	if (r->ahead != NULL)
+		ahead_stop(r);
+	list_free_rows(&r->take);
+	list_free_rows(&r->spent);
 	csv_free(&r->p);
 	while (r->ready_head < r->nready)
 		clm_row_free(r->ready[r->ready_head++]);

@@ -3,8 +3,12 @@
  *
  * clm_csv_next fills a row with the next record's raw values and the
  * physical line it starts on.  Blank lines are skipped, quoted values may
- * span lines, a UTF-8 byte-order mark is dropped.  Every value and row is
- * held to a ceiling: hitting it is a CLM_ELIMIT error naming the line.
+ * span lines, a UTF-8 byte-order mark is dropped.  Spaces and tabs around
+ * an unquoted value are dropped (libcsv's rule; a tab delimiter stays a
+ * delimiter), so a line of blanks is a blank line; quote a value to keep
+ * its blanks.  Every value and row is held to a ceiling: hitting it is a
+ * CLM_ELIMIT error naming the line.  With clm_csv_readahead the reading
+ * and parsing run in a thread the reader owns; clm_csv_close joins it.
  */
 #ifndef CLM_CSV_H
 #define CLM_CSV_H
@@ -31,6 +35,14 @@ void clm_csv_set_delim(struct clm_csv *r, unsigned char delim);
 /* 1 with row filled, 0 at end of input, or a negative CLM_E* code. */
 int clm_csv_next(struct clm_csv *r, struct clm_row *row,
     struct clm_error *err);
+/*
+ * Parse ahead in a thread of its own (at most AHEAD_ROWS rows ahead): for
+ * sources safe to read from another thread that never block for good
+ * (regular files).  The same rows, lines and errors, in the same order;
+ * clm_csv_lines is then the reader's, not the caller's.  0, or -1 when no
+ * thread could be started (reading goes on in the caller's thread).
+ */
+int clm_csv_readahead(struct clm_csv *r);
 void clm_csv_close(struct clm_csv *r);
 const char *clm_csv_name(const struct clm_csv *r);
 /* Newlines consumed so far (for positions in a read function's errors). */

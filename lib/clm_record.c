@@ -137,18 +137,6 @@ clm_row_reset(struct clm_row *row)
 	row->line = 0;
 }
 
-const char *
-clm_row_value(const struct clm_row *row, size_t i)
-{
-	return i < row->n ? row->buf + row->off[i] : "";
-}
-
-size_t
-clm_row_value_len(const struct clm_row *row, size_t i)
-{
-	return i < row->n ? row->len[i] : 0;
-}
-
 static void
 grow_slots(struct clm_row *row, size_t need)
 {
@@ -208,17 +196,15 @@ clm_row_set_value(struct clm_row *row, size_t i, const char *val, size_t len)
 		if (inside)
 			val = row->buf + rel;
 	}
+	if (len <= row->len[i]) {	/* fits: in place, the arena keeps
+					   its size and the writer its spans */
+		memmove(row->buf + row->off[i], val, len);
+		row->buf[row->off[i] + len] = '\0';
+		row->len[i] = len;
+		return;
+	}
 	row->off[i] = arena_store(row, val, len);
 	row->len[i] = len;
-}
-
-const char *
-clm_row_get(const struct clm_row *row, const struct clm_header *h,
-    enum clm_column col)
-{
-	int i = h->canon[col];
-
-	return i < 0 ? "" : clm_row_value(row, (size_t)i);
 }
 
 void
@@ -387,8 +373,23 @@ clm_grouper_next(struct clm_grouper *g, struct clm_claim *c,
 }
 
 static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The reader drops unquoted blanks at either end: such values are quoted. */
+static int
+blank_ends(const char *val, size_t len)
+{
+	return len > 0 && (is_blank(val[0]) || is_blank(val[len - 1]));
+}
+
+static int
 needs_quotes(const char *val, size_t len)
 {
+	if (blank_ends(val, len))
+		return 1;
 	for (size_t i = 0; i < len; i++)
 		if (val[i] == ',' || val[i] == '"' || val[i] == '\r' ||
 		    val[i] == '\n')
@@ -458,6 +459,8 @@ line_put_plain(struct line_buf *lb, const char *val, size_t len)
 {
 	char *d = lb->b + lb->n;
 
+	if (blank_ends(val, len))
+		return 1;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)val[i];
 
@@ -506,6 +509,9 @@ line_put_span(struct line_buf *lb, const struct clm_row *row, size_t first,
 	char *d = lb->b + lb->n;
 	size_t i = 0;
 
+	for (size_t k = first; k < last; k++)
+		if (blank_ends(row->buf + row->off[k], row->len[k]))
+			return 1;
 	memcpy(d, src, len);
 #ifdef __SSE2__
 	{

@@ -65,17 +65,32 @@ struct clm_row {
 struct clm_row *clm_row_new(void);
 void clm_row_free(struct clm_row *row);
 void clm_row_reset(struct clm_row *row);
-/* Value i, "" past the end. */
-const char *clm_row_value(const struct clm_row *row, size_t i);
-size_t clm_row_value_len(const struct clm_row *row, size_t i);
+/* Value i, "" past the end.  (Inline: tools call these per value.) */
+static inline const char *
+clm_row_value(const struct clm_row *row, size_t i)
+{
+	return i < row->n ? row->buf + row->off[i] : "";
+}
+
+static inline size_t
+clm_row_value_len(const struct clm_row *row, size_t i)
+{
+	return i < row->n ? row->len[i] : 0;
+}
 /* Append a value at position n. */
 void clm_row_push(struct clm_row *row, const char *val, size_t len);
 /* Replace value i (padding with empty values); val may point into row. */
 void clm_row_set_value(struct clm_row *row, size_t i, const char *val,
     size_t len);
 /* Canonical access; get returns "" when the header lacks the column. */
-const char *clm_row_get(const struct clm_row *row,
-    const struct clm_header *h, enum clm_column col);
+static inline const char *
+clm_row_get(const struct clm_row *row, const struct clm_header *h,
+    enum clm_column col)
+{
+	int i = h->canon[col];
+
+	return i < 0 ? "" : clm_row_value(row, (size_t)i);
+}
 /* Set a canonical column; the header must have it (clm_header_ensure). */
 void clm_row_set(struct clm_row *row, const struct clm_header *h,
     enum clm_column col, const char *val);

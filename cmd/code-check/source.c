@@ -146,6 +146,7 @@ exec_parser(const struct cc_source_opts *o, const char *path, int in_fd,
 	execvp(prog, (char *const *)argv);
 	fprintf(stderr, "clm-code-check: cannot run clm-parse: %s\n",
 	    strerror(errno));
+	fflush(stderr);		/* the runtime buffers stderr; _exit does not */
 	_exit(CLM_EXIT_FAILURE);
 }
 
@@ -249,6 +250,8 @@ cc_open_source(struct clm_tool *t, const struct cc_source_opts *o,
 		close_src(s);
 		return rc;
 	}
+	if (s->parser == 0 && !must_feed(path))	/* records in a file */
+		clm_csv_readahead(s->csv);
 	ts->next = next_row;
 	ts->src = s;
 	ts->h = s->h;

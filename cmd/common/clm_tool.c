@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "clm_csv.h"
 #include "clm_io.h"
@@ -177,6 +178,16 @@ record_next(void *p, struct clm_row *row, struct clm_error *err)
 	return clm_csv_next(((struct record_source *)p)->csv, row, err);
 }
 
+/* Files are parsed ahead in a thread; a pipe might block it for good. */
+static int
+is_regular_file(const char *path)
+{
+	struct stat st;
+
+	return path != NULL && strcmp(path, "-") != 0 &&
+	    stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 static int
 open_record_source(struct clm_tool *t, const char *path,
     struct clm_tool_source *s, struct clm_error *err)
@@ -195,6 +206,8 @@ open_record_source(struct clm_tool *t, const char *path,
 		close_record_source(rs);
 		return -CLM_EFORMAT;
 	}
+	if (is_regular_file(path))
+		clm_csv_readahead(rs->csv);
 	s->next = record_next;
 	s->src = rs;
 	s->h = rs->h;
@@ -539,6 +552,8 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	memset(&t, 0, sizeof(t));
 	t.spec = spec;
 	t.ctx = ctx;
+	/* Unbuffered stderr costs a system call per diagnostic; exit flushes. */
+	setvbuf(stderr, NULL, _IOFBF, 64 * 1024);
 	signal(SIGPIPE, SIG_IGN);
 	if (parse_options(&t, argc, argv) < 0)
 		return CLM_EXIT_FAILURE;

@@ -141,6 +141,8 @@ static const enum clm_norm_kind column_kind[CLM_COL_COUNT] = {
 	[CLM_COL_EDITS] = CLM_NORM_NONE,
 };
 
+#define KNOWN_MAX 32
+
 struct scratch {
 	char *buf;
 	size_t cap;
@@ -153,6 +155,12 @@ struct norm {
 	/* the header's columns to normalize, split by level (from start) */
 	enum clm_column claim_cols[CLM_COL_COUNT], line_cols[CLM_COL_COUNT];
 	size_t nclaim, nline;
+	/* per column, the last value found already normal: exports repeat
+	 * providers, payers, codes and dates row after row */
+	struct known {
+		unsigned char set, len;
+		char v[KNOWN_MAX];
+	} known[CLM_COL_COUNT];
 };
 
 enum { OPT_KEEP_CASE = 2000 };
@@ -201,6 +209,26 @@ report(struct clm_findings *f, enum clm_norm_kind k, long line,
 		    o->reason);
 }
 
+/* clm_norm_value, skipped when v is the column's last value found normal
+ * (the result depends only on the kind, the value and the fixed ctx). */
+static enum clm_norm_result
+norm_value(struct norm *nm, enum clm_column col, const char *v, size_t len,
+    struct clm_norm_out *o)
+{
+	struct known *k = &nm->known[col];
+	enum clm_norm_result r;
+
+	if (k->set && len == k->len && memcmp(v, k->v, len) == 0)
+		return CLM_NORM_UNCHANGED;
+	r = clm_norm_value(column_kind[col], v, len, &nm->ctx, o);
+	if (r == CLM_NORM_UNCHANGED && len < KNOWN_MAX) {
+		memcpy(k->v, v, len);
+		k->len = (unsigned char)len;
+		k->set = 1;
+	}
+	return r;
+}
+
 /* Normalize value i of row; 1 when it was reported. */
 static int
 norm_cell(struct norm *nm, struct clm_row *row, enum clm_column col,
@@ -209,8 +237,7 @@ norm_cell(struct norm *nm, struct clm_row *row, enum clm_column col,
 	const char *v = clm_row_value(row, i);
 	size_t len = clm_row_value_len(row, i);
 	struct clm_norm_out o = out_for(&nm->cell, len);
-	enum clm_norm_result r = clm_norm_value(column_kind[col], v, len,
-	    &nm->ctx, &o);
+	enum clm_norm_result r = norm_value(nm, col, v, len, &o);
 
 	if (r == CLM_NORM_UNCHANGED)
 		return 0;
@@ -234,8 +261,7 @@ norm_claim_column(struct norm *nm, struct clm_claim *c,
 	const char *first = clm_row_value(c->rows[0], i);
 	size_t len = clm_row_value_len(c->rows[0], i);
 	struct clm_norm_out o = out_for(&nm->claim, len);
-	enum clm_norm_result r = clm_norm_value(column_kind[col], first, len,
-	    &nm->ctx, &o);
+	enum clm_norm_result r = norm_value(nm, col, first, len, &o);
 
 	if (r != CLM_NORM_UNCHANGED)
 		report(f, column_kind[col], 0, col, first, &o, r);

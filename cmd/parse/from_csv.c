@@ -4,6 +4,7 @@
  * header row is mapped to canonical names; rows are padded for added
  * columns and grouped by claim (group.c).
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,10 @@ struct decoder {
 	unsigned char *raw;		/* cp1252 bytes not yet converted */
 	size_t nraw, rawpos;
 	int eof;
+	/* The switch to cp1252 is noticed where the reader is, perhaps a
+	 * thread ahead: the notice waits for the row of this line (0: none;
+	 * -1: printed) so that it lands in the same place every run. */
+	_Atomic long notice_line;
 };
 
 struct csv_src {
@@ -64,13 +69,26 @@ binary_error(struct decoder *d, const unsigned char *buf, size_t at,
 }
 
 static void
-switch_to_cp1252(struct decoder *d, const unsigned char *rest, size_t n)
+switch_to_cp1252(struct decoder *d, const unsigned char *rest, size_t n,
+    long line)
 {
 	d->cp1252 = 1;
 	d->raw = clm_xmalloc(RAW_CHUNK + n);
 	memcpy(d->raw, rest, n);
 	d->nraw = n;
 	d->rawpos = 0;
+	atomic_store(&d->notice_line, line);
+}
+
+/* The cp1252 notice, once, before the row at its line (or at the end). */
+static void
+cp1252_notice(struct decoder *d, const struct clm_row *row)
+{
+	long line = atomic_load(&d->notice_line);
+
+	if (line <= 0 || (row != NULL && row->line < line))
+		return;
+	atomic_store(&d->notice_line, -1);
 	clm_tool_warn(d->t, "%s: not valid UTF-8; read as Windows-1252",
 	    clm_in_name(d->in));
 }
@@ -112,7 +130,8 @@ invalid_utf8(struct decoder *d, unsigned char *buf, size_t n, size_t bad,
 		    1,
 		    "not valid UTF-8, and earlier lines hold UTF-8 text, so "
 		    "it is not Windows-1252 either");
-	switch_to_cp1252(d, buf + bad, n - bad);
+	switch_to_cp1252(d, buf + bad, n - bad, clm_csv_lines(d->csv) +
+	    (long)clm_enc_count_lines(buf, bad) + 1);
 	if (bad > 0)
 		return (long)bad;
 	return read_cp1252(d, buf, n, err);
@@ -385,6 +404,7 @@ csv_row(void *p, struct clm_row *row, struct clm_error *err)
 	struct csv_src *cs = p;
 	int rc = clm_csv_next(cs->csv, row, err);
 
+	cp1252_notice(&cs->dec, rc > 0 ? row : NULL);
 	if (rc <= 0)
 		return rc;
 	if (row->n == cs->nsrc) {
@@ -420,7 +440,7 @@ read_source_header(struct clm_tool *t, struct csv_src *cs,
 
 int
 parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
-    struct clm_tool_source *s, struct clm_error *err)
+    int ahead, struct clm_tool_source *s, struct clm_error *err)
 {
 	struct csv_src *cs = clm_xcalloc(1, sizeof(*cs));
 	int rc;
@@ -434,9 +454,12 @@ parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
 	cs->dec.csv = cs->csv;
 	cs->h = clm_header_new();
 	if ((rc = read_source_header(t, cs, err)) < 0) {
+		cp1252_notice(&cs->dec, NULL);
 		close_csv(cs);
 		return rc;
 	}
+	if (ahead)
+		clm_csv_readahead(cs->csv);
 	cs->pc->src_cols = cs->nsrc;
 	cs->pc->row_cols = cs->h->ncols;
 	cs->pc->moved = extras_offset(cs->h) - cs->nsrc;

@@ -1,6 +1,7 @@
 /* clm-parse: bring a claim export (CSV, TSV, X12 837P) into clm records. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "clm_io.h"
 #include "parse.h"
@@ -39,6 +40,16 @@ detect(struct parse_ctx *pc, struct clm_in *in, struct clm_error *err,
 	return parse_detect(buf, (size_t)n);
 }
 
+/* Files are parsed ahead in a thread; a pipe might block it for good. */
+static int
+is_regular_file(const char *path)
+{
+	struct stat st;
+
+	return path != NULL && strcmp(path, "-") != 0 &&
+	    stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 static int
 open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
     struct clm_error *err)
@@ -65,8 +76,8 @@ open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
 	if (fmt == PARSE_X12)
 		rc = parse_open_x12(t, in, s, err);
 	else
-		rc = parse_open_csv(t, in, fmt == PARSE_TSV ? '\t' : ',', s,
-		    err);
+		rc = parse_open_csv(t, in, fmt == PARSE_TSV ? '\t' : ',',
+		    is_regular_file(path), s, err);
 	if (rc >= 0 && pc->print_map)
 		finish_print_map(t, s);
 	return rc;

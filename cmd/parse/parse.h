@@ -69,8 +69,10 @@ int parse_open_x12(struct clm_tool *t, struct clm_in *in,
 int parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
     struct clm_findings *f);
 /* The CSV/TSV reader, delim ',' or '\t'; takes ownership of in. */
+/* ahead: the input is a regular file, parsed ahead in a thread. */
 int parse_open_csv(struct clm_tool *t, struct clm_in *in,
-    unsigned char delim, struct clm_tool_source *s, struct clm_error *err);
+    unsigned char delim, int ahead, struct clm_tool_source *s,
+    struct clm_error *err);
 
 /* Format of a stream from its first bytes (BOM and white space skipped). */
 enum parse_format parse_detect(const unsigned char *buf, size_t len);

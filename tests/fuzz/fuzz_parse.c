@@ -46,7 +46,7 @@ run(struct clm_tool *t, const char *path)
 		return;
 	}
 	/* parse_open_csv owns in from here, also when it fails */
-	if (parse_open_csv(t, in, fmt == PARSE_TSV ? '\t' : ',', &s,
+	if (parse_open_csv(t, in, fmt == PARSE_TSV ? '\t' : ',', 0, &s,
 	    &err) < 0)
 		return;
 	clm_grouper_init(&g, s.next, s.src, s.h, "fuzz");

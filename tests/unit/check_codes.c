@@ -47,6 +47,10 @@ START_TEST(test_dx_shape)
 	ck_assert_str_eq(shown, "M54.50");
 	clm_codes_dx_display("R69", shown, sizeof(shown));
 	ck_assert_str_eq(shown, "R69");
+	clm_codes_dx_display("M5450", shown, 5);	/* truncated */
+	ck_assert_str_eq(shown, "M54.");
+	clm_codes_dx_display("M5450", shown, 4);
+	ck_assert_str_eq(shown, "M54");
 	ck_assert(clm_codes_dx_is_external("W19XXXA"));
 	ck_assert(clm_codes_dx_is_external("V4352XA"));
 	ck_assert(clm_codes_dx_is_external("Y92009"));
