@@ -84,6 +84,14 @@ enum clm_status clm_findings_status(const struct clm_findings *f,
 enum clm_status clm_claim_apply(struct clm_claim *c,
     const struct clm_header *h, const struct clm_findings *f, int strict);
 
+/*
+ * CLAIM-CONFLICT: one finding per claim-level column whose value differs
+ * between the rows of the claim (naming the first two input lines that
+ * disagree).
+ */
+void clm_claim_check_conflicts(const struct clm_claim *c,
+    const struct clm_header *h, struct clm_findings *f);
+
 /* The findings report: CSV claim_id,line,severity,edit,field,message. */
 struct clm_out;
 int clm_report_write_header(struct clm_out *out, struct clm_error *err);

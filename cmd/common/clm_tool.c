@@ -291,42 +291,6 @@ check_ragged(struct clm_tool *t, const struct clm_claim *c,
 	}
 }
 
-/* Value i of two rows equal?  (Direct access: this runs for every row.) */
-static int
-same_value(const struct clm_row *a, const struct clm_row *b, size_t i)
-{
-	size_t la = i < a->n ? a->len[i] : 0, lb = i < b->n ? b->len[i] : 0;
-
-	if (la != lb)
-		return 0;
-	return la == 0 ||
-	    memcmp(a->buf + a->off[i], b->buf + b->off[i], la) == 0;
-}
-
-static void
-check_conflicts(struct clm_tool *t, const struct clm_claim *c,
-    struct clm_findings *f)
-{
-	if (c->n < 2)
-		return;
-	for (int col = 0; col < CLM_COL_COUNT; col++) {
-		int i = t->h->canon[col];
-
-		if (i < 0 || col == CLM_COL_STATUS || clm_column_is_line(col))
-			continue;
-		for (size_t r = 1; r < c->n; r++) {
-			if (same_value(c->rows[0], c->rows[r], (size_t)i))
-				continue;
-			clm_finding_add(f, CLM_EDIT_CLAIM_CONFLICT, 0,
-			    clm_column_name(col), "%s differs between the "
-			    "claim's rows (input lines %ld and %ld)",
-			    clm_column_name(col), c->rows[0]->line,
-			    c->rows[r]->line);
-			break;
-		}
-	}
-}
-
 static long
 physical_line(const struct clm_tool *t, const struct clm_claim *c,
     long line_no)
@@ -430,7 +394,7 @@ process_claim(struct clm_tool *t, struct clm_claim *c,
 			relocate_extras(t, c->rows[i]);
 	}
 	if (t->spec->check_conflicts)
-		check_conflicts(t, c, f);
+		clm_claim_check_conflicts(c, t->h, f);
 	rc = t->spec->claim(t, c, f);
 	if (rc < 0)
 		return rc;

@@ -254,38 +254,6 @@ ragged_rows(const struct parse_ctx *pc, const struct clm_header *h,
 }
 
 /* Value i of two rows equal?  (Direct access: this runs for every row.) */
-static int
-same_cell(const struct clm_row *a, const struct clm_row *b, size_t i)
-{
-	size_t la = i < a->n ? a->len[i] : 0, lb = i < b->n ? b->len[i] : 0;
-
-	return la == lb && (la == 0 ||
-	    memcmp(a->buf + a->off[i], b->buf + b->off[i], la) == 0);
-}
-
-/* CLAIM-CONFLICT: a claim-level column differs between the rows. */
-static void
-conflicting_columns(const struct clm_header *h, const struct clm_claim *c,
-    struct clm_findings *f)
-{
-	for (int col = 0; c->n > 1 && col < CLM_COL_COUNT; col++) {
-		int i = h->canon[col];
-
-		if (i < 0 || col == CLM_COL_STATUS || clm_column_is_line(col))
-			continue;
-		for (size_t r = 1; r < c->n; r++) {
-			if (same_cell(c->rows[0], c->rows[r], (size_t)i))
-				continue;
-			clm_finding_add(f, CLM_EDIT_CLAIM_CONFLICT, 0,
-			    clm_column_name(col), "%s differs between the "
-			    "claim's rows (input lines %ld and %ld)",
-			    clm_column_name(col), c->rows[0]->line,
-			    c->rows[r]->line);
-			break;
-		}
-	}
-}
-
 static void
 number_lines(const struct clm_header *h, struct clm_claim *c)
 {
@@ -303,7 +271,7 @@ parse_transform_x12(struct parse_ctx *pc, const struct clm_header *h,
 {
 	/* X12 values are already split into their elements: only the checks
 	 * that look across claims apply. */
-	conflicting_columns(h, c, f);
+	clm_claim_check_conflicts(c, h, f);
 	claim_findings(pc, h, c, f);
 }
 
@@ -316,7 +284,7 @@ parse_transform(struct parse_ctx *pc, const struct clm_header *h,
 	ragged_rows(pc, h, c, f);	/* before anything pads a row */
 	if (pc->assign_line_no)
 		number_lines(h, c);
-	conflicting_columns(h, c, f);
+	clm_claim_check_conflicts(c, h, f);
 	claim_findings(pc, h, c, f);
 	for (size_t i = 0; i < c->n; i++) {
 		struct clm_row *row = c->rows[i];
