@@ -2,10 +2,10 @@
  * its date of service. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "clm_codecheck.h"
 #include "clm_codes.h"
+#include "clm_date.h"
 #include "clm_tool.h"
 #include "source.h"
 
@@ -66,8 +66,6 @@ cc_option(struct clm_tool *t, int opt, const char *arg)
 	}
 }
 
-static long today(void);
-
 /* Open the index once, before the first input (and any clm-parse child). */
 static int
 open_index(struct clm_tool *t)
@@ -86,7 +84,11 @@ open_index(struct clm_tool *t)
 		return -1;
 	}
 	x->opt.cs = x->cs;
-	x->opt.today = today();
+	x->opt.today = clm_date_today();
+	if (x->opt.today == 0) {
+		clm_tool_warn(t, "CLM_TODAY is not a date CCYYMMDD");
+		return -1;
+	}
 	x->cc = clm_cc_new(&x->opt);
 	return 0;
 }
@@ -100,21 +102,6 @@ cc_open(struct clm_tool *t, const char *path, struct clm_tool_source *s,
 	if (open_index(t) < 0)
 		return -CLM_EUSAGE;
 	return cc_open_source(t, &x->src, path, s, err);
-}
-
-/* CLM_TODAY when set, else the local date: for claims with no date. */
-static long
-today(void)
-{
-	const char *env = getenv("CLM_TODAY");
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (env != NULL && clm_codes_date(env) > 0)
-		return clm_codes_date(env);
-	localtime_r(&now, &tm);
-	return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
 }
 
 static int

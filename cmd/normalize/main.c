@@ -6,8 +6,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clm_date.h"
 #include "clm_norm.h"
 #include "clm_tool.h"
 
@@ -428,27 +428,6 @@ norm_option(struct clm_tool *t, int opt, const char *arg)
 	return 0;
 }
 
-/* CLM_TODAY (CCYYMMDD) or the system date; 0 when CLM_TODAY is bad. */
-static long
-today(void)
-{
-	const char *env = getenv("CLM_TODAY");
-	time_t now;
-	struct tm tm;
-	char *end;
-	long d;
-
-	if (env != NULL && *env != '\0') {
-		d = strtol(env, &end, 10);
-		return *end == '\0' && clm_norm_date_valid(d) ? d : 0;
-	}
-	now = time(NULL);
-	if (localtime_r(&now, &tm) == NULL)
-		return 0;
-	return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
-}
-
 static const struct option longopts[] = {
 	{ "keep-case", no_argument, NULL, OPT_KEEP_CASE },
 	{ NULL, 0, NULL, 0 },
@@ -472,7 +451,7 @@ main(int argc, char **argv)
 	int rc;
 
 	memset(&nm, 0, sizeof(nm));
-	nm.ctx.today = today();
+	nm.ctx.today = clm_date_today();
 	if (nm.ctx.today == 0) {
 		fputs("clm-normalize: CLM_TODAY is not a date CCYYMMDD\n",
 		    stderr);
