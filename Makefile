@@ -96,7 +96,8 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 # Replay drivers: each harness with a plain main() over corpus files.
 $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBCLM)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $@.d -o $@ $^ $(LIBS)
+	$(CC) $(ALL_CPPFLAGS) -MM -MP -MT $@ -MF $@.d $<
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 check: deps
 	$(MAKE) --no-print-directory tools tests
