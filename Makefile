@@ -97,7 +97,8 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBCLM)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -MM -MP -MT $@ -MF $@.d $<
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay_main.c \
+	    $(LIBCLM) $(LIBS)
 
 check: deps
 	$(MAKE) --no-print-directory tools tests
