@@ -51,6 +51,10 @@ UNIT_HELPERS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/unit/helper_*.c))
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz-replay/%,$(FUZZ_SRC))
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(FUZZ_SRC))
+# With SAN=1 the CSV reader's tests also run under ThreadSanitizer (below).
+ifeq ($(SAN),1)
+TSAN_BINS := $(BUILD)/tests/check_csv_tsan
+endif
 
 .PHONY: all deps check demo bench fuzz install clean lint tools tests
 all: tools
@@ -63,7 +67,7 @@ tools: $(CODESET_IDX)
 $(CODESET_IDX): $(BUILD)/bin/clm-codeset $(wildcard codesets/*)
 	@mkdir -p $(@D)
 	$(BUILD)/bin/clm-codeset build -o $@ -m codesets/MANIFEST
-tests: $(UNIT_BINS) $(FUZZ_REPLAY)
+tests: $(UNIT_BINS) $(FUZZ_REPLAY) $(TSAN_BINS)
 
 deps:
 	@scripts/install-deps
@@ -92,6 +96,15 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(COMMON_OBJ) \
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The CSV reader's read-ahead thread, once more under ThreadSanitizer (it
+# cannot share a binary with AddressSanitizer): part of `make check SAN=1`.
+TSAN_SRC := tests/unit/check_csv.c tests/unit/helper_test.c lib/clm_csv.c \
+	lib/clm_io.c lib/clm_record.c lib/clm_error.c
+$(BUILD)/tests/check_csv_tsan: $(TSAN_SRC)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) -std=c11 $(WARN) -O1 -g \
+	    -fsanitize=thread -o $@ $(TSAN_SRC) $(CHECK_LIBS) $(LIBS)
 
 # Replay drivers: each harness with a plain main() over corpus files.
 $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBCLM)
