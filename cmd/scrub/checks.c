@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_date.h"
 #include "scrub.h"
 
 long
@@ -98,8 +99,8 @@ static void
 check_line_dates(const struct scrub_ctx *sc, const struct clm_row *row,
     const struct clm_header *h, long dob, struct clm_findings *f)
 {
-	long from = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_FROM));
-	long to = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_TO));
+	long from = clm_date_parse(clm_row_get(row, h, CLM_COL_DOS_FROM));
+	long to = clm_date_parse(clm_row_get(row, h, CLM_COL_DOS_TO));
 	long line = scrub_line_no(row, h);
 
 	if (from > sc->as_of)
@@ -124,7 +125,7 @@ check_dates(const struct scrub_ctx *sc, const struct clm_claim *c,
     const struct clm_header *h, struct clm_findings *f)
 {
 	const struct clm_row *r0 = c->rows[0];
-	long dob = clm_rules_parse_date(clm_row_get(r0, h,
+	long dob = clm_date_parse(clm_row_get(r0, h,
 	    patient_is_subscriber(r0, h) ? CLM_COL_SUB_DOB : CLM_COL_PAT_DOB));
 
 	for (size_t i = 0; i < c->n; i++)

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_date.h"
 #include "scrub.h"
 
 #define DUP_MAX ((1UL << 24) - 1)	/* log index + 1 fits 24 bits */
@@ -360,7 +361,7 @@ make_svc(const struct cur *cu, const struct clm_row *row, uint64_t patient,
 	const char *rend = clm_row_get(row, h, CLM_COL_LINE_REND_NPI);
 
 	memset(s, 0, sizeof(*s));
-	s->date = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_FROM));
+	s->date = clm_date_parse(clm_row_get(row, h, CLM_COL_DOS_FROM));
 	if (s->date == 0 || *clm_row_get(row, h, CLM_COL_PROC) == '\0')
 		return 0;
 	if (*rend == '\0')
