@@ -228,7 +228,7 @@ main(int argc, char **argv)
 		    "      --history-append FILE  add the claims written "
 		    "without errors to FILE\n"
 		    "      --window N         claims held to flag both sides "
-		    "of a pair (4096)\n"
+		    "of a pair (256)\n"
 		    "      --lookback N       service lines kept for cross-claim "
 		    "edits (131072)\n"
 		    "      --strict           warnings hold claims back too\n",
@@ -243,7 +243,7 @@ main(int argc, char **argv)
 
 	memset(&sc, 0, sizeof(sc));
 	sc.as_of = clm_date_today();
-	sc.window = 4096;
+	sc.window = 256;
 	sc.lookback = 131072;
 	rc = clm_tool_main(&spec, &sc, argc, argv);
 	scrub_cross_free(sc.cross);
