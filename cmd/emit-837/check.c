@@ -207,6 +207,17 @@ all_digits(const char *s, size_t n)
 	return 1;
 }
 
+/* Only A-Z and 0-9 (strspn with a set builds a table on every call). */
+static int
+upper_alnum(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' &&
+		    s[i] <= '9')))
+			return 0;
+	return 1;
+}
+
 static int
 real_date(const char *s)
 {
@@ -519,7 +530,7 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 			    "without gaps", gap, n);
 		last = n;
 		if (len < 3 || len > 7 || !isupper((unsigned char)dx[0]) ||
-		    strspn(dx, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != len)
+		    !upper_alnum(dx, len))
 			clm_finding_add(f, CLM_EDIT_X12_FORMAT, 0,
 			    clm_column_name(CLM_COL_DX(n)), "dx%d '%.16s' is "
 			    "not an ICD-10-CM code without the dot", n, dx);
@@ -586,10 +597,9 @@ check_modifiers(const struct emit_ctx *e, const struct clm_row *r,
 		}
 	for (int n = 1; n <= 4; n++) {
 		const char *m = get(e, r, CLM_COL_MOD(n));
+		size_t len = strlen(m);
 
-		if (strlen(m) > 2 && strlen(m) % 2 == 0 &&
-		    strspn(m, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
-		    strlen(m)) {
+		if (len > 2 && len % 2 == 0 && upper_alnum(m, len)) {
 			clm_finding_add(f, CLM_EDIT_LIMIT_MOD, line,
 			    clm_column_name(CLM_COL_MOD(n)), "mod%d holds "
 			    "several modifiers ('%.12s'); one per column, at "
