@@ -217,12 +217,27 @@ clm_row_set(struct clm_row *row, const struct clm_header *h,
 		clm_row_set_value(row, (size_t)i, val, strlen(val));
 }
 
+/* The arena and the offsets as they are, in three copies (a push per
+ * value cost a tenth of clm-emit-837's claim loop). */
 void
 clm_row_copy(struct clm_row *dst, const struct clm_row *src)
 {
 	clm_row_reset(dst);
-	for (size_t i = 0; i < src->n; i++)
-		clm_row_push(dst, clm_row_value(src, i), src->len[i]);
+	grow_slots(dst, src->n);
+	if (src->used > dst->bufcap) {
+		dst->bufcap = dst->bufcap ? dst->bufcap : 256;
+		while (src->used > dst->bufcap)
+			dst->bufcap *= 2;
+		dst->buf = clm_xrealloc(dst->buf, dst->bufcap);
+	}
+	if (src->n > 0) {
+		memcpy(dst->off, src->off, src->n * sizeof(*src->off));
+		memcpy(dst->len, src->len, src->n * sizeof(*src->len));
+	}
+	if (src->used > 0)
+		memcpy(dst->buf, src->buf, src->used);
+	dst->n = src->n;
+	dst->used = src->used;
 	dst->line = src->line;
 }
 

@@ -156,20 +156,6 @@ clm_rules_count(const struct clm_rules *r)
 	return r ? r->n : 0;
 }
 
-/* ---- dates ---- */
-
-long
-clm_rules_parse_date(const char *s)
-{
-	return clm_date_parse(s);
-}
-
-long
-clm_rules_days_between(long a, long b, int *ok)
-{
-	return clm_date_diff(a, b, ok);
-}
-
 /* ---- parsing ---- */
 
 /* Next whitespace-separated word of *s into buf; 0 when none. */
@@ -763,8 +749,8 @@ test_value(struct clm_rules *r, const struct rule_test *t, const char *v,
 	default:
 		if (!t->age)
 			return compare(t->op, v, t->value);
-		snprintf(days, sizeof(days), "%ld", clm_rules_days_between(
-		    clm_rules_parse_date(v), as_of, &ok));
+		snprintf(days, sizeof(days), "%ld", clm_date_diff(
+		    clm_date_parse(v), as_of, &ok));
 		return ok && compare(t->op, days, t->value);
 	}
 }

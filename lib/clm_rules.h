@@ -53,9 +53,5 @@ void clm_rules_bind(struct clm_rules *r, const struct clm_header *h);
 void clm_rules_check(struct clm_rules *r, const struct clm_claim *c,
     const struct clm_header *h, long as_of, struct clm_findings *f);
 
-/* Days from CCYYMMDD a to b (b - a); 0 and *ok = 0 when either is bad. */
-long clm_rules_days_between(long a, long b, int *ok);
-/* A CCYYMMDD value as a long, or 0 when it is not a real date. */
-long clm_rules_parse_date(const char *s);
 
 #endif

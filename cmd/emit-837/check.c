@@ -207,6 +207,17 @@ all_digits(const char *s, size_t n)
 	return 1;
 }
 
+/* Only A-Z and 0-9 (strspn with a set builds a table on every call). */
+static int
+upper_alnum(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' &&
+		    s[i] <= '9')))
+			return 0;
+	return 1;
+}
+
 static int
 real_date(const char *s)
 {
@@ -226,21 +237,44 @@ real_date(const char *s)
 	    (y % 100 == 0 && y % 400 != 0)));
 }
 
+/* v is one of the space-separated words of list (words hold no space). */
 static int
 in_list(const char *v, const char *list)
 {
 	size_t n = strlen(v);
 
-	if (n == 0 || strchr(v, ' ') != NULL)
+	if (n == 0)
 		return 0;
 	for (const char *p = list; *p != '\0';) {
-		size_t len = strcspn(p, " ");
+		const char *q = p;
 
-		if (len == n && memcmp(p, v, n) == 0)
+		while (*q != '\0' && *q != ' ')
+			q++;
+		if ((size_t)(q - p) == n && memcmp(p, v, n) == 0)
 			return 1;
-		p += len + (p[len] == ' ');
+		p = *q == ' ' ? q + 1 : q;
 	}
 	return 0;
+}
+
+/* A two-letter code of STATES: a table built on first use (four claim
+ * columns per claim walked the 70-word list). */
+static int
+is_state(const char *v)
+{
+	static unsigned char known[26 * 26];
+	static int built;
+
+	if (!built) {
+		for (const char *p = STATES;; p += 3) {
+			known[(p[0] - 'A') * 26 + (p[1] - 'A')] = 1;
+			if (p[2] == '\0')
+				break;
+		}
+		built = 1;
+	}
+	return v[0] >= 'A' && v[0] <= 'Z' && v[1] >= 'A' && v[1] <= 'Z' &&
+	    v[2] == '\0' && known[(v[0] - 'A') * 26 + (v[1] - 'A')];
 }
 
 /* Quantity: a positive decimal, at most 15 characters. */
@@ -278,7 +312,7 @@ fits(const struct rule *r, const char *v)
 	case ZIP:
 		return (n == 5 || n == 9) && all_digits(v, n);
 	case STATE:
-		return n == 2 && in_list(v, STATES);
+		return n == 2 && is_state(v);
 	case DATE:
 		return real_date(v);
 	case AMOUNT:
@@ -496,7 +530,7 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 			    "without gaps", gap, n);
 		last = n;
 		if (len < 3 || len > 7 || !isupper((unsigned char)dx[0]) ||
-		    strspn(dx, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != len)
+		    !upper_alnum(dx, len))
 			clm_finding_add(f, CLM_EDIT_X12_FORMAT, 0,
 			    clm_column_name(CLM_COL_DX(n)), "dx%d '%.16s' is "
 			    "not an ICD-10-CM code without the dot", n, dx);
@@ -563,10 +597,9 @@ check_modifiers(const struct emit_ctx *e, const struct clm_row *r,
 		}
 	for (int n = 1; n <= 4; n++) {
 		const char *m = get(e, r, CLM_COL_MOD(n));
+		size_t len = strlen(m);
 
-		if (strlen(m) > 2 && strlen(m) % 2 == 0 &&
-		    strspn(m, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
-		    strlen(m)) {
+		if (len > 2 && len % 2 == 0 && upper_alnum(m, len)) {
 			clm_finding_add(f, CLM_EDIT_LIMIT_MOD, line,
 			    clm_column_name(CLM_COL_MOD(n)), "mod%d holds "
 			    "several modifiers ('%.12s'); one per column, at "

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clm_date.h"
 #include "clm_history.h"
 #include "clm_io.h"
 #include "clm_tool.h"
@@ -110,20 +111,18 @@ on_bad(void *arg, enum clm_x12_bad why, const char *field, size_t pos)
 static int
 set_clock(struct emit_ctx *e, struct clm_tool *t)
 {
-	const char *today = getenv("CLM_TODAY"), *now = getenv("CLM_TIME");
+	const char *now = getenv("CLM_TIME");
+	long today = clm_date_today();
 	time_t tt = time(NULL);
 	struct tm tm;
 
-	localtime_r(&tt, &tm);
-	strftime(e->today, sizeof(e->today), "%Y%m%d", &tm);
-	strftime(e->now, sizeof(e->now), "%H%M", &tm);
-	if (today != NULL && today[0] != '\0') {
-		if (strlen(today) != 8 || strspn(today, "0123456789") != 8) {
-			clm_tool_warn(t, "CLM_TODAY must be CCYYMMDD");
-			return -1;
-		}
-		memcpy(e->today, today, 9);
+	if (today == 0) {
+		clm_tool_warn(t, "CLM_TODAY must be CCYYMMDD");
+		return -1;
 	}
+	snprintf(e->today, sizeof(e->today), "%08ld", today);
+	localtime_r(&tt, &tm);
+	strftime(e->now, sizeof(e->now), "%H%M", &tm);
 	if (now != NULL && now[0] != '\0') {
 		if (strlen(now) != 4 || strspn(now, "0123456789") != 4) {
 			clm_tool_warn(t, "CLM_TIME must be HHMM");

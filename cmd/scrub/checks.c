@@ -5,12 +5,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_date.h"
 #include "scrub.h"
 
 long
 scrub_line_no(const struct clm_row *row, const struct clm_header *h)
 {
 	return strtol(clm_row_get(row, h, CLM_COL_LINE_NO), NULL, 10);
+}
+
+/*
+ * Plain decimals ("100.00", "2") of at most 15 digits without strtod: the
+ * digits as an integer are exact in a double, and so is the power of ten,
+ * so one division rounds exactly as strtod does (Clinger's fast path).
+ * 0 when s is not of that form.
+ */
+static int
+plain_decimal(const char *s, double *out)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+		1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	uint64_t mant = 0;
+	int digits = 0, frac = -1;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9' || ++digits > 15)
+			return 0;
+		mant = mant * 10 + (uint64_t)(*s - '0');
+		frac += frac >= 0;
+	}
+	if (digits == 0)
+		return 0;
+	*out = (double)mant / pow10[frac > 0 ? frac : 0];
+	return 1;
 }
 
 int
@@ -21,6 +52,8 @@ scrub_number(const char *s, double *out)
 	*out = 0;
 	if (*s == '\0')
 		return 0;
+	if (plain_decimal(s, out))
+		return 1;
 	errno = 0;
 	*out = strtod(s, &end);
 	if (*end != '\0' || errno != 0 || !isfinite(*out)) {
@@ -98,8 +131,8 @@ static void
 check_line_dates(const struct scrub_ctx *sc, const struct clm_row *row,
     const struct clm_header *h, long dob, struct clm_findings *f)
 {
-	long from = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_FROM));
-	long to = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_TO));
+	long from = clm_date_parse(clm_row_get(row, h, CLM_COL_DOS_FROM));
+	long to = clm_date_parse(clm_row_get(row, h, CLM_COL_DOS_TO));
 	long line = scrub_line_no(row, h);
 
 	if (from > sc->as_of)
@@ -124,7 +157,7 @@ check_dates(const struct scrub_ctx *sc, const struct clm_claim *c,
     const struct clm_header *h, struct clm_findings *f)
 {
 	const struct clm_row *r0 = c->rows[0];
-	long dob = clm_rules_parse_date(clm_row_get(r0, h,
+	long dob = clm_date_parse(clm_row_get(r0, h,
 	    patient_is_subscriber(r0, h) ? CLM_COL_SUB_DOB : CLM_COL_PAT_DOB));
 
 	for (size_t i = 0; i < c->n; i++)

@@ -19,19 +19,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_date.h"
 #include "scrub.h"
 
 #define DUP_MAX ((1UL << 24) - 1)	/* log index + 1 fits 24 bits */
 #define DUP_BLOCK 65536			/* log entries per block (1 MB) */
-#define MEMO_SIZE 4096		/* lookups remembered (direct-mapped) */
+#define MEMO_SIZE 4096		/* MUE lookups remembered (direct-mapped) */
+/* PTP lookups remembered: a claim's lines pair with each other both ways,
+ * and practices bill the same few pairs on every date of service */
+#define PTP_MEMO_SIZE 32768
 
 /* The code-set answers for a pair or a code on a date, remembered: a
  * practice bills few distinct codes, and each lookup is a binary search. */
-struct ptp_memo {
-	long date;		/* 0 = empty */
+struct ptp_memo {		/* 32 bytes: the table stays in cache */
+	int32_t date;		/* 0 = empty */
+	int32_t eff, del;
 	char a[8], b[8];
-	int found;
-	struct clm_ptp ptp;
+	signed char found, mi;
 };
 
 struct mue_memo {
@@ -134,7 +138,7 @@ scrub_cross_new(unsigned long window, unsigned long lookback)
 	if (window > 0)
 		x->win = clm_xcalloc(window, sizeof(*x->win));
 	x->first_held = 1;
-	x->ptp_memo = clm_xcalloc(MEMO_SIZE, sizeof(*x->ptp_memo));
+	x->ptp_memo = clm_xcalloc(PTP_MEMO_SIZE, sizeof(*x->ptp_memo));
 	x->mue_memo = clm_xcalloc(MEMO_SIZE, sizeof(*x->mue_memo));
 	return x;
 }
@@ -360,7 +364,7 @@ make_svc(const struct cur *cu, const struct clm_row *row, uint64_t patient,
 	const char *rend = clm_row_get(row, h, CLM_COL_LINE_REND_NPI);
 
 	memset(s, 0, sizeof(*s));
-	s->date = clm_rules_parse_date(clm_row_get(row, h, CLM_COL_DOS_FROM));
+	s->date = clm_date_parse(clm_row_get(row, h, CLM_COL_DOS_FROM));
 	if (s->date == 0 || *clm_row_get(row, h, CLM_COL_PROC) == '\0')
 		return 0;
 	if (*rend == '\0')
@@ -448,23 +452,31 @@ memo_slot(const char *a, const char *b, long date)
 {
 	uint64_t hsh = clm_history_hash((uint64_t)date, a, strlen(a));
 
-	hsh = clm_history_hash(hsh, b, strlen(b));
-	return (size_t)(hsh & (MEMO_SIZE - 1));
+	return (size_t)clm_history_hash(hsh, b, strlen(b));
 }
 
 static int
 memo_ptp(struct scrub_cross *x, const struct clm_codeset *cs, const char *a,
     const char *b, long date, struct clm_ptp *ptp)
 {
-	struct ptp_memo *m = &x->ptp_memo[memo_slot(a, b, date)];
+	struct ptp_memo *m = &x->ptp_memo[memo_slot(a, b, date) &
+	    (PTP_MEMO_SIZE - 1)];
 
 	if (m->date != date || strcmp(m->a, a) != 0 || strcmp(m->b, b) != 0) {
-		m->date = date;
+		memset(ptp, 0, sizeof(*ptp));
+		m->found = (signed char)clm_codeset_ptp(cs, a, b, date, ptp);
+		/* dates are CCYYMMDD (8 digits): they fit 32 bits */
+		m->date = (int32_t)date;
+		m->eff = (int32_t)ptp->eff;
+		m->del = (int32_t)ptp->del;
+		m->mi = (signed char)ptp->modifier_ind;
 		copy_code(m->a, sizeof(m->a), a);
 		copy_code(m->b, sizeof(m->b), b);
-		m->found = clm_codeset_ptp(cs, a, b, date, &m->ptp);
+		return m->found;
 	}
-	*ptp = m->ptp;
+	ptp->eff = m->eff;
+	ptp->del = m->del;
+	ptp->modifier_ind = m->mi;
 	return m->found;
 }
 
@@ -472,7 +484,8 @@ static int
 memo_mue(struct scrub_cross *x, const struct clm_codeset *cs,
     const char *code, long date, struct clm_mue *mue)
 {
-	struct mue_memo *m = &x->mue_memo[memo_slot(code, "", date)];
+	struct mue_memo *m = &x->mue_memo[memo_slot(code, "", date) &
+	    (MEMO_SIZE - 1)];
 
 	if (m->date != date || strcmp(m->code, code) != 0) {
 		m->date = date;

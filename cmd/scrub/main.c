@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clm_date.h"
 #include "scrub.h"
 
 enum { OPT_AS_OF = 2000, OPT_CODESETS, OPT_NO_NCCI, OPT_RULES,
@@ -49,7 +50,7 @@ scrub_option(struct clm_tool *t, int opt, const char *arg)
 
 	switch (opt) {
 	case OPT_AS_OF:
-		sc->as_of = clm_rules_parse_date(arg);
+		sc->as_of = clm_date_parse(arg);
 		if (sc->as_of == 0) {
 			clm_tool_warn(t, "--as-of needs a date CCYYMMDD, not "
 			    "'%s'", arg);
@@ -89,21 +90,6 @@ scrub_option(struct clm_tool *t, int opt, const char *arg)
 	default:
 		return -1;
 	}
-}
-
-/* CLM_TODAY when set, else today (UTC). */
-static long
-today(void)
-{
-	const char *env = getenv("CLM_TODAY");
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (env != NULL && clm_rules_parse_date(env) > 0)
-		return clm_rules_parse_date(env);
-	gmtime_r(&now, &tm);
-	return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 +
-	    tm.tm_mday;
 }
 
 static int
@@ -191,6 +177,10 @@ scrub_start(struct clm_tool *t, struct clm_header *h)
 {
 	struct scrub_ctx *sc = t->ctx;
 
+	if (sc->as_of == 0) {
+		clm_tool_warn(t, "CLM_TODAY must be CCYYMMDD (or give --as-of)");
+		return -1;
+	}
 	if (sc->cross == NULL && open_resources(t, sc) < 0)
 		return -1;
 	clm_rules_bind(sc->rules, h);
@@ -238,7 +228,7 @@ main(int argc, char **argv)
 		    "      --history-append FILE  add the claims written "
 		    "without errors to FILE\n"
 		    "      --window N         claims held to flag both sides "
-		    "of a pair (4096)\n"
+		    "of a pair (256)\n"
 		    "      --lookback N       service lines kept for cross-claim "
 		    "edits (131072)\n"
 		    "      --strict           warnings hold claims back too\n",
@@ -252,8 +242,8 @@ main(int argc, char **argv)
 	int rc;
 
 	memset(&sc, 0, sizeof(sc));
-	sc.as_of = today();
-	sc.window = 4096;
+	sc.as_of = clm_date_today();
+	sc.window = 256;
 	sc.lookback = 131072;
 	rc = clm_tool_main(&spec, &sc, argc, argv);
 	scrub_cross_free(sc.cross);

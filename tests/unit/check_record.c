@@ -49,6 +49,36 @@ START_TEST(test_row_set_aliasing)
 }
 END_TEST
 
+START_TEST(test_row_copy)
+{
+	struct clm_row *src = clm_row_new(), *dst = clm_row_new();
+	char big[600];
+
+	memset(big, 'A', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	clm_row_push(dst, "old", 3);
+	clm_row_push(src, "C1", 2);
+	clm_row_push(src, "", 0);
+	clm_row_push(src, "99213", 5);
+	clm_row_set_value(src, 0, "CLAIM-LONGER", 12);	/* moved in the arena */
+	clm_row_set_value(src, 3, big, strlen(big));	/* arena grows */
+	src->line = 42;
+	clm_row_copy(dst, src);
+	ck_assert_uint_eq(dst->n, 4);
+	ck_assert_int_eq(dst->line, 42);
+	for (size_t i = 0; i < src->n; i++) {
+		ck_assert_str_eq(clm_row_value(dst, i), clm_row_value(src, i));
+		ck_assert_uint_eq(clm_row_value_len(dst, i),
+		    clm_row_value_len(src, i));
+	}
+	clm_row_push(dst, "x", 1);	/* the copy is a working row */
+	ck_assert_str_eq(clm_row_value(dst, 4), "x");
+	ck_assert_str_eq(clm_row_value(dst, 3), big);
+	clm_row_free(src);
+	clm_row_free(dst);
+}
+END_TEST
+
 static struct clm_claim
 group_all(const char *text, size_t *nclaims, size_t sizes[8])
 {
@@ -111,6 +141,7 @@ record_suite(void)
 	tcase_add_test(tc, test_column_lookup);
 	tcase_add_test(tc, test_header_ensure);
 	tcase_add_test(tc, test_row_set_aliasing);
+	tcase_add_test(tc, test_row_copy);
 	tcase_add_test(tc, test_grouping);
 	tcase_add_test(tc, test_grouping_without_line_no);
 	suite_add_tcase(s, tc);

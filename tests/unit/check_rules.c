@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clm_date.h"
 #include "clm_rules.h"
 #include "helper_test.h"
 
@@ -262,15 +263,15 @@ START_TEST(test_dates)
 {
 	int ok;
 
-	ck_assert_int_eq(clm_rules_parse_date("20240229"), 20240229);
-	ck_assert_int_eq(clm_rules_parse_date("20250229"), 0);
-	ck_assert_int_eq(clm_rules_parse_date("2025010"), 0);
-	ck_assert_int_eq(clm_rules_days_between(20250101, 20260101, &ok),
+	ck_assert_int_eq(clm_date_parse("20240229"), 20240229);
+	ck_assert_int_eq(clm_date_parse("20250229"), 0);
+	ck_assert_int_eq(clm_date_parse("2025010"), 0);
+	ck_assert_int_eq(clm_date_diff(20250101, 20260101, &ok),
 	    365);
 	ck_assert_int_eq(ok, 1);
-	ck_assert_int_eq(clm_rules_days_between(20240101, 20250101, &ok),
+	ck_assert_int_eq(clm_date_diff(20240101, 20250101, &ok),
 	    366);
-	clm_rules_days_between(0, 20250101, &ok);
+	clm_date_diff(0, 20250101, &ok);
 	ck_assert_int_eq(ok, 0);
 }
 END_TEST
