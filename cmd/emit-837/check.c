@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_date.h"
 #include "emit.h"
 
 enum kind { DIGITS, ZIP, STATE, DATE, AMOUNT, QTY, CODE, TEXT, ALNUM };
@@ -221,20 +222,7 @@ upper_alnum(const char *s, size_t n)
 static int
 real_date(const char *s)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-	int y, m, d;
-
-	if (strlen(s) != 8 || !all_digits(s, 8))
-		return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[4] - '0') * 10 + (s[5] - '0');
-	d = (s[6] - '0') * 10 + (s[7] - '0');
-	if (y < 1800 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	return !(m == 2 && d == 29 && (y % 4 != 0 ||
-	    (y % 100 == 0 && y % 400 != 0)));
+	return clm_date_parse(s) != 0;
 }
 
 /* v is one of the space-separated words of list (words hold no space). */
