@@ -104,6 +104,9 @@ static const struct {
 	/* accident_cause */
 	{ "accidenttype", CLM_COL_ACCIDENT_CAUSE },
 	{ "relatedcause", CLM_COL_ACCIDENT_CAUSE },
+	/* accident_date */
+	{ "accidentdate", CLM_COL_ACCIDENT_DATE },
+	{ "dateofaccident", CLM_COL_ACCIDENT_DATE },
 	/* accident_state */
 	{ "autoaccidentstate", CLM_COL_ACCIDENT_STATE },
 	/* claim_note */

@@ -633,6 +633,8 @@ claim_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		hi(x, s);
 	else if (CLM_X12IN_IS(s, "DTP") && is(s, 1, "431"))
 		put(x, s, CLM_COL_ONSET_DATE, 3);
+	else if (CLM_X12IN_IS(s, "DTP") && is(s, 1, "439"))
+		put(x, s, CLM_COL_ACCIDENT_DATE, 3);
 	else if (CLM_X12IN_IS(s, "AMT") && is(s, 1, "F5"))
 		put(x, s, CLM_COL_PATIENT_PAID, 2);
 	else if (CLM_X12IN_IS(s, "REF") && is(s, 1, "F8"))

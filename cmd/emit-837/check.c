@@ -44,6 +44,7 @@ static const struct rule rules[] = {
 	{ CLM_COL_ONSET_DATE, DATE, 0, 0, NULL },
 	{ CLM_COL_ACCIDENT_CAUSE, CODE, 0, 0, "AA EM OA" },
 	{ CLM_COL_ACCIDENT_STATE, STATE, 0, 0, NULL },
+	{ CLM_COL_ACCIDENT_DATE, DATE, 0, 0, NULL },
 	{ CLM_COL_CLAIM_NOTE, TEXT, 1, 80, NULL },
 	{ CLM_COL_BILL_NPI, DIGITS, 10, 10, NULL },
 	{ CLM_COL_BILL_ENTITY, CODE, 0, 0, "1 2" },
@@ -835,6 +836,15 @@ check_line_rendering(const struct emit_ctx *e, const struct clm_row *r,
 		    "rend_first");
 }
 
+/* DTP*439 goes with an auto or other accident (CLM11-1 AA or OA). */
+int
+emit_needs_accident_date(const struct emit_ctx *e, const struct clm_row *r)
+{
+	const char *cause = get(e, r, CLM_COL_ACCIDENT_CAUSE);
+
+	return strcmp(cause, "AA") == 0 || strcmp(cause, "OA") == 0;
+}
+
 /* SBR05 (insurance type) is required when Medicare is not primary; the
  * record format has no column for it. */
 static void
@@ -879,12 +889,12 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "and answers would not match the claim",
 		    strlen(get(e, r, CLM_COL_CLAIM_ID)));
 	check_medicare_secondary(e, r, f);
-	if (strcmp(get(e, r, CLM_COL_ACCIDENT_CAUSE), "AA") == 0 ||
-	    strcmp(get(e, r, CLM_COL_ACCIDENT_CAUSE), "OA") == 0)
-		clm_finding_add(f, CLM_EDIT_X12_UNSUPPORTED, 0,
-		    "accident_cause", "accident_cause %s needs the accident "
-		    "date (loop 2300 DTP*439), which the record format does "
-		    "not carry yet", get(e, r, CLM_COL_ACCIDENT_CAUSE));
+	if (emit_needs_accident_date(e, r) &&
+	    get(e, r, CLM_COL_ACCIDENT_DATE)[0] == '\0')
+		clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, 0,
+		    "accident_date", "accident_date is empty; the 837P "
+		    "requires it when accident_cause is %s (loop 2300 "
+		    "DTP*439)", get(e, r, CLM_COL_ACCIDENT_CAUSE));
 	ndx = check_dx(e, r, f);
 	check_address(e, r, f);
 	cob = get(e, r, CLM_COL_OTH_PAYER_ID)[0] != '\0';

@@ -461,6 +461,8 @@ render_claim_head(struct emit_ctx *e, const struct clm_claim *c,
 
 	render_clm(e, c, from, to);
 	render_date(e, r, "431", CLM_COL_ONSET_DATE);
+	if (emit_needs_accident_date(e, r))
+		render_date(e, r, "439", CLM_COL_ACCIDENT_DATE);
 	render_amt(e, r, "F5", CLM_COL_PATIENT_PAID);
 	render_ref(e, r, "9F", CLM_COL_REFERRAL_NO);
 	render_ref(e, r, "G1", CLM_COL_PRIOR_AUTH);
