@@ -203,6 +203,9 @@ static const struct {
 	{ "insurancepriority", CLM_COL_PAYER_SEQ },
 	/* filing_ind */
 	{ "filingindicator", CLM_COL_FILING_IND },
+	{ "insurancetypecode", CLM_COL_INS_TYPE },
+	{ "msptype", CLM_COL_INS_TYPE },
+	{ "medicaresecondarytype", CLM_COL_INS_TYPE },
 	{ "claimfilingindicator", CLM_COL_FILING_IND },
 	{ "insurancetype", CLM_COL_FILING_IND },
 	{ "payertype", CLM_COL_FILING_IND },

@@ -698,6 +698,7 @@ sbr_2320(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	}
 	put(x, s, CLM_COL_OTH_PAYER_SEQ, 1);
 	put(x, s, CLM_COL_OTH_SUB_REL, 2);
+	put(x, s, CLM_COL_OTH_INS_TYPE, 5);
 	put(x, s, CLM_COL_OTH_FILING_IND, 9);
 }
 
@@ -930,6 +931,7 @@ context_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			put(x, s, CLM_COL_PAT_REL, 2);
 		put(x, s, CLM_COL_SUB_GROUP, 3);
 		put(x, s, CLM_COL_SUB_GROUP_NAME, 4);
+		put(x, s, CLM_COL_INS_TYPE, 5);
 		put(x, s, CLM_COL_FILING_IND, 9);
 	} else if (x->loop == L_2010BA && n3n4) {
 		address(x, s, CLM_COL_SUB_ADDR1);

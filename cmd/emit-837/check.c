@@ -22,6 +22,8 @@ struct rule {
 #define FILING "11 12 13 14 15 16 17 AM BL CH CI DS FI HM LM MA MB MC OF " \
 	"TV VA WC ZZ"
 #define SEQ "P S T A B C D E F G H U"
+/* SBR05 Medicare secondary payer types */
+#define MSP_TYPES "12 13 14 15 16 41 42 43 47"
 /* USPS states, DC, territories, military, Canadian provinces (N402) */
 #define STATES "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME " \
 	"MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD " \
@@ -68,6 +70,7 @@ static const struct rule rules[] = {
 	{ CLM_COL_PAYER_NAME, TEXT, 1, 60, NULL },
 	{ CLM_COL_PAYER_SEQ, CODE, 0, 0, SEQ },
 	{ CLM_COL_FILING_IND, CODE, 0, 0, FILING },
+	{ CLM_COL_INS_TYPE, CODE, 0, 0, MSP_TYPES },
 	{ CLM_COL_SUB_ID, TEXT, 2, 80, NULL },
 	{ CLM_COL_SUB_LAST, TEXT, 1, 60, NULL },
 	{ CLM_COL_SUB_FIRST, TEXT, 1, 35, NULL },
@@ -111,6 +114,7 @@ static const struct rule rules[] = {
 	{ CLM_COL_OTH_PAYER_ID, TEXT, 2, 80, NULL },
 	{ CLM_COL_OTH_PAYER_NAME, TEXT, 1, 60, NULL },
 	{ CLM_COL_OTH_FILING_IND, CODE, 0, 0, FILING },
+	{ CLM_COL_OTH_INS_TYPE, CODE, 0, 0, MSP_TYPES },
 	{ CLM_COL_OTH_SUB_REL, CODE, 0, 0, "01 18 19 20 21 39 40 53 G8" },
 	{ CLM_COL_OTH_SUB_ID, TEXT, 2, 80, NULL },
 	{ CLM_COL_OTH_SUB_LAST, TEXT, 1, 60, NULL },
@@ -845,31 +849,34 @@ emit_needs_accident_date(const struct emit_ctx *e, const struct clm_row *r)
 	return strcmp(cause, "AA") == 0 || strcmp(cause, "OA") == 0;
 }
 
-/* SBR05 (insurance type) is required when Medicare is not primary; the
- * record format has no column for it. */
+/* SBR05 (Medicare secondary payer type) is required when Medicare Part B
+ * is not the primary payer. */
 static void
 check_medicare_secondary(const struct emit_ctx *e, const struct clm_row *r,
     struct clm_findings *f)
 {
 	static const struct {
-		enum clm_column seq, ind;
+		enum clm_column seq, ind, type;
 		const char *loop;
 	} payers[] = {
-		{ CLM_COL_PAYER_SEQ, CLM_COL_FILING_IND, "2000B" },
-		{ CLM_COL_OTH_PAYER_SEQ, CLM_COL_OTH_FILING_IND, "2320" },
+		{ CLM_COL_PAYER_SEQ, CLM_COL_FILING_IND, CLM_COL_INS_TYPE,
+		    "2000B" },
+		{ CLM_COL_OTH_PAYER_SEQ, CLM_COL_OTH_FILING_IND,
+		    CLM_COL_OTH_INS_TYPE, "2320" },
 	};
 
 	for (size_t i = 0; i < NELEM(payers); i++) {
 		const char *seq = get(e, r, payers[i].seq);
 
 		if (strcmp(get(e, r, payers[i].ind), "MB") != 0 ||
-		    seq[0] == '\0' || strcmp(seq, "P") == 0)
+		    seq[0] == '\0' || strcmp(seq, "P") == 0 ||
+		    get(e, r, payers[i].type)[0] != '\0')
 			continue;
-		clm_finding_add(f, CLM_EDIT_X12_UNSUPPORTED, 0,
-		    clm_column_name(payers[i].seq), "Medicare Part B is not "
-		    "the primary payer here; the 837P then needs the Medicare "
-		    "secondary insurance type (loop %s SBR05), which the "
-		    "record format does not carry", payers[i].loop);
+		clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, 0,
+		    clm_column_name(payers[i].type), "%s is empty; Medicare "
+		    "Part B is not the primary payer here, so the 837P needs "
+		    "the Medicare secondary payer type (loop %s SBR05)",
+		    clm_column_name(payers[i].type), payers[i].loop);
 	}
 }
 

@@ -305,7 +305,8 @@ render_subscriber(struct emit_ctx *e, const struct clm_row *r,
 		el(e, r, CLM_COL_SUB_GROUP_NAME);
 	else
 		clm_x12_skip(&e->w, 1);
-	clm_x12_skip(&e->w, 4);
+	el(e, r, CLM_COL_INS_TYPE);
+	clm_x12_skip(&e->w, 3);
 	el(e, r, CLM_COL_FILING_IND);
 	end(e);
 	render_person(e, r, "IL", CLM_COL_SUB_LAST, 1, "MI", CLM_COL_SUB_ID);
@@ -571,7 +572,9 @@ render_cob(struct emit_ctx *e, const struct clm_claim *c)
 	seg(e, "SBR");
 	el(e, r, CLM_COL_OTH_PAYER_SEQ);
 	el(e, r, CLM_COL_OTH_SUB_REL);
-	clm_x12_skip(&e->w, 6);
+	clm_x12_skip(&e->w, 2);
+	el(e, r, CLM_COL_OTH_INS_TYPE);
+	clm_x12_skip(&e->w, 3);
 	el(e, r, CLM_COL_OTH_FILING_IND);
 	end(e);
 	render_cas(e, r, CLM_COL_OTH_ADJ);
