@@ -461,6 +461,8 @@ nm1_claim_values(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		put(x, s, CLM_COL_OTH_PAYER_ID, 9);
 		break;
 	case L_2420A:
+		nm1_names(x, s, CLM_COL_LINE_REND_LAST, CLM_COL_LINE_REND_FIRST,
+		    none, none);
 		put(x, s, CLM_COL_LINE_REND_NPI, 9);
 		break;
 	default:

@@ -137,6 +137,8 @@ static const struct rule rules[] = {
 	{ CLM_COL_NDC_QTY, QTY, 0, 0, NULL },
 	{ CLM_COL_NDC_UNIT, CODE, 0, 0, "F2 GR ME ML UN" },
 	{ CLM_COL_LINE_REND_NPI, DIGITS, 10, 10, NULL },
+	{ CLM_COL_LINE_REND_LAST, TEXT, 1, 60, NULL },
+	{ CLM_COL_LINE_REND_FIRST, TEXT, 1, 35, NULL },
 	{ CLM_COL_LINE_OTH_PAID, AMOUNT, 0, 0, NULL },
 	{ CLM_COL_LINE_OTH_UNITS, QTY, 0, 0, NULL },
 	{ CLM_COL_LINE_OTH_DATE, DATE, 0, 0, NULL },
@@ -826,18 +828,21 @@ static void
 check_line_rendering(const struct emit_ctx *e, const struct clm_row *r,
     struct clm_findings *f)
 {
+	if (emit_line_needs_rendering(e, r))
+		missing(e, r, line_of(e, r), CLM_COL_LINE_REND_LAST,
+		    "(the line's own rendering provider, loop 2420A)", f);
+}
+
+/* A line whose rendering provider differs from the claim's gets 2420A. */
+int
+emit_line_needs_rendering(const struct emit_ctx *e, const struct clm_row *r)
+{
 	const char *npi = get(e, r, CLM_COL_LINE_REND_NPI);
 	const char *claim = get(e, r, CLM_COL_REND_NPI);
 
 	if (claim[0] == '\0')
 		claim = get(e, r, CLM_COL_BILL_NPI);
-	if (npi[0] != '\0' && strcmp(npi, claim) != 0)
-		clm_finding_add(f, CLM_EDIT_X12_UNSUPPORTED, line_of(e, r),
-		    "line_rend_npi", "line_rend_npi differs from the claim's "
-		    "rendering provider; loop 2420A needs that provider's "
-		    "name, which the record format does not carry: put the "
-		    "line on its own claim with rend_npi, rend_last and "
-		    "rend_first");
+	return npi[0] != '\0' && strcmp(npi, claim) != 0;
 }
 
 /* DTP*439 goes with an auto or other accident (CLM11-1 AA or OA). */

@@ -69,6 +69,8 @@ int emit_is_dependent(const struct emit_ctx *e, const struct clm_row *r);
 int emit_line_has_cob(const struct emit_ctx *e, const struct clm_row *r);
 
 int emit_needs_rendering(const struct emit_ctx *e, const struct clm_row *r);
+int emit_line_needs_rendering(const struct emit_ctx *e,
+    const struct clm_row *r);
 int emit_needs_accident_date(const struct emit_ctx *e,
     const struct clm_row *r);
 

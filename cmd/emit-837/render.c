@@ -705,6 +705,9 @@ render_line(struct emit_ctx *e, const struct clm_row *r,
 		comp(e, r, CLM_COL_NDC_UNIT);
 		end(e);
 	}
+	if (emit_line_needs_rendering(e, r))
+		render_person(e, r, "82", CLM_COL_LINE_REND_LAST, 0, "XX",
+		    CLM_COL_LINE_REND_NPI);
 	if (emit_line_has_cob(e, r))
 		render_2430(e, r, claim);
 	e->cur_line = 0;

@@ -104,7 +104,7 @@ static int
 same_value(enum clm_column c, const struct table *wt,
     const struct clm_row *w, const char *want, const char *got)
 {
-	const char *rel = get(wt, w, CLM_COL_PAT_REL);
+	const char *rel = get(wt, w, CLM_COL_PAT_REL), *line_npi;
 
 	switch (c) {
 	case CLM_COL_BILL_ENTITY:
@@ -138,9 +138,14 @@ same_value(enum clm_column c, const struct table *wt,
 		    strcmp(get(wt, w, CLM_COL_REND_NPI),
 		    get(wt, w, CLM_COL_BILL_NPI)) == 0);
 	case CLM_COL_LINE_REND_NPI:
+	case CLM_COL_LINE_REND_LAST:
+	case CLM_COL_LINE_REND_FIRST:
+		/* 2420A only when the line's provider differs from the
+		 * claim's ("if not required, do not send") */
+		line_npi = get(wt, w, CLM_COL_LINE_REND_NPI);
 		return strcmp(want, got) == 0 || (got[0] == '\0' &&
-		    (strcmp(want, get(wt, w, CLM_COL_REND_NPI)) == 0 ||
-		    strcmp(want, get(wt, w, CLM_COL_BILL_NPI)) == 0));
+		    (strcmp(line_npi, get(wt, w, CLM_COL_REND_NPI)) == 0 ||
+		    strcmp(line_npi, get(wt, w, CLM_COL_BILL_NPI)) == 0));
 	case CLM_COL_OTH_PAID_DATE:	/* not at both levels (2330B, 2430) */
 		return strcmp(want, got) == 0 || (got[0] == '\0' &&
 		    get(wt, w, CLM_COL_LINE_OTH_DATE)[0] != '\0');
