@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -653,19 +654,26 @@ clm_codeset_billable_below(const struct clm_codeset *cs,
 
 /* ---- ICD-10-CM tabular notes and MCE ---- */
 
-/* The note entry for exactly key in release rel, or NULL. */
-static const struct clm_idx_note *
-find_note(const struct clm_codeset *cs, const char *key, long rel)
+/*
+ * Binary search of a table sorted by (code, release) whose entries start
+ * with char code[8] and hold a uint16_t release at rel_off (notes, MCE).
+ */
+static const void *
+find_coded(const void *table, size_t n, size_t size, size_t rel_off,
+    const char *key, long rel)
 {
-	size_t lo = 0, hi = cs->nnotes;
+	const char *base = table;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const struct clm_idx_note *e = &cs->notes[mid];
-		int d = fieldcmp(e->code, sizeof(e->code), key);
+		const char *e = base + mid * size;
+		uint16_t r;
+		int d = fieldcmp(e, 8, key);
 
+		memcpy(&r, e + rel_off, sizeof(r));
 		if (d == 0)
-			d = e->release < rel ? -1 : e->release > rel;
+			d = r < rel ? -1 : r > rel;
 		if (d == 0)
 			return e;
 		if (d < 0)
@@ -674,6 +682,14 @@ find_note(const struct clm_codeset *cs, const char *key, long rel)
 			hi = mid;
 	}
 	return NULL;
+}
+
+/* The note entry for exactly key in release rel, or NULL. */
+static const struct clm_idx_note *
+find_note(const struct clm_codeset *cs, const char *key, long rel)
+{
+	return find_coded(cs->notes, cs->nnotes, sizeof(*cs->notes),
+	    offsetof(struct clm_idx_note, release), key, rel);
 }
 
 /* Walk key and its ancestors (longest first) for a note with flag. */
@@ -863,23 +879,8 @@ clm_codeset_excludes1(const struct clm_codeset *cs, const char *a,
 static const struct clm_idx_mce *
 find_mce(const struct clm_codeset *cs, const char *key, long rel)
 {
-	size_t lo = 0, hi = cs->nmce;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct clm_idx_mce *e = &cs->mce[mid];
-		int d = fieldcmp(e->code, sizeof(e->code), key);
-
-		if (d == 0)
-			d = e->release < rel ? -1 : e->release > rel;
-		if (d == 0)
-			return e;
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return find_coded(cs->mce, cs->nmce, sizeof(*cs->mce),
+	    offsetof(struct clm_idx_mce, release), key, rel);
 }
 
 unsigned
