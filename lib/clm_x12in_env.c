@@ -93,6 +93,30 @@ reset_levels(struct clm_x12in *x, enum x12in_levelid from)
 		x12in_level_reset(&x->lv[i]);
 }
 
+/*
+ * Receivers reject a control number used twice (TA1 025 for ISA13, AK9 for
+ * GS06, IK5 for ST02): say so when val was seen before in set.
+ */
+static void
+unique_control(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    struct x12in_ctlset *set, const char *val, const char *what)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (const char *p = val; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (size_t i = 0; i < set->n; i++) {
+		if (set->v[i] != h)
+			continue;
+		x12in_find(x, s, CLM_EDIT_X12_CONTROL_DUPLICATE, "", "%s "
+		    "control number '%s' was already used by an earlier %s",
+		    s->id, val, what);
+		return;
+	}
+	if (set->n < X12IN_CTL_MAX)
+		set->v[set->n++] = h;
+}
+
 static int
 isa(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
@@ -102,6 +126,9 @@ isa(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	x->in_isa = 1;
 	x->ngs = 0;
 	el_trim(s, 13, x->isa13, sizeof(x->isa13));
+	unique_control(x, s, &x->isa_seen, x->isa13,
+	    "interchange in this file (ISA13)");
+	x->gs_seen.n = 0;
 	if (s->isa_irregular)
 		x12in_find(x, s, CLM_EDIT_X12_ISA_FORMAT, "", "the interchange "
 		    "header is not 106 characters with fixed-width elements; "
@@ -124,6 +151,9 @@ gs(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	x->nst = 0;
 	el_trim(s, 6, x->gs06, sizeof(x->gs06));
 	el_trim(s, 8, x->gs08, sizeof(x->gs08));
+	unique_control(x, s, &x->gs_seen, x->gs06,
+	    "functional group in this interchange (GS06)");
+	x->st_seen.n = 0;
 	return 0;
 }
 
@@ -173,6 +203,8 @@ st(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	x->hl_last = x->hl_bill = x->hl_sub = 0;
 	x->hl_level = 0;
 	el_trim(s, 2, x->st02, sizeof(x->st02));
+	unique_control(x, s, &x->st_seen, x->st02,
+	    "transaction set in this group (ST02)");
 	return check_version(x, s, err);
 }
 

@@ -78,6 +78,13 @@ struct clm_x12in_claim {
 	struct clm_findings f;
 };
 
+/* Control numbers already used in an envelope (the first X12IN_CTL_MAX). */
+#define X12IN_CTL_MAX 1024
+struct x12in_ctlset {
+	uint64_t v[X12IN_CTL_MAX];
+	size_t n;
+};
+
 struct clm_x12in {
 	struct clm_x12in_tok *tok;
 	const char *name;
@@ -92,6 +99,9 @@ struct clm_x12in {
 	/* envelope */
 	int in_isa, in_gs, in_st;
 	char isa13[16], gs06[16], gs08[40], st02[16];
+	struct x12in_ctlset isa_seen;	/* ISA13s of this file */
+	struct x12in_ctlset gs_seen;	/* GS06s of this interchange */
+	struct x12in_ctlset st_seen;	/* ST02s of this group */
 	long ngs, nst, st_seg;
 	/* hierarchy */
 	long hl_last, hl_bill, hl_sub;

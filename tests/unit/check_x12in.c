@@ -221,6 +221,14 @@ START_TEST(test_two_interchanges_other_delimiters)
 		*p = *p == '|' ? '*' : *p == '>' ? ':' : *p == '!' ? '~' : *p;
 	memcpy(strstr(second, "CLM*C1"), "CLM*C2", 6);
 	snprintf(text, sizeof(text), "%s\n%s", claim_text, second);
+	/* the same ISA13 twice in one file: the second is a duplicate */
+	ck_assert_int_eq(read_all(text, &x, &c), 2);
+	ck_assert(has_edit(c, "X12-CONTROL-DUPLICATE"));
+	clm_x12in_close(x);
+	/* numbered afresh, the second interchange is clean */
+	memcpy(strstr(second, "*000000001*"), "*000000002*", 11);
+	memcpy(strstr(second, "IEA*1*000000001"), "IEA*1*000000002", 15);
+	snprintf(text, sizeof(text), "%s\n%s", claim_text, second);
 	ck_assert_int_eq(read_all(text, &x, &c), 2);
 	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_CLAIM_ID, NULL),
 	    "C2");
