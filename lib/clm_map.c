@@ -540,6 +540,10 @@ static const struct {
 	/* line_rend_npi */
 	{ "linerenderingnpi", CLM_COL_LINE_REND_NPI },
 	{ "servicerenderingnpi", CLM_COL_LINE_REND_NPI },
+	{ "linerenderinglastname", CLM_COL_LINE_REND_LAST },
+	{ "linerenderinglast", CLM_COL_LINE_REND_LAST },
+	{ "linerenderingfirstname", CLM_COL_LINE_REND_FIRST },
+	{ "linerenderingfirst", CLM_COL_LINE_REND_FIRST },
 	/* line_oth_paid */
 	{ "lineotherpaid", CLM_COL_LINE_OTH_PAID },
 	{ "lineprimarypaid", CLM_COL_LINE_OTH_PAID },
