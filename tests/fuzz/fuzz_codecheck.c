@@ -9,26 +9,9 @@
 #include "clm_codeset_build.h"
 #include "clm_codes.h"
 #include "clm_csv.h"
+#include "fuzz_mem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-struct mem {
-	const uint8_t *p;
-	size_t left;
-};
-
-static long
-mem_read(void *ctx, void *buf, size_t size, struct clm_error *err)
-{
-	struct mem *m = ctx;
-	size_t n = size < m->left ? size : m->left;
-
-	(void)err;
-	memcpy(buf, m->p, n);
-	m->p += n;
-	m->left -= n;
-	return (long)n;
-}
 
 static const char icd[] =
     "M54\t0\tDorsalgia\nM54.5\t0\tLow back pain\n"
@@ -105,8 +88,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the first byte's low bit picks the index: none or the test one */
 	const struct clm_codeset *cs = size > 0 && (data[0] & 1) ?
 	    test_index() : NULL;
-	struct mem m = { data, size };
-	struct clm_csv *csv = clm_csv_open_fn(mem_read, &m, "fuzz", ',');
+	struct fuzz_mem m = { data, size, 0, 0 };
+	struct clm_csv *csv = clm_csv_open_fn(fuzz_mem_read, &m, "fuzz", ',');
 	struct clm_header *h = clm_header_new();
 	struct clm_row *row = clm_row_new();
 	struct clm_error err;

@@ -4,34 +4,15 @@
 
 #include "clm_csv.h"
 #include "clm_record.h"
+#include "fuzz_mem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-struct mem {
-	const uint8_t *p;
-	size_t left;
-};
-
-static long
-mem_read(void *ctx, void *buf, size_t size, struct clm_error *err)
-{
-	struct mem *m = ctx;
-	size_t n = size < m->left ? size : m->left;
-
-	(void)err;
-	if (n > 7 + m->left % 4093)	/* odd chunks split rows anywhere */
-		n = 7 + m->left % 4093;
-	memcpy(buf, m->p, n);
-	m->p += n;
-	m->left -= n;
-	return (long)n;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct mem m = { data, size };
-	struct clm_csv *csv = clm_csv_open_fn(mem_read, &m, "fuzz",
+	struct fuzz_mem m = { data, size, 7, 4093 };
+	struct clm_csv *csv = clm_csv_open_fn(fuzz_mem_read, &m, "fuzz",
 	    size > 0 && data[0] == '\t' ? '\t' : ',');
 	struct clm_header *h = clm_header_new();
 	struct clm_row *row = clm_row_new();

@@ -3,34 +3,15 @@
 #include <string.h>
 
 #include "clm_x12in.h"
+#include "fuzz_mem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-struct mem {
-	const uint8_t *p;
-	size_t left;
-};
-
-static long
-mem_read(void *ctx, void *buf, size_t size, struct clm_error *err)
-{
-	struct mem *m = ctx;
-	size_t n = size < m->left ? size : m->left;
-
-	(void)err;
-	if (n > 5 + m->left % 1021)	/* odd chunks split segments anywhere */
-		n = 5 + m->left % 1021;
-	memcpy(buf, m->p, n);
-	m->p += n;
-	m->left -= n;
-	return (long)n;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct mem m = { data, size };
-	struct clm_x12in *x = clm_x12in_open(mem_read, &m, "fuzz");
+	struct fuzz_mem m = { data, size, 5, 1021 };
+	struct clm_x12in *x = clm_x12in_open(fuzz_mem_read, &m, "fuzz");
 	struct clm_x12in_claim *c;
 	struct clm_error err;
 	size_t sum = 0;
