@@ -21,8 +21,9 @@ struct clm_in {
 };
 
 struct clm_out {
-	char *path;		/* target, NULL for stdout */
-	char *tmp;		/* temporary beside the target */
+	char *path;		/* the name given, NULL for stdout */
+	char *target;		/* the file replaced: path, or a symlink's target */
+	char *tmp;		/* temporary beside the target, NULL for a stream */
 	int fd;
 	gzFile gz;		/* when compressing */
 	char *buf;		/* write buffer for plain output */
@@ -151,7 +152,7 @@ temp_path_for(const char *path)
 static int
 open_temp(struct clm_out *out, struct clm_error *err)
 {
-	out->tmp = temp_path_for(out->path);
+	out->tmp = temp_path_for(out->target);
 	out->fd = mkstemp(out->tmp);
 	if (out->fd < 0) {
 		int e = errno;
@@ -167,15 +168,69 @@ open_temp(struct clm_out *out, struct clm_error *err)
 	return 0;
 }
 
+/*
+ * An existing path that is not a regular file (a character device such as
+ * /dev/null, a FIFO, a socket) is a stream: written in place, never renamed
+ * over.  A symlink is followed and its target replaced in the target's own
+ * directory; a dangling one, a directory or a block device is refused.
+ */
+static int
+resolve_target(struct clm_out *out, int *stream, struct clm_error *err)
+{
+	struct stat st;
+
+	*stream = 0;
+	if (lstat(out->path, &st) != 0) {
+		if (errno != ENOENT)
+			return clm_error_set(err, CLM_EIO, out->path, 0,
+			    "cannot open: %s", strerror(errno));
+		out->target = clm_xstrdup(out->path);
+		return 0;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		out->target = realpath(out->path, NULL);
+		if (out->target == NULL)
+			return clm_error_set(err, CLM_EIO, out->path, 0,
+			    "symbolic link to a missing file: refusing to "
+			    "write through it (%s)", strerror(errno));
+		if (stat(out->target, &st) != 0)
+			return clm_error_set(err, CLM_EIO, out->path, 0,
+			    "cannot open: %s", strerror(errno));
+	} else
+		out->target = clm_xstrdup(out->path);
+	if (S_ISREG(st.st_mode))
+		return 0;
+	if (S_ISDIR(st.st_mode) || S_ISBLK(st.st_mode))
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "is a %s, not a file", S_ISDIR(st.st_mode) ?
+		    "directory" : "block device");
+	*stream = 1;
+	return 0;
+}
+
+static int
+open_stream(struct clm_out *out, struct clm_error *err)
+{
+	out->fd = open(out->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (out->fd < 0)
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot open: %s", strerror(errno));
+	return 0;
+}
+
 struct clm_out *
 clm_out_open(const char *path, struct clm_error *err)
 {
 	struct clm_out *out = clm_xcalloc(1, sizeof(*out));
+	int stream = 0;
 
 	out->fd = STDOUT_FILENO;
 	if (!is_stdio(path)) {
 		out->path = clm_xstrdup(path);
-		if (open_temp(out, err) < 0) {
+		out->fd = -1;
+		if (resolve_target(out, &stream, err) < 0 ||
+		    (stream ? open_stream(out, err) :
+		    open_temp(out, err)) < 0) {
 			clm_out_close(out);
 			return NULL;
 		}
@@ -189,6 +244,12 @@ clm_out_open(const char *path, struct clm_error *err)
 	if (out->gz == NULL)
 		out->buf = clm_xmalloc(CLM_IO_BUFSZ);
 	return out;
+}
+
+int
+clm_out_is_stream(const struct clm_out *out)
+{
+	return out->tmp == NULL;
 }
 
 static int
@@ -272,13 +333,15 @@ clm_out_commit(struct clm_out *out, struct clm_error *err)
 		return -CLM_EIO;
 	if (out->path == NULL)
 		return 0;
-	if (fsync(out->fd) != 0 || close(out->fd) != 0) {
+	/* fsync means nothing to a device or FIFO (EINVAL); not an error. */
+	if ((fsync(out->fd) != 0 && !(out->tmp == NULL && errno == EINVAL)) ||
+	    close(out->fd) != 0) {
 		out->fd = -1;
 		return clm_error_set(err, CLM_EIO, out->path, 0,
 		    "cannot write: %s", strerror(errno));
 	}
 	out->fd = -1;
-	if (rename(out->tmp, out->path) != 0)
+	if (out->tmp != NULL && rename(out->tmp, out->target) != 0)
 		return clm_error_set(err, CLM_EIO, out->path, 0,
 		    "cannot rename into place: %s", strerror(errno));
 	out->committed = 1;
@@ -298,6 +361,7 @@ clm_out_close(struct clm_out *out)
 		unlink(out->tmp);
 	free(out->buf);
 	free(out->tmp);
+	free(out->target);
 	free(out->path);
 	free(out);
 }

@@ -6,7 +6,10 @@
  * atomically: a mode 0600 temporary beside the target, fsync, then rename on
  * clm_out_commit; clm_out_close without a commit removes the temporary, so a
  * failed run never leaves a half-written file.  A target ending in ".gz" is
- * gzip-compressed.
+ * gzip-compressed.  An existing path that is not a regular file (/dev/null,
+ * a FIFO) is written in place as a stream; a symlink is followed and its
+ * target replaced atomically; a dangling symlink, a directory or a block
+ * device is refused.
  */
 #ifndef CLM_IO_H
 #define CLM_IO_H
@@ -42,5 +45,7 @@ int clm_out_commit(struct clm_out *out, struct clm_error *err);
 /* Close; removes the temporary file unless committed. */
 void clm_out_close(struct clm_out *out);
 const char *clm_out_name(const struct clm_out *out);
+/* Whether the output is written in place (stdout, a device, a FIFO). */
+int clm_out_is_stream(const struct clm_out *out);
 
 #endif

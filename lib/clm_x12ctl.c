@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clm_io.h"
 #include "clm_x12.h"
 
 #define STATE_MAX_BYTES (1024 * 1024)
@@ -176,25 +177,10 @@ clm_x12_ctl_next(const struct clm_x12_ctl *c)
 	return c->next;
 }
 
-static int
-write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The state text with the key's line replaced (or appended). */
 static int
-write_state(const struct clm_x12_ctl *c, int fd)
+write_state(const struct clm_x12_ctl *c, struct clm_out *out,
+    struct clm_error *err)
 {
 	size_t len = 0;
 	char *line = find_line(c, &len);
@@ -203,52 +189,38 @@ write_state(const struct clm_x12_ctl *c, int fd)
 	size_t total = strlen(c->text);
 
 	if (line == NULL) {
-		int rc = write_all(fd, c->text, total);
+		int rc = clm_out_write(out, c->text, total, err);
 
 		if (rc == 0 && total > 0 && c->text[total - 1] != '\n')
-			rc = write_all(fd, "\n", 1);
-		return rc ? rc : write_all(fd, mine, (size_t)n);
+			rc = clm_out_write(out, "\n", 1, err);
+		return rc ? rc : clm_out_write(out, mine, (size_t)n, err);
 	}
-	if (write_all(fd, c->text, (size_t)(line - c->text)) != 0 ||
-	    write_all(fd, mine, (size_t)n) != 0)
-		return -1;
+	if (clm_out_write(out, c->text, (size_t)(line - c->text), err) < 0 ||
+	    clm_out_write(out, mine, (size_t)n, err) < 0)
+		return -CLM_EIO;
 	line += len;
 	if (*line == '\n')
 		line++;
-	return write_all(fd, line, strlen(line));
+	return clm_out_write(out, line, strlen(line), err);
 }
 
+/* Through clm_out: atomic, and a symlinked or device state is not replaced. */
 int
 clm_x12_ctl_commit(struct clm_x12_ctl *c, struct clm_error *err)
 {
-	char tmp[4200];
-	int fd, bad, e;
+	struct clm_out *out;
+	int rc;
 
 	if (strlen(c->key) > 200)
 		return clm_error_set(err, CLM_EUSAGE, c->path, 0,
 		    "sender/receiver key too long");
-	snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", c->path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return clm_error_set(err, CLM_EIO, c->path, 0,
-		    "cannot write state file: %s", strerror(errno));
-	bad = write_state(c, fd) != 0 || fsync(fd) != 0;
-	e = errno;
-	if (close(fd) != 0 && !bad) {
-		bad = 1;
-		e = errno;
-	}
-	if (!bad && rename(tmp, c->path) != 0) {
-		bad = 1;
-		e = errno;
-	}
-	if (bad) {
-
-		unlink(tmp);
-		return clm_error_set(err, CLM_EIO, c->path, 0,
-		    "cannot write state file: %s", strerror(e));
-	}
-	return 0;
+	if ((out = clm_out_open(c->path, err)) == NULL)
+		return -CLM_EIO;
+	rc = write_state(c, out, err);
+	if (rc == 0)
+		rc = clm_out_commit(out, err);
+	clm_out_close(out);
+	return rc < 0 ? rc : 0;
 }
 
 void

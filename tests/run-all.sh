@@ -60,5 +60,9 @@ for l in tests/lint/*.sh; do
 	esac
 done
 rm -f "$out"
+# Run as root, a tool that renamed over a device would break the machine.
+for d in /dev/null /dev/zero /dev/full; do
+	if [ -c "$d" ]; then pass; else fail; echo "FAIL $d is no longer a character device"; fi
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "clm_io.h"
 #include "helper_test.h"
@@ -125,6 +127,96 @@ START_TEST(test_open_missing)
 }
 END_TEST
 
+static void
+write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A FIFO (like /dev/null: not a regular file) is written in place. */
+START_TEST(test_fifo_written_in_place)
+{
+	char *dir = helper_tmpdir(), path[512], buf[64] = "";
+	struct clm_error err;
+	struct stat st;
+	FILE *rd;
+	pid_t pid;
+	int status;
+
+	snprintf(path, sizeof(path), "%s/pipe", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	pid = fork();
+	if (pid == 0) {
+		struct clm_out *out = clm_out_open(path, &err);
+
+		_exit(out == NULL || clm_out_puts(out, "claims\n", &err) ||
+		    clm_out_commit(out, &err));
+	}
+	rd = fopen(path, "r");
+	ck_assert_ptr_nonnull(rd);
+	ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), rd));
+	fclose(rd);
+	ck_assert_str_eq(buf, "claims\n");
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(status, 0);
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert(S_ISFIFO(st.st_mode));	/* never renamed over */
+	ck_assert_int_eq(count_entries(dir), 1);	/* no temporary left */
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+/* A symlink stays a symlink; its target is replaced atomically. */
+START_TEST(test_symlink_target_replaced)
+{
+	char *dir = helper_tmpdir(), link[512], target[512];
+	struct clm_error err;
+	struct clm_out *out;
+	struct stat st;
+	char *got;
+
+	snprintf(target, sizeof(target), "%s/real.csv", dir);
+	snprintf(link, sizeof(link), "%s/link.csv", dir);
+	write_text(target, "old\n");
+	ck_assert_int_eq(symlink("real.csv", link), 0);
+	out = clm_out_open(link, &err);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(clm_out_puts(out, "new\n", &err), 0);
+	ck_assert_int_eq(clm_out_commit(out, &err), 0);
+	clm_out_close(out);
+	ck_assert_int_eq(lstat(link, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	got = helper_slurp(target, NULL);
+	ck_assert_str_eq(got, "new\n");
+	free(got);
+	ck_assert_int_eq(count_entries(dir), 2);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_dangling_symlink_and_dir_refused)
+{
+	char *dir = helper_tmpdir(), link[512];
+	struct clm_error err;
+
+	snprintf(link, sizeof(link), "%s/dangling", dir);
+	ck_assert_int_eq(symlink("nowhere/x.csv", link), 0);
+	ck_assert_ptr_null(clm_out_open(link, &err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "symbolic link"));
+	ck_assert_ptr_null(clm_out_open(dir, &err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "directory"));
+	ck_assert_int_eq(count_entries(dir), 1);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -138,6 +230,9 @@ main(void)
 	tcase_add_test(tc, test_gzip_round_trip);
 	tcase_add_test(tc, test_peek_then_read);
 	tcase_add_test(tc, test_open_missing);
+	tcase_add_test(tc, test_fifo_written_in_place);
+	tcase_add_test(tc, test_symlink_target_replaced);
+	tcase_add_test(tc, test_dangling_symlink_and_dir_refused);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
