@@ -32,13 +32,18 @@ ifeq ($(WERROR),1)
 WARN += -Werror
 endif
 ALL_CPPFLAGS = -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-	-DCLM_DATADIR='"$(PREFIX)/share/clm"' -Ilib -Icmd/common \
+	-DCLM_DATADIR='"$(PREFIX)/share/clm"' -Ilib $(LIB_INC) -Icmd/common \
 	$(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 LIBS := -lcsv $(PKG_LIBS) -lm
 
-LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard lib/*.c))
+# libclm, one folder per layer (docs/hacking.md): every header is found by
+# its bare name, so a module can move between layers without edits.
+LIB_DIRS := $(patsubst %/,%,$(sort $(dir $(wildcard lib/*/*.[ch]))))
+LIB_INC := $(addprefix -I,$(LIB_DIRS))
+LIB_SRC := $(wildcard lib/*/*.c)
+LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC))
 COMMON_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/common/*.c))
 LIBCLM := $(BUILD)/libclm.a
 TOOL_DIRS := $(filter-out cmd/common,$(wildcard cmd/*))
@@ -99,8 +104,8 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 
 # The CSV reader's read-ahead thread, once more under ThreadSanitizer (it
 # cannot share a binary with AddressSanitizer): part of `make check SAN=1`.
-TSAN_SRC := tests/unit/check_csv.c tests/unit/helper_test.c lib/clm_csv.c \
-	lib/clm_io.c lib/clm_record.c lib/clm_error.c
+TSAN_SRC := tests/unit/check_csv.c tests/unit/helper_test.c \
+	$(addprefix lib/core/,clm_csv.c clm_io.c clm_record.c clm_error.c)
 $(BUILD)/tests/check_csv_tsan: $(TSAN_SRC)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) -std=c11 $(WARN) -O1 -g \
@@ -131,10 +136,10 @@ $(BUILD)/bench/csvraw: tests/bench/csvraw.c
 
 # libFuzzer builds (clang); `make fuzz FUZZTIME=60` runs each for a while.
 FUZZTIME ?= 20
-build-fuzz/%: tests/fuzz/%.c $(wildcard lib/*.c)
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC)
 	@mkdir -p $(@D)
 	$(FUZZCC) $(ALL_CPPFLAGS) -std=c11 -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -o $@ $< $(wildcard lib/*.c) \
+	    -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) \
 	    $(LIBS)
 fuzz: deps $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do n=$${f#build-fuzz/fuzz_}; \
@@ -155,9 +160,9 @@ install: tools
 
 lint:
 	@cppcheck --quiet --enable=warning,portability --error-exitcode=1 \
-	    -Ilib -Icmd/common lib cmd
+	    -Ilib $(LIB_INC) -Icmd/common lib cmd
 	@! grep -nE '\b(sprintf|strcpy|strcat|gets|strtok|atoi)\(' \
-	    lib/*.c cmd/*/*.c
+	    $(LIB_SRC) cmd/*/*.c
 
 clean:
 	rm -rf build build-san build-fuzz

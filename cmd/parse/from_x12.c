@@ -1,5 +1,5 @@
 /*
- * clm-parse --from x12: rows out of an 837P through lib/clm_x12in.  The
+ * clm-parse --from x12: rows out of an 837P through lib/x12/clm_x12in.  The
  * reader's findings of a claim wait in a short queue, keyed by the file
  * segment number of the claim's CLM (every row's line), until the runtime hands that
  * claim to parse_x12_findings (claim grouping reads one row ahead).

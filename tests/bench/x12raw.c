@@ -1,5 +1,5 @@
 /*
- * make bench helper: the X12 837P reader alone (lib/clm_x12in), every claim
+ * make bench helper: the X12 837P reader alone (lib/x12/clm_x12in), every claim
  * read and dropped, so the bench can tell reading from writing records.
  */
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* Unit tests of the value normalizers (lib/clm_norm*.c). */
+/* Unit tests of the value normalizers (lib/import/clm_norm*.c). */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * clm_codecheck_attr - the ICD-10-CM attributes clm_codecheck needs (billable
  * codes below a header, valid 7th characters, sex and age lists, manifestation
  * codes, Excludes1 pairs), asked of the code-set index.  A thin wrapper: the
- * data lives in the index (lib/clm_codeset*); nothing here holds a table.
+ * data lives in the index (lib/codeset); nothing here holds a table.
  */
 #ifndef CLM_CODECHECK_ATTR_H
 #define CLM_CODECHECK_ATTR_H

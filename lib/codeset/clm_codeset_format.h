@@ -1,6 +1,6 @@
 /*
  * clm_codeset_format - the on-disk layout of the code-set index (internal
- * to lib/clm_codeset*.c; users go through clm_codeset.h).
+ * to lib/codeset/clm_codeset*.c; users go through clm_codeset.h).
  *
  * A file is a 64-byte header, a section table and the sections, each
  * 8-byte aligned, in host byte order (a byte-order mark refuses a file

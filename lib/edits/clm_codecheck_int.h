@@ -1,7 +1,7 @@
 /*
  * clm_codecheck_int - state shared by the clm_codecheck source files (the
  * claim driver, the diagnosis checks and the line and provider checks).
- * Not for use outside lib/clm_codecheck*.c.
+ * Not for use outside lib/edits/clm_codecheck*.c.
  */
 #ifndef CLM_CODECHECK_INT_H
 #define CLM_CODECHECK_INT_H

@@ -2,7 +2,7 @@
  * clm_codeset - the compiled code-set index: every code with the dates it
  * is valid, mapped read-only (mmap) so start-up costs no parsing.
  *
- * THIS HEADER IS A CONTRACT between the index (lib/clm_codeset*.c, owned by
+ * THIS HEADER IS A CONTRACT between the index (lib/codeset/clm_codeset*.c, owned by
  * the code-set work) and its users (clm-code-check, clm-scrub).  The lookup
  * signatures below may gain functions but must not change.
  *
