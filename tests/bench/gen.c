@@ -1,9 +1,15 @@
-/* Synthetic claim export for `make bench`: N claims of 1-6 lines, 4
- * diagnoses, every 837P column filled with realistic widths, in the record
- * format's canonical columns.  Deterministic (fixed seed).
+/* Synthetic claim export for `make bench`: a nightly mix of outpatient
+ * therapy, behavioral health and office-visit claims of 1-4 lines, every
+ * 837P column filled with realistic widths, in the record format's
+ * canonical columns.  About 94 % of the claims are clean under the full
+ * official index; the rest carry one realistic defect each (a category
+ * header or repeated diagnosis, units above the MUE, a bundled pair without
+ * modifier, a bad NPI check digit, a total that is not the line sum, a
+ * missing payer id).  Deterministic (fixed seed).
  * usage: gen N > file.csv */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static unsigned long seed = 12345;
 
@@ -14,11 +20,98 @@ rnd(unsigned n)
 	return (unsigned)((seed >> 33) % n);
 }
 
-static const char *procs[] = { "97110", "97112", "97140", "97530", "90837",
-	"90834", "99213", "99214", "G0283", "97161" };
-static const char *dxs[] = { "M5450", "M25511", "F329", "F411", "M542",
-	"S83511A", "G4700", "M170", "F4310", "Z9889" };
-static const char *mods[] = { "", "GP", "59", "KX", "25", "GO" };
+enum kind { PT, BH, EM };
+
+static const char *pt_dx[] = { "M5450", "M25511", "M170", "S83511A",
+	"M542", "M6281" };
+static const char *bh_dx[] = { "F329", "F411", "F4310", "F4323" };
+static const char *em_dx[] = { "E119", "I10", "J069", "M5450" };
+static const char *pt_proc[] = { "97110", "97112", "97530", "97140" };
+static const char *bh_proc[] = { "90837", "90834", "90791" };
+static const char *em_proc[] = { "99213", "99214" };
+
+enum defect { NONE, DX_HEADER, DX_DUP, MUE, PTP, NPI, TOTAL, PAYER };
+
+struct claim {
+	enum kind kind;
+	enum defect defect;
+	const char *dx[4];
+	unsigned ndx;
+	const char *proc[4];
+	const char *mod[4];
+	unsigned units[4];
+	unsigned lines;
+};
+
+/* n distinct entries of list (size m) into out. */
+static void
+pick(const char **list, unsigned m, const char **out, unsigned n)
+{
+	unsigned idx[8], i;
+
+	for (i = 0; i < m; i++)
+		idx[i] = i;
+	for (i = 0; i < n; i++) {
+		unsigned j = i + rnd(m - i), t = idx[i];
+
+		idx[i] = idx[j];
+		idx[j] = t;
+		out[i] = list[idx[i]];
+	}
+}
+
+static void
+fill(struct claim *c)
+{
+	unsigned k = rnd(100), i;
+
+	memset(c, 0, sizeof(*c));
+	c->kind = k < 45 ? PT : k < 80 ? BH : EM;
+	if (c->kind == PT) {
+		c->ndx = 1 + rnd(4);
+		pick(pt_dx, 6, c->dx, c->ndx);
+		c->lines = 1 + rnd(4);
+		pick(pt_proc, 4, c->proc, c->lines);
+		for (i = 0; i < c->lines; i++) {
+			c->mod[i] = strcmp(c->proc[i], "97140") == 0 ?
+			    "59" : "GP";
+			c->units[i] = 1 + rnd(2);
+		}
+	} else if (c->kind == BH) {
+		c->ndx = 1 + rnd(2);
+		pick(bh_dx, 4, c->dx, c->ndx);
+		c->lines = 1;
+		pick(bh_proc, 3, c->proc, 1);
+		c->mod[0] = "";
+		c->units[0] = 1;
+	} else {
+		c->ndx = 1 + rnd(3);
+		pick(em_dx, 4, c->dx, c->ndx);
+		c->lines = 1;
+		pick(em_proc, 2, c->proc, 1);
+		c->mod[0] = "";
+		c->units[0] = 1;
+	}
+	if (rnd(100) < 6)
+		c->defect = 1 + rnd(7);
+	switch (c->defect) {
+	case DX_HEADER: c->dx[0] = "M545"; break;
+	case DX_DUP:
+		if (c->ndx < 4)
+			c->ndx++;
+		c->dx[c->ndx - 1] = c->dx[0];
+		break;
+	case MUE:
+		c->proc[0] = "90837", c->units[0] = 3, c->mod[0] = "";
+		break;
+	case PTP:
+		c->lines = 2;
+		c->proc[0] = "90837", c->proc[1] = "90834";
+		c->mod[0] = c->mod[1] = "", c->units[0] = c->units[1] = 1;
+		break;
+	default: break;
+	}
+}
 
 static void
 header(void)
@@ -36,26 +129,31 @@ header(void)
 static void
 claim(unsigned long i)
 {
-	unsigned lines = 1 + rnd(6), d = 1 + rnd(27), m = 1 + rnd(9);
+	struct claim c;
+	unsigned d = 1 + rnd(27), m = 1 + rnd(9), total;
 	unsigned long member = 100000000UL + rnd(900000000);
-	char common[1024];
-	int n;
+	char common[1024], payer[8] = "";
 
-	n = snprintf(common, sizeof(common),
+	fill(&c);
+	total = c.lines * 100 + (c.defect == TOTAL ? 10 : 0);
+	if (c.defect != PAYER)
+		snprintf(payer, sizeof(payer), "%05u", 10000 + rnd(50));
+	snprintf(common, sizeof(common),
 	    "CLM%08lu,1,11,,Y,A,Y,Y,%u.00,1234567893,SPRINGFIELD THERAPY "
 	    "GROUP,371234567,225100000X,1200 MAIN STREET,SPRINGFIELD,IL,"
-	    "627041234,%05u,PAYER %u HEALTH PLAN,P,CI,W%lu,PATIENTLAST%u,"
+	    "627041234,%s,PAYER %u HEALTH PLAN,P,CI,W%lu,PATIENTLAST%u,"
 	    "FIRSTNAME%u,19%02u%02u%02u,%c,%u OAK AVENUE,SPRINGFIELD,IL,62704,"
-	    "GRP%05u,18,1245319599,RENDERLAST,RENDERFIRST,1003000126,REFLAST,"
-	    "REFFIRST,%s,%s,%s,%s", i, lines * 100, 10000 + rnd(50), rnd(50),
+	    "GRP%05u,18,%s,RENDERLAST,RENDERFIRST,1003000126,REFLAST,"
+	    "REFFIRST,%s,%s,%s,%s", i, total, payer, rnd(50),
 	    member, rnd(1000), rnd(1000), 40 + rnd(50), 1 + rnd(12),
 	    1 + rnd(28), rnd(2) ? 'F' : 'M', rnd(9999), rnd(99999),
-	    dxs[rnd(10)], dxs[rnd(10)], dxs[rnd(10)], dxs[rnd(10)]);
-	(void)n;
-	for (unsigned l = 1; l <= lines; l++)
-		printf("%s,%u,2026%02u%02u,2026%02u%02u,%s,%s,%s,%u,UN,100.00,"
-		    "1:2\n", common, l, m, d, m, d, procs[rnd(10)],
-		    mods[rnd(6)], rnd(4) ? "" : "59", 1 + rnd(4));
+	    c.defect == NPI ? "1245319590" : "1245319599",
+	    c.dx[0], c.ndx > 1 ? c.dx[1] : "", c.ndx > 2 ? c.dx[2] : "",
+	    c.ndx > 3 ? c.dx[3] : "");
+	for (unsigned l = 0; l < c.lines; l++)
+		printf("%s,%u,2026%02u%02u,2026%02u%02u,%s,%s,,%u,UN,100.00,"
+		    "%s\n", common, l + 1, m, d, m, d, c.proc[l], c.mod[l],
+		    c.units[l], c.ndx > 1 ? "1:2" : "1");
 }
 
 int
