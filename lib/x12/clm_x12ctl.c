@@ -139,8 +139,8 @@ cmp_span(const void *a, const void *b)
 }
 
 /*
- * One line "KEY<TAB>DIGITS" (KEY printable ASCII without TAB, 1-9 digits of
- * at most CTL_MAX) or a '#' comment; 0 or -1 with *why set.
+ * One line: 1 for "KEY<TAB>DIGITS" (KEY printable ASCII, 1-9 digits;
+ * *klen and *last set), 0 for a '#' comment, -1 with *why set otherwise.
  */
 static int
 check_line(const char *s, size_t n, size_t *klen, unsigned long *last,
