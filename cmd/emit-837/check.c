@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_codes.h"
 #include "clm_date.h"
 #include "emit.h"
 
@@ -375,9 +376,11 @@ check_formats(const struct emit_ctx *e, const struct clm_row *row,
 		    clm_findings_has(f, "LIMIT-MOD", line))
 			continue;	/* "GP59": said once, as LIMIT-MOD */
 		describe(r, want, sizeof(want));
-		if (r->kind == CODE)
+		/* quoted only when code-shaped: a shifted row can put a
+		 * birth date or a name in a code column */
+		if (r->kind == CODE && clm_codes_quotable(v))
 			clm_finding_add(f, CLM_EDIT_X12_FORMAT, line,
-			    clm_column_name(r->col), "%s '%.8s' is not %s",
+			    clm_column_name(r->col), "%s '%s' is not %s",
 			    clm_column_name(r->col), v, want);
 		else
 			clm_finding_add(f, CLM_EDIT_X12_FORMAT, line,
@@ -524,11 +527,17 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 			    "but dx%d is given: diagnoses fill dx1 upward "
 			    "without gaps", gap, n);
 		last = n;
-		if (len < 3 || len > 7 || !isupper((unsigned char)dx[0]) ||
+		if ((len < 3 || len > 7 || !isupper((unsigned char)dx[0]) ||
+		    !upper_alnum(dx, len)) && clm_codes_quotable(dx))
+			clm_finding_add(f, CLM_EDIT_X12_FORMAT, 0,
+			    clm_column_name(CLM_COL_DX(n)), "dx%d '%s' is "
+			    "not an ICD-10-CM code without the dot", n, dx);
+		else if (len < 3 || len > 7 || !isupper((unsigned char)dx[0]) ||
 		    !upper_alnum(dx, len))
 			clm_finding_add(f, CLM_EDIT_X12_FORMAT, 0,
-			    clm_column_name(CLM_COL_DX(n)), "dx%d '%.16s' is "
-			    "not an ICD-10-CM code without the dot", n, dx);
+			    clm_column_name(CLM_COL_DX(n)), "dx%d is not an "
+			    "ICD-10-CM code without the dot (%zu characters "
+			    "given)", n, len);
 	}
 	for (int i = 0; i < e->nextra_dx; i++)
 		if (clm_row_value(r, (size_t)e->extra_dx[i])[0] != '\0') {
@@ -559,9 +568,13 @@ check_pointers(const struct emit_ctx *e, const struct clm_row *r, long line,
 			return;
 		}
 		count++;
-		if (v < 1 || v > 12)
+		if ((v < 1 || v > 12) && v <= 999)
 			clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
 			    "diagnosis pointer %ld is outside 1-12", v);
+		else if (v < 1 || v > 12)	/* a shifted date or id */
+			clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
+			    "a diagnosis pointer is outside 1-12 (%zu digits "
+			    "given)", (size_t)(end - p));
 		else if (v > ndx || get(e, r, CLM_COL_DX(v))[0] == '\0')
 			clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, line,
 			    clm_column_name(CLM_COL_DX(v)), "dx_ptr points to "
@@ -594,12 +607,17 @@ check_modifiers(const struct emit_ctx *e, const struct clm_row *r,
 		const char *m = get(e, r, CLM_COL_MOD(n));
 		size_t len = strlen(m);
 
-		if (len > 2 && len % 2 == 0 && upper_alnum(m, len)) {
+		if (len > 2 && len % 2 == 0 && upper_alnum(m, len) &&
+		    clm_codes_quotable(m))
 			clm_finding_add(f, CLM_EDIT_LIMIT_MOD, line,
 			    clm_column_name(CLM_COL_MOD(n)), "mod%d holds "
-			    "several modifiers ('%.12s'); one per column, at "
+			    "several modifiers ('%s'); one per column, at "
 			    "most 4", n, m);
-		}
+		else if (len > 2 && len % 2 == 0 && upper_alnum(m, len))
+			clm_finding_add(f, CLM_EDIT_LIMIT_MOD, line,
+			    clm_column_name(CLM_COL_MOD(n)), "mod%d holds "
+			    "several modifiers (%zu characters); one per "
+			    "column, at most 4", n, len);
 	}
 }
 

@@ -389,9 +389,10 @@ close_spool(struct emit_ctx *e)
 }
 
 /*
- * The number is recorded as used only once the whole interchange sits in
- * the temporary output; a failure before leaves it unused.  On stdout the
- * bytes leave at once, so there the number is recorded first.
+ * The number is recorded as used only once the whole interchange is durably
+ * in the temporary output (flushed and fsynced: only the rename is left); a
+ * failure before, a full disk at the last flush included, leaves it unused.
+ * On stdout the bytes leave at once, so there the number is recorded first.
  */
 static int
 write_output(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
@@ -417,6 +418,8 @@ write_output(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
 		rc = -CLM_EIO;
 	if (rc == 0)
 		rc = write_interchange(e, out, n, err);
+	if (rc == 0 && !to_stdout)
+		rc = clm_out_sync(out, err);
 	if (rc == 0 && !to_stdout && (rc = clm_x12_ctl_commit(ctl, err)) == 0)
 		recorded = 1;
 	clm_x12_ctl_close(ctl);

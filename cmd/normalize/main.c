@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_codes.h"
 #include "clm_date.h"
 #include "clm_norm.h"
 #include "clm_tool.h"
@@ -196,6 +197,12 @@ row_line(const struct clm_row *row, const struct clm_header *h)
 	return strtol(clm_row_get(row, h, CLM_COL_LINE_NO), NULL, 10);
 }
 
+static int
+quotable_or_empty(const char *v)
+{
+	return v[0] == '\0' || clm_codes_quotable(v);
+}
+
 /* One finding; codes may be quoted, patient data never. */
 static void
 report(struct clm_findings *f, enum clm_norm_kind k, long line,
@@ -204,7 +211,10 @@ report(struct clm_findings *f, enum clm_norm_kind k, long line,
 {
 	const char *name = clm_column_name(col);
 
-	if (clm_norm_kind_is_phi(k))
+	/* a code kind's value is quoted only when code-shaped (its repair
+	 * is made from it): a shifted row can put a birth date or a name in
+	 * a code column */
+	if (clm_norm_kind_is_phi(k) || !clm_codes_quotable(before))
 		clm_finding_add(f, o->edit, line, name, "%s", o->reason);
 	else if (r == CLM_NORM_REPAIRED)
 		clm_finding_add(f, o->edit, line, name, "'%.40s' written as "
@@ -299,10 +309,17 @@ norm_proc(struct clm_row *row, const struct clm_header *h,
 	if (r == CLM_NORM_UNCHANGED)
 		return;
 	col = pm.field == 0 ? CLM_COL_PROC : CLM_COL_MOD(pm.field);
-	clm_finding_add(f, pm.edit, line, clm_column_name(col),
-	    "%s (proc '%.20s', modifiers '%.20s' '%.20s' '%.20s' '%.20s')",
-	    pm.reason, pm.proc, pm.mod[0], pm.mod[1],
-	    pm.mod[2], pm.mod[3]);
+	if (quotable_or_empty(pm.proc) && quotable_or_empty(pm.mod[0]) &&
+	    quotable_or_empty(pm.mod[1]) && quotable_or_empty(pm.mod[2]) &&
+	    quotable_or_empty(pm.mod[3]))
+		clm_finding_add(f, pm.edit, line, clm_column_name(col),
+		    "%s (proc '%s', modifiers '%s' '%s' '%s' '%s')",
+		    pm.reason, pm.proc, pm.mod[0], pm.mod[1],
+		    pm.mod[2], pm.mod[3]);
+	else
+		clm_finding_add(f, pm.edit, line, clm_column_name(col),
+		    "%s (values that do not look like codes, not shown)",
+		    pm.reason);
 	if (r != CLM_NORM_REPAIRED)
 		return;
 	clm_row_set(row, h, CLM_COL_PROC, pm.proc_buf);

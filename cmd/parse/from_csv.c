@@ -56,6 +56,7 @@ struct csv_src {
 	struct clm_header *h;
 	size_t nsrc;			/* columns of the source header */
 	int dx_list, mod_list;		/* dx / mod cells under export names */
+	int no_header;			/* the first row looks like data */
 	struct parse_group *grp;
 };
 
@@ -264,10 +265,24 @@ add_unique(struct clm_header *h, const char *src)
 	return clm_header_add(h, name);
 }
 
+/* How an unmapped header name is shown: itself, or by position when it
+ * looks like data (never echo a patient's values). */
+static const char *
+shown_name(const struct csv_src *cs, const char *src, size_t i, char *buf,
+    size_t size)
+{
+	if (!cs->no_header && !clm_map_name_looks_like_data(src))
+		return src;
+	snprintf(buf, size, "%zu (a value that looks like data, not shown)",
+	    i + 1);
+	return buf;
+}
+
 static void
 add_source_column(struct clm_tool *t, struct csv_src *cs, const char *src,
-    FILE *map_out)
+    size_t i, FILE *map_out)
 {
+	char shown[80];
 	struct parse_ctx *pc = cs->pc;
 	enum clm_map_how how;
 	int col = map_column(pc, cs->h, src, &how);
@@ -297,7 +312,17 @@ add_source_column(struct clm_tool *t, struct csv_src *cs, const char *src,
 			    "passed through\n", src);
 		return;
 	}
-	if (map_out != NULL)
+	if (shown_name(cs, src, i, shown, sizeof(shown)) != src) {
+		if (map_out != NULL)
+			fprintf(map_out, "# column %s: passed through (%s)\n",
+			    shown, col == -3 ? "its column is already mapped" :
+			    "unmapped");
+		else if (!t->quiet && !cs->no_header)
+			clm_tool_warn(t, "%s: column %s %s: passed through",
+			    clm_in_name(cs->dec.in), shown, col == -3 ?
+			    "maps to a column already mapped" :
+			    "is not a canonical column");
+	} else if (map_out != NULL)
 		fprintf(map_out, "# %s: passed through%s%s (%s)\n", src,
 		    strcmp(src, cs->h->names[at]) != 0 ? " as " : "",
 		    strcmp(src, cs->h->names[at]) != 0 ? cs->h->names[at] : "",
@@ -340,8 +365,20 @@ map_header(struct clm_tool *t, struct csv_src *cs, const struct clm_row *names,
 	if (map_out != NULL)
 		fprintf(map_out, "# clm-parse: header map of %s (usable as "
 		    "--map FILE)\n", clm_in_name(cs->dec.in));
+	/* a first row that maps (almost) nothing is data, not a header:
+	 * none of its values is echoed, one line says so */
+	size_t mapped = 0;
+
 	for (size_t i = 0; i < names->n; i++)
-		add_source_column(t, cs, clm_row_value(names, i), map_out);
+		mapped += clm_map_lookup(pc->map, clm_row_value(names, i)) >= 0;
+	cs->no_header = clm_map_row_is_data(mapped, names->n);
+	if (cs->no_header && !t->quiet && map_out == NULL)
+		clm_tool_warn(t, "%s:%ld: the first row maps %zu of its %zu "
+		    "values to a column name: it looks like data, not a "
+		    "header row (its values are not shown)",
+		    clm_in_name(cs->dec.in), names->line, mapped, names->n);
+	for (size_t i = 0; i < names->n; i++)
+		add_source_column(t, cs, clm_row_value(names, i), i, map_out);
 	cs->nsrc = names->n;
 	add_derived_columns(cs, map_out);
 	if (cs->h->canon[CLM_COL_CLAIM_ID] < 0)

@@ -11,7 +11,7 @@
 
 enum { OPT_AS_OF = 2000, OPT_CODESETS, OPT_NO_NCCI, OPT_RULES,
 	OPT_NO_DEFAULT_RULES, OPT_HISTORY, OPT_WINDOW, OPT_LOOKBACK,
-	OPT_STRICT, OPT_HISTORY_APPEND };
+	OPT_STRICT, OPT_HISTORY_APPEND, OPT_HISTORY_REPAIR };
 
 static const struct option longopts[] = {
 	{ "as-of", required_argument, NULL, OPT_AS_OF },
@@ -21,6 +21,7 @@ static const struct option longopts[] = {
 	{ "no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES },
 	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ "history-append", required_argument, NULL, OPT_HISTORY_APPEND },
+	{ "history-repair", required_argument, NULL, OPT_HISTORY_REPAIR },
 	{ "window", required_argument, NULL, OPT_WINDOW },
 	{ "lookback", required_argument, NULL, OPT_LOOKBACK },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -79,6 +80,10 @@ scrub_option(struct clm_tool *t, int opt, const char *arg)
 	case OPT_HISTORY_APPEND:
 		sc->history_append = arg;
 		return 0;
+	case OPT_HISTORY_REPAIR:
+		clm_tool_warn(t, "--history-repair FILE takes no other "
+		    "argument");
+		return -1;
 	case OPT_WINDOW:
 		return parse_count(t, "--window", arg, 1000000, &sc->window);
 	case OPT_LOOKBACK:
@@ -206,6 +211,37 @@ scrub_finish(struct clm_tool *t)
 	return sc->cross ? scrub_cross_finish(t, sc) : 0;
 }
 
+/*
+ * clm-scrub --history-repair FILE: cut a torn last line off a history (an
+ * append cut short by a full disk); reads no claims.  0 repaired or
+ * nothing to do, 2 when the file cannot be repaired.
+ */
+static int
+history_repair(const char *path)
+{
+	struct clm_error err;
+	char buf[1024];
+	long line;
+	int action;
+
+	clm_error_clear(&err);
+	if (clm_history_repair(path, &line, &action, &err) < 0) {
+		clm_error_format(&err, buf, sizeof(buf));
+		fprintf(stderr, "clm-scrub: %s\n", buf);
+		return CLM_EXIT_FAILURE;
+	}
+	if (action == CLM_HISTORY_REPAIR_CUT)
+		fprintf(stderr, "clm-scrub: %s:%ld: torn last line removed "
+		    "(that claim is no longer in the history)\n",
+		    path, line);
+	else if (action == CLM_HISTORY_REPAIR_COMPLETED)
+		fprintf(stderr, "clm-scrub: %s:%ld: last line was whole but "
+		    "had no line end: added\n", path, line);
+	else
+		fprintf(stderr, "clm-scrub: %s: nothing to repair\n", path);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -227,6 +263,8 @@ main(int argc, char **argv)
 		    "(fingerprints)\n"
 		    "      --history-append FILE  add the claims written "
 		    "without errors to FILE\n"
+		    "      --history-repair FILE  only cut a torn last line "
+		    "off FILE\n"
 		    "      --window N         claims held to flag both sides "
 		    "of a pair (256)\n"
 		    "      --lookback N       service lines kept for cross-claim "
@@ -245,6 +283,10 @@ main(int argc, char **argv)
 	sc.as_of = clm_date_today();
 	sc.window = 256;
 	sc.lookback = 131072;
+	if (argc == 3 && strcmp(argv[1], "--history-repair") == 0)
+		return history_repair(argv[2]);
+	if (argc == 2 && strncmp(argv[1], "--history-repair=", 17) == 0)
+		return history_repair(argv[1] + 17);
 	rc = clm_tool_main(&spec, &sc, argc, argv);
 	scrub_cross_free(sc.cross);
 	clm_rules_free(sc.rules);

@@ -255,3 +255,97 @@ clm_codes_date_display(long date, char *out, size_t size)
 	snprintf(out, size, "%04ld-%02ld-%02ld", date / 10000 % 10000,
 	    date / 100 % 100, date % 100);
 }
+
+/*
+ * CCYYMMDD or MMDDCCYY once separators are dropped, MMDDYY, or three digit
+ * groups shaped like a date (1/2/70, 03-02-1961, 1961.03.02): a birth date
+ * must not be quoted.
+ */
+static int
+looks_like_date(const char *v)
+{
+	char d[16], alt[9];
+	size_t n = 0, seps = 0, groups = 0, len[4] = { 0 };
+	int empty = 0;
+
+	for (const char *p = v; *p != '\0'; p++) {
+		if (strchr("/-. ", *p) != NULL) {
+			empty |= p == v || strchr("/-. ", p[1]) != NULL ||
+			    p[1] == '\0';
+			seps++;
+		} else if (isdigit((unsigned char)*p) && n + 1 < sizeof(d)) {
+			if (p == v || strchr("/-. ", p[-1]) != NULL)
+				groups++;
+			if (groups <= 4)
+				len[groups - 1]++;
+			d[n++] = *p;
+		} else
+			return 0;
+	}
+	d[n] = '\0';
+	if (groups == 3 && !empty)
+		return (len[0] <= 2 && len[1] <= 2 &&
+		    (len[2] == 2 || len[2] == 4)) ||
+		    (len[0] == 4 && len[1] <= 2 && len[2] <= 2);
+	if (n == 6 && seps > 0 && !empty)
+		return 1;
+	if (n == 6 && seps == 0) {	/* MMDDYY */
+		int mm = (d[0] - '0') * 10 + (d[1] - '0');
+		int dd = (d[2] - '0') * 10 + (d[3] - '0');
+
+		return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+	}
+	if (n != 8)
+		return 0;
+	snprintf(alt, sizeof(alt), "%.4s%.4s", d + 4, d);
+	return clm_codes_date(d) > 0 || clm_codes_date(alt) > 0;
+}
+
+/* A hyphenated NDC (4-4-2, 5-3-2, 5-4-1, 5-4-2): code-shaped for all its
+ * digits. */
+static int
+ndc_hyphenated(const char *v)
+{
+	static const char *forms[] = { "4-4-2", "5-3-2", "5-4-1", "5-4-2" };
+	char shape[16];
+	size_t k = 0, run = 0;
+
+	for (const char *p = v;; p++) {
+		if (isdigit((unsigned char)*p)) {
+			run++;
+			continue;
+		}
+		if ((*p != '-' && *p != '\0') || run == 0 || run > 9 ||
+		    k + 3 > sizeof(shape))
+			return 0;
+		shape[k++] = (char)('0' + run);
+		run = 0;
+		if (*p == '\0')
+			break;
+		shape[k++] = '-';
+	}
+	shape[k] = '\0';
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		if (strcmp(shape, forms[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+clm_codes_quotable(const char *v)
+{
+	size_t n = strlen(v), digits = 0, letters = 0;
+	int ok = n > 0 && n <= 16;
+
+	for (size_t i = 0; ok && i < n; i++) {
+		unsigned char ch = (unsigned char)v[i];
+
+		digits += isdigit(ch) != 0;
+		letters = isalpha(ch) ? letters + 1 : 0;
+		ok = (isalnum(ch) || strchr(".:;,-/$()", ch) != NULL) &&
+		    letters < 4;
+	}
+	return ok && (digits > 0 || n <= 2) &&
+	    (digits <= 8 || ndc_hyphenated(v) || clm_codes_taxonomy_ok(v)) &&
+	    !looks_like_date(v);
+}

@@ -67,4 +67,16 @@ int clm_codes_age(long birth, long date);
 /* "2026-10-20" into out (>= 11 bytes). */
 void clm_codes_date_display(long date, char *out, size_t size);
 
+/*
+ * Whether a value may be quoted in a diagnostic: shaped like some code, so
+ * that a name, birth date, member id or address shifted into a code column
+ * never is.  1 to 16 letters, digits and . : ; , - / $ ( ) with a digit (or
+ * at most 2 characters), no run of 4 letters (names, street names), at most
+ * 8 digits (member ids, phone numbers; a hyphenated NDC or a taxonomy
+ * code excepted), not
+ * date-shaped (CCYYMMDD, MMDDCCYY, MMDDYY, 1/2/70).  The one rule every
+ * tool quotes by.
+ */
+int clm_codes_quotable(const char *v);
+
 #endif

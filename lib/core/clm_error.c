@@ -69,16 +69,22 @@ int
 clm_error_set(struct clm_error *err, int code, const char *file, long line,
     const char *fmt, ...)
 {
+	struct clm_error e;
 	va_list ap;
 
 	if (err == NULL)
 		return -code;
-	err->code = code;
-	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
-	err->line = line;
+	/* every field, claim and field included, is set: nothing stale or
+	 * uninitialised from the caller's stack (built aside, so file or the
+	 * arguments may point into *err) */
+	memset(&e, 0, sizeof(e));
+	e.code = code;
+	snprintf(e.file, sizeof(e.file), "%s", file ? file : "");
+	e.line = line;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	vsnprintf(e.msg, sizeof(e.msg), fmt, ap);
 	va_end(ap);
+	*err = e;
 	return -code;
 }
 

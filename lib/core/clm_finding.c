@@ -273,16 +273,30 @@ clm_report_write_header(struct clm_out *out, struct clm_error *err)
 	    err);
 }
 
+/*
+ * A line number as shown: a line_no beyond any claim's lines is a shifted
+ * value (a birth date, a member id), never echoed: "?" instead.
+ */
+static const char *
+shown_line(long line, char *buf, size_t size)
+{
+	if (line < 0 || line > CLM_FINDING_LINE_SHOWN_MAX)
+		return "?";
+	snprintf(buf, size, "%ld", line);
+	return buf;
+}
+
 int
 clm_report_write(struct clm_out *out, const char *claim_id,
     const struct clm_findings *f, struct clm_error *err)
 {
 	for (size_t i = 0; i < f->n; i++) {
 		const struct clm_finding *fd = &f->v[i];
-		char num[32];
+		char num[48], ln[24];
 		int rc = 0;
 
-		snprintf(num, sizeof(num), ",%ld,%s,", fd->line,
+		snprintf(num, sizeof(num), ",%s,%s,",
+		    shown_line(fd->line, ln, sizeof(ln)),
 		    clm_severity_name(fd->severity));
 		rc |= clm_record_write_field(out, claim_id, strlen(claim_id),
 		    err);
@@ -305,8 +319,11 @@ void
 clm_finding_format(char *buf, size_t size, const char *file, long phys_line,
     const char *claim_id, const struct clm_finding *fd)
 {
-	snprintf(buf, size, "%s:%ld: %s: [%s] claim %s line %ld%s%s: %s",
+	char ln[24];
+
+	snprintf(buf, size, "%s:%ld: %s: [%s] claim %s line %s%s%s: %s",
 	    file, phys_line, clm_severity_name(fd->severity), fd->edit,
-	    claim_id[0] ? claim_id : "(none)", fd->line,
+	    claim_id[0] ? claim_id : "(none)",
+	    shown_line(fd->line, ln, sizeof(ln)),
 	    fd->field[0] ? " " : "", fd->field, fd->msg);
 }

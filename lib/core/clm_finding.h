@@ -35,6 +35,9 @@ const struct clm_edit_info *clm_edit_info(enum clm_edit e);
 int clm_edit_lookup(const char *id);
 const char *clm_severity_name(enum clm_severity s);
 
+/* Line numbers above this are shown as "?" (a shifted date or id). */
+#define CLM_FINDING_LINE_SHOWN_MAX 99999L
+
 struct clm_finding {
 	char *edit;			/* edit id */
 	enum clm_severity severity;

@@ -29,6 +29,7 @@ struct clm_out {
 	char *buf;		/* write buffer for plain output */
 	size_t len;
 	int committed;
+	int synced;		/* clm_out_sync done: all bytes on disk */
 	int failed;
 };
 
@@ -281,12 +282,20 @@ flush_buf(struct clm_out *out, struct clm_error *err)
 	return rc;
 }
 
+/* A write after a failed one: err is set all the same, never left stale. */
+static int
+earlier_failure(const struct clm_out *out, struct clm_error *err)
+{
+	return clm_error_set(err, CLM_EIO, clm_out_name(out), 0,
+	    "an earlier write to this output failed");
+}
+
 int
 clm_out_write(struct clm_out *out, const void *buf, size_t len,
     struct clm_error *err)
 {
 	if (out->failed)
-		return -CLM_EIO;
+		return earlier_failure(out, err);
 	if (out->gz != NULL) {
 		if (len > 0 && gzwrite(out->gz, buf, (unsigned)len) == 0) {
 			out->failed = 1;
@@ -323,24 +332,40 @@ finish_gz(struct clm_out *out, struct clm_error *err)
 }
 
 int
-clm_out_commit(struct clm_out *out, struct clm_error *err)
+clm_out_sync(struct clm_out *out, struct clm_error *err)
 {
 	if (out->failed)
-		return -CLM_EIO;
+		return earlier_failure(out, err);
+	if (out->synced)
+		return 0;
+	out->failed = 1;	/* until the end is reached */
 	if (out->gz != NULL && finish_gz(out, err) < 0)
 		return -CLM_EIO;
 	if (out->buf != NULL && flush_buf(out, err) < 0)
 		return -CLM_EIO;
+	if (out->path != NULL) {
+		/* fsync means nothing to a device or FIFO (EINVAL) */
+		if ((fsync(out->fd) != 0 &&
+		    !(out->tmp == NULL && errno == EINVAL)) ||
+		    close(out->fd) != 0) {
+			out->fd = -1;
+			return clm_error_set(err, CLM_EIO, out->path, 0,
+			    "cannot write: %s", strerror(errno));
+		}
+		out->fd = -1;
+	}
+	out->failed = 0;
+	out->synced = 1;
+	return 0;
+}
+
+int
+clm_out_commit(struct clm_out *out, struct clm_error *err)
+{
+	if (clm_out_sync(out, err) < 0)
+		return -CLM_EIO;
 	if (out->path == NULL)
 		return 0;
-	/* fsync means nothing to a device or FIFO (EINVAL); not an error. */
-	if ((fsync(out->fd) != 0 && !(out->tmp == NULL && errno == EINVAL)) ||
-	    close(out->fd) != 0) {
-		out->fd = -1;
-		return clm_error_set(err, CLM_EIO, out->path, 0,
-		    "cannot write: %s", strerror(errno));
-	}
-	out->fd = -1;
 	if (out->tmp != NULL && rename(out->tmp, out->target) != 0)
 		return clm_error_set(err, CLM_EIO, out->path, 0,
 		    "cannot rename into place: %s", strerror(errno));

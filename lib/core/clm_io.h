@@ -40,6 +40,12 @@ struct clm_out *clm_out_open(const char *path, struct clm_error *err);
 int clm_out_write(struct clm_out *out, const void *buf, size_t len,
     struct clm_error *err);
 int clm_out_puts(struct clm_out *out, const char *s, struct clm_error *err);
+/*
+ * Flush and fsync, without renaming: afterwards the bytes are durably in the
+ * temporary and only the rename is left (stdout: flush and check).  No more
+ * writes after it.  clm_out_commit does it when not done yet.
+ */
+int clm_out_sync(struct clm_out *out, struct clm_error *err);
 /* Flush, fsync and rename into place (stdout: flush and check). */
 int clm_out_commit(struct clm_out *out, struct clm_error *err);
 /* Close; removes the temporary file unless committed. */

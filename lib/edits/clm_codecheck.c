@@ -166,44 +166,10 @@ clm_cc_excludes1(struct clm_cc *cc, const char *a, const char *b, long date)
 	return e->excluded;
 }
 
-/* CCYYMMDD or MMDDCCYY once separators are dropped, or digits with two
- * separators (1/2/70): a birth date must not be quoted. */
-static int
-looks_like_date(const char *v)
-{
-	char d[16], alt[9];
-	size_t n = 0, seps = 0;
-
-	for (; *v != '\0'; v++) {
-		if (strchr("/-. ", *v) != NULL)
-			seps++;
-		else if (isdigit((unsigned char)*v) && n + 1 < sizeof(d))
-			d[n++] = *v;
-		else
-			return 0;
-	}
-	d[n] = '\0';
-	if (seps >= 2 || (n == 6 && seps > 0))
-		return 1;
-	if (n != 8)
-		return 0;
-	snprintf(alt, sizeof(alt), "%.4s%.4s", d + 4, d);
-	return clm_codes_date(d) > 0 || clm_codes_date(alt) > 0;
-}
-
 const char *
 clm_cc_quote(const char *v, char *buf, size_t size)
 {
-	size_t n = strlen(v);
-	int digit = 0, ok = n > 0 && n <= 16;
-
-	for (size_t i = 0; ok && i < n; i++) {
-		unsigned char ch = (unsigned char)v[i];
-
-		digit |= isdigit(ch) != 0;
-		ok = isalnum(ch) || strchr(".:;,-/", ch) != NULL;
-	}
-	if (ok && (digit || n <= 2) && !looks_like_date(v))
+	if (clm_codes_quotable(v))
 		snprintf(buf, size, "'%s'", v);
 	else
 		snprintf(buf, size, "(a value that does not look like a code, "

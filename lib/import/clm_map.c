@@ -819,3 +819,31 @@ clm_map_lookup(const struct clm_map *m, const char *header)
 
 	return clm_map_lookup_how(m, header, &how);
 }
+
+int
+clm_map_name_looks_like_data(const char *name)
+{
+	size_t run = 0, n = strlen(name);
+	int digit = 0;
+
+	if (n > 40 || strchr(name, '@') != NULL)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)name[i];
+
+		run = isdigit(ch) ? run + 1 : 0;
+		if (run >= 3)
+			return 1;
+		if (ch == '/' && digit && i + 1 < n &&
+		    isdigit((unsigned char)name[i + 1]))
+			return 1;
+		digit = isdigit(ch) != 0;
+	}
+	return 0;
+}
+
+int
+clm_map_row_is_data(size_t mapped, size_t n)
+{
+	return n > 0 && (mapped == 0 || (mapped < 3 && mapped * 4 < n));
+}

@@ -36,5 +36,19 @@ int clm_map_lookup_how(const struct clm_map *m, const char *header,
     enum clm_map_how *how);
 /* The comparison key: lower-case letters and digits only ("Dx #1"->"dx1"). */
 void clm_map_key(const char *s, char *key, size_t size);
+/*
+ * Whether a header name that maps to nothing looks like data rather than a
+ * column title, so that it is never echoed: a run of 3 or more digits (a
+ * date, a member id, a ZIP, an amount), digits joined by '/' (a date), an
+ * '@' (an e-mail address), or not a code-shaped value and longer than 40
+ * characters.  Tools then name the column by its position.
+ */
+int clm_map_name_looks_like_data(const char *name);
+/*
+ * Whether a first row of n names of which mapped map to canonical columns
+ * is data (an export without a header row): none mapped, or fewer than 3
+ * and fewer than a quarter.  Then none of its values is echoed.
+ */
+int clm_map_row_is_data(size_t mapped, size_t n);
 
 #endif

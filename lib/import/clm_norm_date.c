@@ -39,13 +39,22 @@ is_alpha(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/*
+ * The value of n digits; a run too long to be part of any date saturates
+ * at NUM_MAX (no signed overflow, and never a valid year, month or day).
+ */
+#define NUM_MAX 999999999L
+
 static long
 num(const char *s, size_t n)
 {
 	long v = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		v = v * 10 + (s[i] - '0');
+		if (v > NUM_MAX)
+			return NUM_MAX;
+	}
 	return v;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "clm_history.h"
@@ -176,6 +177,16 @@ clm_history_load_text(const char *text, size_t len, const char *name,
 
 		lineno++;
 		if (end > pos && text[pos] != '#') {
+			if (nl == NULL && parse_line(text + pos, end - pos,
+			    &fp, &date) < 0) {
+				clm_error_set(err, CLM_EFORMAT, name, lineno,
+				    "history: the last line is torn (the file "
+				    "ends inside a line: an append was cut "
+				    "short); 'clm-scrub --history-repair %s' "
+				    "removes it", name);
+				clm_history_free(hist);
+				return NULL;
+			}
 			if (parse_line(text + pos, end - pos, &fp, &date) < 0 ||
 			    hist->n >= (size_t)CLM_HISTORY_MAX) {
 				clm_error_set(err, hist->n >= (size_t)
@@ -309,19 +320,44 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* Whether the file (size bytes) ends inside a line: the last byte not LF. */
+static int
+ends_torn(int fd, off_t size)
+{
+	char c;
+
+	return size > 0 && (pread(fd, &c, 1, size - 1) != 1 || c != '\n');
+}
+
 int
 clm_history_append(const char *path, const uint64_t *fps, size_t n,
     long date, struct clm_error *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	int fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	char line[40];
-	int rc = 0;
+	struct stat st;
+	int rc = 0, e;
 
 	if (fd < 0)
 		return clm_error_set(err, CLM_EIO, path, 0,
 		    "cannot open history: %s", strerror(errno));
-	if (flock(fd, LOCK_EX) < 0)
-		rc = -1;
+	if (flock(fd, LOCK_EX) < 0 || fstat(fd, &st) < 0) {
+		e = errno;
+		close(fd);
+		return clm_error_set(err, CLM_EIO, path, 0,
+		    "cannot append to history: %s", strerror(e));
+	}
+	/* appending after a torn line would glue the two into garbage */
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		if (ends_torn(fd, st.st_size)) {
+			close(fd);
+			return clm_error_set(err, CLM_EFORMAT, path, 0,
+			    "history: the last line is torn (an earlier "
+			    "append was cut short): nothing appended; "
+			    "'clm-scrub --history-repair %s' removes it",
+			    path);
+		}
+	}
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		int len = snprintf(line, sizeof(line), "%016llx %08ld\n",
 		    (unsigned long long)fps[i], date % 100000000L);
@@ -330,9 +366,82 @@ clm_history_append(const char *path, const uint64_t *fps, size_t n,
 	}
 	if (rc == 0)
 		rc = fsync(fd);
-	if (rc < 0)
+	if (rc < 0) {
+		e = errno;
+		/* undo: back to the lines that were there, none torn */
+		if (S_ISREG(st.st_mode) && ftruncate(fd, st.st_size) == 0 &&
+		    fsync(fd) == 0)
+			rc = clm_error_set(err, CLM_EIO, path, 0,
+			    "cannot append to history: %s (undone: the file "
+			    "is back to its %lld bytes, no claim added)",
+			    strerror(e), (long long)st.st_size);
+		else
+			rc = clm_error_set(err, CLM_EIO, path, 0,
+			    "cannot append to history: %s, nor undo it: "
+			    "'clm-scrub --history-repair %s' removes a torn "
+			    "last line", strerror(e), path);
+	}
+	close(fd);
+	return rc;
+}
+
+int
+clm_history_repair(const char *path, long *line, int *action,
+    struct clm_error *err)
+{
+	int fd = open(path, O_RDWR | O_CLOEXEC);
+	struct clm_history *hist;
+	char *buf = NULL;
+	size_t len = 0, keep;
+	long lines = 0;
+	int rc = 0;
+
+	*line = 0;
+	*action = CLM_HISTORY_REPAIR_NONE;
+	if (fd < 0)
+		return clm_error_set(err, CLM_EIO, path, 0,
+		    "cannot open history: %s", strerror(errno));
+	if (flock(fd, LOCK_EX) < 0 || read_all(fd, path, &buf, &len, err) < 0) {
+		if (buf == NULL && errno != 0)
+			clm_error_set(err, CLM_EIO, path, 0,
+			    "cannot lock history: %s", strerror(errno));
+		close(fd);
+		return -CLM_EIO;
+	}
+	for (size_t i = 0; i < len; i++)
+		lines += buf[i] == '\n';
+	keep = len;
+	if (len > 0 && buf[len - 1] != '\n') {
+		uint64_t fp;
+		long date;
+		const char *nl = NULL;
+
+		for (size_t i = len; i > 0 && nl == NULL; i--)
+			if (buf[i - 1] == '\n')
+				nl = buf + i - 1;
+		keep = nl ? (size_t)(nl - buf) + 1 : 0;
+		*line = lines + 1;
+		*action = parse_line(buf + keep, len - keep, &fp, &date) == 0 ?
+		    CLM_HISTORY_REPAIR_COMPLETED : CLM_HISTORY_REPAIR_CUT;
+		if (*action == CLM_HISTORY_REPAIR_COMPLETED)
+			keep = len;
+	}
+	/* only a torn last line is repaired: damage elsewhere stays an error */
+	hist = clm_history_load_text(buf, keep, path, err);
+	if (hist == NULL)
+		rc = -CLM_EFORMAT;
+	clm_history_free(hist);
+	if (rc == 0 && *action == CLM_HISTORY_REPAIR_CUT &&
+	    (ftruncate(fd, (off_t)keep) != 0 || fsync(fd) != 0))
 		rc = clm_error_set(err, CLM_EIO, path, 0,
-		    "cannot append to history: %s", strerror(errno));
+		    "cannot repair history: %s", strerror(errno));
+	if (rc == 0 && *action == CLM_HISTORY_REPAIR_COMPLETED &&
+	    (pwrite(fd, "\n", 1, (off_t)len) != 1 || fsync(fd) != 0))
+		rc = clm_error_set(err, CLM_EIO, path, 0,
+		    "cannot repair history: %s", strerror(errno));
+	if (rc < 0)
+		*action = CLM_HISTORY_REPAIR_NONE;
+	free(buf);
 	close(fd);
 	return rc;
 }

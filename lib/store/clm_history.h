@@ -37,9 +37,28 @@ size_t clm_history_count(const struct clm_history *hist);
 /* Non-zero when fp is in the history; *first_sent gets its date. */
 int clm_history_contains(const struct clm_history *hist, uint64_t fp,
     long *first_sent);
-/* Append n fingerprints with the date sent (CCYYMMDD), under flock. */
+/*
+ * Append n fingerprints with the date sent (CCYYMMDD), under flock.  A
+ * failed write or fsync is undone (the file truncated back to its size
+ * before) and reported; a file whose last line is torn is not appended to.
+ */
 int clm_history_append(const char *path, const uint64_t *fps, size_t n,
     long date, struct clm_error *err);
+
+/* What clm_history_repair did. */
+enum {
+	CLM_HISTORY_REPAIR_NONE = 0,	/* nothing torn */
+	CLM_HISTORY_REPAIR_CUT,		/* a torn last line removed */
+	CLM_HISTORY_REPAIR_COMPLETED	/* a whole last line given its LF */
+};
+/*
+ * Repair a history whose last line is torn (no LF), under an exclusive
+ * flock: a partial line is cut off, a complete one without its LF gets it.
+ * *line is that line's number, *action one of the above.  Damage anywhere
+ * else is not repaired: <0 with err naming the line, file unchanged.
+ */
+int clm_history_repair(const char *path, long *line, int *action,
+    struct clm_error *err);
 
 /* The identity of the patient of a claim (payer, member, name, birth date). */
 uint64_t clm_history_patient_fp(const struct clm_row *row,

@@ -89,6 +89,17 @@ struct clm_x12_ctl;
 int clm_x12_ctl_open(struct clm_x12_ctl **ctl, const char *path,
     const char *key, struct clm_error *err);
 unsigned long clm_x12_ctl_next(const struct clm_x12_ctl *ctl);
+/*
+ * Check state text (len bytes; name for errors) exactly: every line
+ * "KEY<TAB>N" (KEY printable ASCII, N 1-9 digits) or a '#' comment, no key
+ * twice, no NUL, BOM, CR or other control byte.  *next gets key's number
+ * plus one (1 when absent or after 999999999), *off and *linelen key's line
+ * (off == len when absent).  0, or <0 with err naming the line.  clm_x12_ctl_open
+ * uses it; public for tests and fuzzing.
+ */
+int clm_x12_ctl_parse(const char *text, size_t len, const char *name,
+    const char *key, unsigned long *next, size_t *off, size_t *linelen,
+    struct clm_error *err);
 /* Record the next number as used (the state file replaced atomically). */
 int clm_x12_ctl_commit(struct clm_x12_ctl *ctl, struct clm_error *err);
 /* Release the lock; without a commit the number stays unused. */

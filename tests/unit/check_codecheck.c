@@ -207,8 +207,11 @@ START_TEST(test_no_phi_in_messages)
 
 	ck_assert_str_eq(clm_cc_quote("M54-50", buf, sizeof(buf)), "'M54-50'");
 	ck_assert_str_eq(clm_cc_quote("G", buf, sizeof(buf)), "'G'");
-	ck_assert_str_eq(clm_cc_quote("123456789", buf, sizeof(buf)),
-	    "'123456789'");
+	ck_assert_str_eq(clm_cc_quote("12345678", buf, sizeof(buf)),
+	    "'12345678'");
+	/* nine digits or more: a member id, a phone number (issue 14.5) */
+	ck_assert_ptr_null(strchr(clm_cc_quote("123456789", buf,
+	    sizeof(buf)), '\''));
 	/* names and birth dates that slipped into a code column */
 	ck_assert_ptr_null(strchr(clm_cc_quote("SMITH", buf, sizeof(buf)),
 	    '\''));

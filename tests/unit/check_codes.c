@@ -138,6 +138,26 @@ START_TEST(test_dates)
 }
 END_TEST
 
+/* What a diagnostic may quote (issue 14.5): codes, never identifiers. */
+START_TEST(test_quotable)
+{
+	static const char *yes[] = { "97110", "M54.50", "M5450", "GP", "G",
+		"1:2", "1,2", "225100000X", "T36.0X1A", "$1,250", "(5.00)",
+		"-5.00", "12345678", "1234-5678-90", "12345-6789-01", "11",
+		"ABK:M5450", "2.0" };
+	static const char *no[] = { "", "QUIXOTEZED", "SMITH", "Self",
+		"Ann", "two", "03/02/1961", "1961-03-02", "19610302",
+		"03021961", "030261", "1/2/70", "W987654321", "123456789",
+		"2175550123", "217-555-0123", "77 QUINCE LANE", "77QUINCELANE",
+		"12 Oak", "a@b.example", "12345678901234567" };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		ck_assert_msg(clm_codes_quotable(yes[i]), "'%s'", yes[i]);
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		ck_assert_msg(!clm_codes_quotable(no[i]), "%zu", i);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -147,6 +167,7 @@ main(void)
 	int failed;
 
 	tcase_add_test(tc, test_npi);
+	tcase_add_test(tc, test_quotable);
 	tcase_add_test(tc, test_dx_shape);
 	tcase_add_test(tc, test_proc_and_friends);
 	tcase_add_test(tc, test_pointers);

@@ -1,7 +1,10 @@
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -148,6 +151,124 @@ START_TEST(test_bad_text)
 }
 END_TEST
 
+static void
+write_text(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static long
+file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/*
+ * A write that fails half way (a file size limit, like a full disk: SIGXFSZ
+ * ignored, so write returns EFBIG) is undone: the file is back to its old
+ * lines, none torn, and the error says so (issue 14.6).
+ */
+static int
+failed_append_child(const char *path)
+{
+	uint64_t fps[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+	struct rlimit rl = { 100, 100 };
+	struct clm_error err;
+	struct clm_history *hist;
+	int ok;
+
+	if (clm_history_append(path, fps, 2, 20261101, &err) < 0)
+		return 2;
+	signal(SIGXFSZ, SIG_IGN);
+	if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+		return 3;
+	ok = clm_history_append(path, fps + 2, 8, 20261102, &err) < 0 &&
+	    strstr(err.msg, "undone") != NULL && err.claim[0] == '\0';
+	ok &= file_size(path) == 52;
+	hist = clm_history_load(path, &err);
+	ok &= hist != NULL && clm_history_count(hist) == 2;
+	clm_history_free(hist);
+	return ok ? 0 : 1;
+}
+
+START_TEST(test_failed_append_undone)
+{
+	char *dir = helper_tmpdir(), path[512];
+	int status;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/hist", dir);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(failed_append_child(path));
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+#define L1 "0000000000000001 20261101\n"
+#define L2 "0000000000000002 20261101\n"
+
+/* A torn last line: the reader says so (file, line), an append refuses
+ * to glue onto it, clm_history_repair cuts it and nothing else. */
+START_TEST(test_torn_last_line)
+{
+	char *dir = helper_tmpdir(), path[512];
+	uint64_t fp = 3;
+	struct clm_error err;
+	struct clm_history *hist;
+	long line;
+	int action;
+
+	snprintf(path, sizeof(path), "%s/hist", dir);
+	write_text(path, L1 L2 "3f2a9c0d");
+	ck_assert_ptr_null(clm_history_load(path, &err));
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_str_eq(err.file, path);
+	ck_assert_ptr_nonnull(strstr(err.msg, "torn"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "--history-repair"));
+	ck_assert_int_lt(clm_history_append(path, &fp, 1, 20261102, &err), 0);
+	ck_assert_int_eq(file_size(path), 60);	/* nothing glued on */
+	ck_assert_int_eq(clm_history_repair(path, &line, &action, &err), 0);
+	ck_assert_int_eq(action, CLM_HISTORY_REPAIR_CUT);
+	ck_assert_int_eq(line, 3);
+	ck_assert_int_eq(file_size(path), 52);
+	ck_assert_int_eq(clm_history_repair(path, &line, &action, &err), 0);
+	ck_assert_int_eq(action, CLM_HISTORY_REPAIR_NONE);
+	ck_assert_int_eq(clm_history_append(path, &fp, 1, 20261102, &err), 0);
+	hist = clm_history_load(path, &err);
+	ck_assert_ptr_nonnull(hist);
+	ck_assert_uint_eq(clm_history_count(hist), 3);
+	clm_history_free(hist);
+
+	/* a whole last line without its LF gets it */
+	write_text(path, L1 "0000000000000002 20261101");
+	ck_assert_int_eq(clm_history_repair(path, &line, &action, &err), 0);
+	ck_assert_int_eq(action, CLM_HISTORY_REPAIR_COMPLETED);
+	ck_assert_int_eq(line, 2);
+	ck_assert_int_eq(file_size(path), 52);
+
+	/* damage before the last line is not repaired */
+	write_text(path, L1 "zz\n" L2 "3f2a");
+	ck_assert_int_lt(clm_history_repair(path, &line, &action, &err), 0);
+	ck_assert_int_eq(err.line, 2);
+	ck_assert_int_eq(action, CLM_HISTORY_REPAIR_NONE);
+	ck_assert_int_eq(file_size(path), 59);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -160,6 +281,8 @@ main(void)
 	tcase_add_test(tc, test_append_and_load);
 	tcase_add_test(tc, test_concurrent_appends);
 	tcase_add_test(tc, test_bad_text);
+	tcase_add_test(tc, test_failed_append_undone);
+	tcase_add_test(tc, test_torn_last_line);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

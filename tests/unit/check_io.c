@@ -2,7 +2,9 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,6 +42,106 @@ START_TEST(test_atomic_commit_mode)
 	clm_out_close(out);
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	got = helper_slurp(path, NULL);
+	ck_assert_str_eq(got, "hello\n");
+	free(got);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+/* clm_error_set fills every field: no claim or field left from before. */
+START_TEST(test_error_set_clears_every_field)
+{
+	struct clm_error err;
+	char buf[1024];
+
+	memset(&err, 0x55, sizeof(err));	/* like stale stack bytes */
+	ck_assert_int_eq(clm_error_set(&err, CLM_EIO, "out.837", 0,
+	    "write failed: %s", "No space left on device"), -CLM_EIO);
+	ck_assert_int_eq(err.code, CLM_EIO);
+	ck_assert_str_eq(err.file, "out.837");
+	ck_assert_int_eq(err.line, 0);
+	ck_assert_str_eq(err.claim, "");
+	ck_assert_str_eq(err.field, "");
+	clm_error_format(&err, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "out.837: write failed: No space left on device");
+}
+END_TEST
+
+/*
+ * A file size limit (SIGXFSZ ignored: write fails with EFBIG) makes writes
+ * fail: every later call still sets err in full, and nothing is committed.
+ */
+static int
+write_failure_child(const char *path)
+{
+	struct rlimit rl = { 4096, 4096 };
+	static char big[512 * 1024];
+	struct clm_error err;
+	struct clm_out *out;
+	int ok = 1;
+
+	signal(SIGXFSZ, SIG_IGN);
+	if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+		return 3;
+	memset(big, 'x', sizeof(big));
+	out = clm_out_open(path, &err);
+	if (out == NULL)
+		return 4;
+	ok &= clm_out_write(out, big, sizeof(big), &err) < 0;
+	memset(&err, 0x55, sizeof(err));
+	ok &= clm_out_write(out, "more", 4, &err) < 0;
+	ok &= err.code == CLM_EIO && err.claim[0] == '\0' &&
+	    err.field[0] == '\0' && strstr(err.msg, "failed") != NULL;
+	memset(&err, 0x55, sizeof(err));
+	ok &= clm_out_sync(out, &err) < 0 && err.claim[0] == '\0' &&
+	    err.field[0] == '\0';
+	ok &= clm_out_commit(out, &err) < 0;
+	clm_out_close(out);
+	ok &= access(path, F_OK) != 0;
+	return ok ? 0 : 1;
+}
+
+START_TEST(test_write_failure_sets_error)
+{
+	char *dir = helper_tmpdir(), path[512];
+	int status;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/out.csv", dir);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(write_failure_child(path));
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	ck_assert_int_eq(count_entries(dir), 0);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+/* clm_out_sync: on disk in the temporary, the target untouched until
+ * clm_out_commit renames it (the emitter records ISA13 in between). */
+START_TEST(test_sync_then_commit)
+{
+	char *dir = helper_tmpdir(), path[512];
+	struct clm_error err;
+	struct clm_out *out;
+	char *got;
+
+	snprintf(path, sizeof(path), "%s/out.csv", dir);
+	out = clm_out_open(path, &err);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(clm_out_puts(out, "hello\n", &err), 0);
+	ck_assert_int_eq(clm_out_sync(out, &err), 0);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	ck_assert_int_eq(count_entries(dir), 1);	/* the temporary */
+	ck_assert_int_eq(clm_out_sync(out, &err), 0);	/* idempotent */
+	ck_assert_int_eq(clm_out_commit(out, &err), 0);
+	clm_out_close(out);
 	got = helper_slurp(path, NULL);
 	ck_assert_str_eq(got, "hello\n");
 	free(got);
@@ -227,6 +329,9 @@ main(void)
 
 	tcase_add_test(tc, test_atomic_commit_mode);
 	tcase_add_test(tc, test_abort_leaves_nothing);
+	tcase_add_test(tc, test_error_set_clears_every_field);
+	tcase_add_test(tc, test_write_failure_sets_error);
+	tcase_add_test(tc, test_sync_then_commit);
 	tcase_add_test(tc, test_gzip_round_trip);
 	tcase_add_test(tc, test_peek_then_read);
 	tcase_add_test(tc, test_open_missing);

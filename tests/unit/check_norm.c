@@ -74,6 +74,13 @@ static const struct norm_case date_cases[] = {
 	{ CLM_NORM_DATE_SERVICE, "2026*10*20", E, "2026*10*20",
 	  "X12-DELIMITER" },
 	{ CLM_NORM_DATE_SERVICE, "", U, "", NULL },
+	/* digit runs longer than a long: no signed overflow (issue 14.12) */
+	{ CLM_NORM_DATE_SERVICE, "1/2/99999999999999999999", E,
+	  "1/2/99999999999999999999", "DATE-INVALID" },
+	{ CLM_NORM_DATE_BIRTH, "4 July 99999999999999999999", E,
+	  "4 July 99999999999999999999", "DATE-INVALID" },
+	{ CLM_NORM_DATE_BIRTH, "Jul 4, 99999999999999999999", E,
+	  "Jul 4, 99999999999999999999", "DATE-INVALID" },
 };
 
 START_TEST(test_dates)
