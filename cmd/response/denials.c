@@ -155,14 +155,14 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 	if ((out = clm_out_open(x->denials_path, err)) == NULL)
 		rc = -CLM_EIO;
 	if (rc == 0)
-		rc = clm_out_puts(out, "kind,payer_id,key,claims,billed\n",
+		rc = clm_out_puts(out, "kind,payer_id,key,claims,billed,words\n",
 		    err);
 	for (size_t i = 0; rc == 0 && i < a.n; i++) {
 		char amt[32], line[256];
 		const struct agg *g = &a.v[i];
 
 		clm_cents_format(g->billed, amt, sizeof(amt));
-		snprintf(line, sizeof(line), "%lu,%s\n", g->claims, amt);
+		snprintf(line, sizeof(line), "%lu,%s,", g->claims, amt);
 		rc = clm_record_write_field(out, g->kind, strlen(g->kind),
 		    err);
 		if (rc == 0)
@@ -179,6 +179,15 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 			rc = clm_out_puts(out, ",", err);
 		if (rc == 0)
 			rc = clm_out_puts(out, line, err);
+		if (rc == 0) {
+			const char *w = strcmp(g->kind, "code") == 0 ||
+			    strcmp(g->kind, "uncaught") == 0 ?
+			    resp_words(x, g->key) : "";
+
+			rc = clm_record_write_field(out, w, strlen(w), err);
+		}
+		if (rc == 0)
+			rc = clm_out_puts(out, "\n", err);
 	}
 	if (rc == 0)
 		rc = clm_out_commit(out, err);

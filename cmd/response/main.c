@@ -18,7 +18,7 @@
 #include "response.h"
 
 enum { OPT_ARCHIVE = 2000, OPT_REJECTS, OPT_RESEND, OPT_DENIALS,
-	OPT_PRUNE };
+	OPT_PRUNE, OPT_CODESETS };
 
 static const struct option longopts[] = {
 	{ "archive", required_argument, NULL, OPT_ARCHIVE },
@@ -26,6 +26,7 @@ static const struct option longopts[] = {
 	{ "resend", required_argument, NULL, OPT_RESEND },
 	{ "denials", required_argument, NULL, OPT_DENIALS },
 	{ "prune-archive", required_argument, NULL, OPT_PRUNE },
+	{ "codesets", required_argument, NULL, OPT_CODESETS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -51,6 +52,9 @@ resp_option(struct clm_tool *t, int opt, const char *arg)
 		return 0;
 	case OPT_DENIALS:
 		x->denials_path = arg;
+		return 0;
+	case OPT_CODESETS:
+		x->codesets = arg;
 		return 0;
 	case OPT_RESEND:
 		if (strcmp(arg, "replace") != 0 && strcmp(arg, "void") != 0) {
@@ -113,6 +117,16 @@ static int
 load_archive(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 {
 	(void)t;
+	if (x->cs == NULL) {
+		struct clm_error cerr;
+
+		/* no index: the codes are still written, without words */
+		x->cs = clm_codeset_open_default(x->codesets, &cerr);
+		if (x->cs == NULL && x->codesets != NULL) {
+			*err = cerr;
+			return -CLM_EIO;
+		}
+	}
 	if (x->archive != NULL || x->archive_path == NULL)
 		return 0;
 	x->archive = clm_archive_load(x->archive_path, err);
@@ -402,7 +416,7 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 	for (size_t k = 0; rc == 0 && k < x->nkept; k++) {
 		long claim = x->kept[k].claim;
 
-		if (x->kept[k].is_line ||
+		if (x->kept[k].is_line || !x->kept[k].fixable ||
 		    strcmp(x->kept[k].status, "partly-paid") == 0 ||
 		    last_answer(x, claim) != &x->kept[k])
 			continue;	/* one entry per claim: its last answer */
@@ -453,7 +467,9 @@ main(int argc, char **argv)
 		    "void (8) of orig_ref\n"
 		    "      --denials FILE the denial report (CSV)\n"
 		    "      --prune-archive CCYYMMDD  remove the batches sent "
-		    "before that date\n",
+		    "before that date\n"
+		    "      --codesets FILE code-set index for the reason codes' "
+		    "words\n",
 		.longopts = longopts,
 		.option = resp_option,
 		.open_source = open_response,
@@ -470,6 +486,7 @@ main(int argc, char **argv)
 	rc = clm_tool_main(&spec, &x, argc, argv);
 	clm_out_close(x.out);
 	clm_archive_free(x.archive);
+	clm_codeset_close(x.cs);
 	clm_header_free(x.h);
 	free(x.v);
 	free(x.kept);

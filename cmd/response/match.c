@@ -107,6 +107,7 @@ envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
 		r = new_result(x, it, file, rtype);
 		set_claim(x, r, i);
 		r->status = rejected ? "rejected" : "accepted";
+		r->fixable = 1;
 		snprintf(r->reason, sizeof(r->reason), "%s", reason);
 		if (rejected)
 			finding(r, CLM_EDIT_RESP_REJECTED, "%s%s", reason, "");
@@ -306,14 +307,13 @@ reason_835(const char *status)
 	if (strcmp(status, "paid") == 0)
 		return "paid by the payer";
 	if (strcmp(status, "partly-paid") == 0)
-		return "paid in part: some lines were not paid (see the line "
-		    "records and their adjustment codes)";
+		return "paid in part: some lines were not paid";
 	if (strcmp(status, "denied") == 0)
 		return "denied by the payer: nothing paid and nothing left to "
-		    "the patient (see the adjustment codes)";
+		    "the patient";
 	if (strcmp(status, "reversed") == 0)
-		return "earlier payment reversed by the payer (CLP02 22); a "
-		    "corrected claim usually follows";
+		return "earlier payment reversed by the payer; a corrected "
+		    "claim usually follows";
 	return "payer has not decided yet (pending review or forwarded)";
 }
 
@@ -363,9 +363,14 @@ lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
 		r->pr = clm_resp_adj_sum(&l->adj, "PR");
 		format_adjs(&l->adj, r->adjustments, sizeof(r->adjustments));
 		codes_835(&l->adj, it->ack, r->codes, sizeof(r->codes));
-		snprintf(r->reason, sizeof(r->reason), "line %s",
-		    strcmp(r->status, "denied") == 0 ? "not paid: see its "
-		    "adjustment codes" : r->status);
+		{
+			char words[320];
+
+			resp_reason_adjs(x, &l->adj, words, sizeof(words));
+			snprintf(r->reason, sizeof(r->reason), "line %s%s%s",
+			    strcmp(r->status, "denied") == 0 ? "not paid" :
+			    r->status, words[0] ? ": " : "", words);
+		}
 	}
 }
 
@@ -407,16 +412,29 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 	}
 	if (i >= 0 && !is835) {
 		r->status = status_277(it->ack);
+		char words[320];
+
+		resp_reason_stc(x, it->codes, words, sizeof(words));
 		snprintf(r->reason, sizeof(r->reason), "%s by the "
-		    "clearinghouse or payer front end (277CA category %s)%s",
-		    r->status, it->ack, strcmp(r->status, "rejected") == 0 ?
-		    ": fix what the status codes name and resend" : "");
+		    "clearinghouse or payer front end%s: %s", r->status,
+		    strcmp(r->status, "rejected") == 0 ? ", fix and resend" :
+		    "", words);
+		r->fixable = 1;
 		if (strcmp(r->status, "rejected") == 0)
 			finding(r, CLM_EDIT_RESP_REJECTED, "%s", r->reason, "");
 	} else if (i >= 0) {
 		r->status = status_835(it);
-		snprintf(r->reason, sizeof(r->reason), "%s",
-		    reason_835(r->status));
+		char words[320];
+		struct clm_resp_adjs all = it->adj;
+
+		/* the claim's reasons: its own CAS and MOA, then its lines' */
+		for (size_t k = 0; k < it->nlines; k++)
+			for (int j = 0; j < it->lines[k].adj.n &&
+			    all.n < CLM_RESP_MAX_ADJ; j++)
+				all.v[all.n++] = it->lines[k].adj.v[j];
+		r->fixable = resp_reason_adjs(x, &all, words, sizeof(words));
+		snprintf(r->reason, sizeof(r->reason), "%s%s%s",
+		    reason_835(r->status), words[0] ? ": " : "", words);
 		if (strcmp(r->status, "denied") == 0)
 			finding(r, CLM_EDIT_RESP_DENIED, "%s%s", r->reason, "");
 	}

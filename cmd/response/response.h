@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "clm_archive.h"
+#include "clm_codeset.h"
 #include "clm_finding.h"
 #include "clm_resp.h"
 #include "clm_tool.h"
@@ -31,11 +32,14 @@ struct resp_result {
 	int edit;			/* enum clm_edit, or -1 */
 	char msg[640];
 	int warn_unbalanced;
+	int fixable;			/* for --rejects */
 };
 
 struct resp_ctx {
 	const char *archive_path;
 	struct clm_archive *archive;
+	const char *codesets;		/* --codesets, NULL = default */
+	struct clm_codeset *cs;		/* NULL: codes without words */
 	const char *rejects_path;
 	const char *denials_path;
 	const char *resend;		/* NULL, "replace", "void" */
@@ -55,6 +59,15 @@ void resp_match_item(struct resp_ctx *x, const struct clm_resp_item *it,
     const char *file);
 /* denials.c: the denial report from ctx->kept. */
 int resp_write_denials(struct resp_ctx *x, struct clm_error *err);
+/* reason.c: CARC and RARC of a, in words, into buf; non-zero when the
+ * reason may be fixable (a fix class, or a code not known). */
+int resp_reason_adjs(const struct resp_ctx *x, const struct clm_resp_adjs *a,
+    char *buf, size_t size);
+/* The STC triplets of a codes list ("STC:A7:562:85") in words. */
+void resp_reason_stc(const struct resp_ctx *x, const char *codes, char *buf,
+    size_t size);
+/* Words for a denial-report key (CO-45, M15, STC:A7:...), "" if none. */
+const char *resp_words(const struct resp_ctx *x, const char *key);
 /* A new response file starts (999 group coverage is per file). */
 void resp_match_reset(void);
 
