@@ -78,21 +78,52 @@ resp_option(struct clm_tool *t, int opt, const char *arg)
 
 /* ---- the source: results as internal rows ----------------------------- */
 
+/*
+ * Results are made one response item at a time.  The runtime's grouper
+ * reads one row ahead, so a refill keeps the last result handed out (its
+ * claim is not processed yet); rows name results by sequence number.
+ */
+static int
+refill(struct resp_ctx *x, struct clm_error *err)
+{
+	struct clm_resp_item *it;
+	int rc;
+
+	if (x->next > 0) {
+		x->v[0] = x->v[x->next - 1];
+		x->base += x->next - 1;
+		x->n = x->next = 1;
+	}
+	while (x->n == x->next) {
+		if (x->rd == NULL ||
+		    (rc = clm_resp_next(x->rd, &it, err)) == 0)
+			return 0;
+		if (rc < 0)
+			return rc;
+		resp_match_item(x, it, x->rd_name);
+	}
+	return 1;
+}
+
 static int
 result_next(void *src, struct clm_row *row, struct clm_error *err)
 {
 	struct resp_ctx *x = src;
 	char idx[24];
 	struct resp_result *r;
+	int rc;
 
-	(void)err;
-	while (x->next < x->n && x->v[x->next].status == NULL &&
-	    x->v[x->next].edit < 0)
-		x->next++;
-	if (x->next >= x->n)
-		return 0;
+	for (;;) {
+		while (x->next < x->n && x->v[x->next].status == NULL &&
+		    x->v[x->next].edit < 0)
+			x->next++;
+		if (x->next < x->n)
+			break;
+		if ((rc = refill(x, err)) <= 0)
+			return rc;
+	}
 	r = &x->v[x->next];
-	snprintf(idx, sizeof(idx), "%zu", x->next++);
+	snprintf(idx, sizeof(idx), "%zu", x->base + x->next++);
 	clm_row_reset(row);
 	clm_row_push(row, r->claim_id, strlen(r->claim_id));
 	clm_row_push(row, "1", 1);	/* every result is its own claim */
@@ -102,9 +133,14 @@ result_next(void *src, struct clm_row *row, struct clm_error *err)
 }
 
 static void
-no_close(void *src)
+close_response(void *src)
 {
-	(void)src;
+	struct resp_ctx *x = src;
+
+	clm_resp_close(x->rd);
+	clm_in_close(x->in);
+	x->rd = NULL;
+	x->in = NULL;
 }
 
 static long
@@ -157,9 +193,6 @@ open_response(struct clm_tool *t, const char *path,
     struct clm_tool_source *s, struct clm_error *err)
 {
 	struct resp_ctx *x = t->ctx;
-	struct clm_in *in;
-	struct clm_resp *rd;
-	struct clm_resp_item *it;
 	int rc;
 
 	if (x->h == NULL) {
@@ -171,24 +204,20 @@ open_response(struct clm_tool *t, const char *path,
 	s->next = result_next;
 	s->src = x;
 	s->h = x->h;
-	s->close = no_close;
-	x->n = x->next = 0;
+	s->close = close_response;
+	x->n = x->next = x->base = 0;
 	if (x->prune_before > 0) {
 		s->name = "-";
 		return prune(t, x, err);
 	}
 	if ((rc = load_archive(t, x, err)) < 0)
 		return rc;
-	if ((in = clm_in_open(path, err)) == NULL)
+	if ((x->in = clm_in_open(path, err)) == NULL)
 		return -CLM_EIO;
-	s->name = clm_in_name(in);
-	rd = clm_resp_open(read_in, in, clm_in_name(in));
+	s->name = x->rd_name = clm_in_name(x->in);
+	x->rd = clm_resp_open(read_in, x->in, x->rd_name);
 	resp_match_reset();
-	while ((rc = clm_resp_next(rd, &it, err)) > 0)
-		resp_match_item(x, it, clm_in_name(in));
-	clm_resp_close(rd);
-	clm_in_close(in);
-	return rc < 0 ? rc : 0;
+	return 0;
 }
 
 /* ---- output ----------------------------------------------------------- */
@@ -303,7 +332,7 @@ resp_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 {
 	struct resp_ctx *x = t->ctx;
 	const char *idx = clm_row_value(c->rows[0], 2);
-	struct resp_result *r = &x->v[strtoul(idx, NULL, 10)];
+	struct resp_result *r = &x->v[strtoul(idx, NULL, 10) - x->base];
 	struct clm_error err;
 
 	if (r->edit >= 0)
@@ -490,5 +519,6 @@ main(int argc, char **argv)
 	clm_header_free(x.h);
 	free(x.v);
 	free(x.kept);
+	free(x.by_clm01);
 	return rc;
 }

@@ -185,6 +185,49 @@ match_999(struct resp_ctx *x, const struct clm_resp_item *it,
  * Several that are the same bill (one fingerprint, a claim resent): the
  * latest sent.  Else -1 (none) or -2 (ambiguous).
  */
+static const struct clm_archive *sort_archive;
+
+static int
+by_clm01(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int d = strcmp(clm_archive_claim(sort_archive, i)->clm01,
+	    clm_archive_claim(sort_archive, j)->clm01);
+
+	return d != 0 ? d : (i > j) - (i < j);
+}
+
+/* The archive's claims sorted by CLM01, then in the order sent. */
+static void
+build_index(struct resp_ctx *x)
+{
+	size_t nc = clm_archive_nclaims(x->archive);
+
+	x->by_clm01 = clm_xcalloc(nc + 1, sizeof(*x->by_clm01));
+	for (size_t i = 0; i < nc; i++)
+		x->by_clm01[i] = i;
+	sort_archive = x->archive;
+	qsort(x->by_clm01, nc, sizeof(*x->by_clm01), by_clm01);
+}
+
+/* First position in by_clm01 whose CLM01 is not below id. */
+static size_t
+lower_bound(const struct resp_ctx *x, const char *id)
+{
+	size_t lo = 0, hi = clm_archive_nclaims(x->archive);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(clm_archive_claim(x->archive,
+		    x->by_clm01[mid])->clm01, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static long
 find_claim(struct resp_ctx *x, const struct clm_resp_item *it,
     long long billed, size_t *nfound)
@@ -194,12 +237,15 @@ find_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 	int same = 1;
 
 	*nfound = 0;
-	for (size_t i = 0; i < nc; i++) {
+	if (nc > 0 && x->by_clm01 == NULL)
+		build_index(x);
+	for (size_t k = nc ? lower_bound(x, it->clm01) : 0; k < nc; k++) {
+		size_t i = x->by_clm01[k];
 		const struct clm_archive_claim *c =
 		    clm_archive_claim(x->archive, i);
 
 		if (strcmp(c->clm01, it->clm01) != 0)
-			continue;
+			break;
 		if (it->has_billed && c->charge != billed)
 			continue;
 		if (it->from > 0 && (c->from != it->from ||

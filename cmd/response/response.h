@@ -7,6 +7,7 @@
 #include "clm_archive.h"
 #include "clm_codeset.h"
 #include "clm_finding.h"
+#include "clm_io.h"
 #include "clm_resp.h"
 #include "clm_tool.h"
 
@@ -40,6 +41,7 @@ struct resp_ctx {
 	struct clm_archive *archive;
 	const char *codesets;		/* --codesets, NULL = default */
 	struct clm_codeset *cs;		/* NULL: codes without words */
+	size_t *by_clm01;		/* archive claims sorted by CLM01 */
 	const char *rejects_path;
 	const char *denials_path;
 	const char *resend;		/* NULL, "replace", "void" */
@@ -47,6 +49,10 @@ struct resp_ctx {
 	struct resp_result *v;		/* results of the current input */
 	size_t n, cap;
 	size_t next;			/* next to hand to the runtime */
+	size_t base;			/* sequence number of v[0] */
+	struct clm_in *in;		/* the response file being read */
+	struct clm_resp *rd;
+	const char *rd_name;
 	struct clm_header *h;		/* the internal row header */
 	struct clm_out *out;
 	/* every rejected or denied result kept for --rejects, --denials */
