@@ -13,6 +13,7 @@ static const char *const tools[][2] = {
 	{ "code-check", "check every code against the release in force" },
 	{ "scrub", "claim edits: NCCI, MUE, duplicates, payer rules" },
 	{ "emit-837", "write clean claims as an X12 837P interchange" },
+	{ "response", "TA1, 999, 277CA and 835 answers back on the claims sent" },
 	{ "codeset", "build, inspect and query the code-set index" },
 };
 

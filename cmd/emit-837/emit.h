@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "clm_archive.h"
 #include "clm_finding.h"
 #include "clm_partner.h"
 #include "clm_record.h"
@@ -55,6 +56,9 @@ struct emit_ctx {
 	const char *history_path;	/* --history: fingerprints sent */
 	uint64_t *sent_fps;		/* fingerprints of claims written */
 	size_t nsent, capsent;
+	const char *archive_path;	/* --archive: the sent archive */
+	struct clm_archive_spool *archive;	/* claims written, until then */
+	unsigned long ctl_used;		/* ISA13 of the interchange written */
 };
 
 /* Checks before writing; findings go to f. */

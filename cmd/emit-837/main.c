@@ -23,13 +23,14 @@
 /* Ceiling on ST/SE sets per interchange (8 bytes of memory each). */
 #define MAX_TRANSACTION_SETS 1000000
 
-enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS, OPT_HISTORY };
+enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS, OPT_HISTORY, OPT_ARCHIVE };
 
 static const struct option longopts[] = {
 	{ "partner", required_argument, NULL, OPT_PARTNER },
 	{ "state", required_argument, NULL, OPT_STATE },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "archive", required_argument, NULL, OPT_ARCHIVE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -66,6 +67,9 @@ emit_option(struct clm_tool *t, int opt, const char *arg)
 		return 0;
 	case OPT_HISTORY:
 		e->history_path = arg;
+		return 0;
+	case OPT_ARCHIVE:
+		e->archive_path = arg;
 		return 0;
 	default:
 		return -1;
@@ -180,6 +184,42 @@ remember_sent(struct emit_ctx *e, const struct clm_claim *c)
 	e->sent_fps[e->nsent++] = clm_history_claim_fp(c, e->h);
 }
 
+/* The claim's entry in the sent archive, kept aside until the 837 is in
+ * place (clm_archive.h). */
+static int
+archive_claim(struct emit_ctx *e, const struct clm_claim *c)
+{
+	struct clm_error err;
+	char st02[16];
+
+	snprintf(st02, sizeof(st02), "%04u", e->st.st_no);
+	if (clm_archive_spool_claim(e->archive, c, e->h, st02, &err) < 0) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* Add the batch to --archive once the 837 is in place. */
+static int
+archive_batch(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
+{
+	struct clm_archive_batch b;
+	const struct clm_partner *p = &e->partner;
+
+	memset(&b, 0, sizeof(b));
+	b.sent = strtol(e->today, NULL, 10);
+	snprintf(b.isa13, sizeof(b.isa13), "%09lu", e->ctl_used);
+	snprintf(b.gs06, sizeof(b.gs06), "%lu", e->ctl_used);
+	snprintf(b.sender, sizeof(b.sender), "%s:%s", p->isa_sender_qual,
+	    p->isa_sender_id);
+	snprintf(b.receiver, sizeof(b.receiver), "%s:%s",
+	    p->isa_receiver_qual, p->isa_receiver_id);
+	snprintf(b.file, sizeof(b.file), "%s", t->output_path ?
+	    t->output_path : "-");
+	return clm_archive_append(e->archive_path, &b, e->h, e->archive, err);
+}
+
 static int
 spool_claim(struct emit_ctx *e, const struct clm_claim *c,
     const struct emit_hl *hl)
@@ -201,6 +241,8 @@ spool_claim(struct emit_ctx *e, const struct clm_claim *c,
 	e->st = *hl;
 	if (e->history_path != NULL)
 		remember_sent(e, c);
+	if (e->archive != NULL && archive_claim(e, c) < 0)
+		return -1;
 	if (e->prev == NULL)
 		e->prev = clm_row_new();
 	clm_row_copy(e->prev, c->rows[0]);
@@ -412,6 +454,7 @@ write_output(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
 	if ((rc = clm_x12_ctl_open(&ctl, path, key, err)) < 0)
 		return rc;
 	n = clm_x12_ctl_next(ctl);
+	e->ctl_used = n;
 	if (to_stdout && (rc = clm_x12_ctl_commit(ctl, err)) == 0)
 		recorded = 1;
 	if (rc == 0 && (out = clm_out_open(t->output_path, err)) == NULL)
@@ -463,6 +506,10 @@ emit_finish(struct clm_tool *t)
 	    strtol(e->today, NULL, 10), &err)) < 0)
 		clm_tool_warn(t, "the 837 was written, but its claims could "
 		    "not be added to the history file:");
+	if (rc == 0 && e->archive != NULL &&
+	    (rc = archive_batch(t, e, &err)) < 0)
+		clm_tool_warn(t, "the 837 was written, but its claims could "
+		    "not be added to the sent archive:");
 	if (rc < 0)
 		clm_tool_error(t, &err);
 	else if (!t->quiet)
@@ -513,6 +560,11 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 			return -1;
 		}
 	}
+	if (e->archive_path != NULL &&
+	    (e->archive = clm_archive_spool_new(&err)) == NULL) {
+		clm_tool_error(t, &err);
+		return -1;
+	}
 	e->spool = tmpfile();
 	if (e->spool == NULL) {
 		clm_tool_warn(t, "cannot create a spool file: %s",
@@ -535,6 +587,7 @@ emit_free(struct emit_ctx *e)
 	free(e->pend);
 	free(e->state_default);
 	free(e->sent_fps);
+	clm_archive_spool_free(e->archive);
 }
 
 int
@@ -551,7 +604,10 @@ main(int argc, char **argv)
 		    "      --rejects FILE write held-back claims there as "
 		    "records\n"
 		    "      --history FILE add the fingerprints of the claims "
-		    "sent (clm-scrub --history)\n",
+		    "sent (clm-scrub --history)\n"
+		    "      --archive FILE add the batch and its claims' records "
+		    "to the sent archive\n"
+		    "                     (clm-response; docs/archive.md)\n",
 		.longopts = longopts,
 		.option = emit_option,
 		.start = emit_start,

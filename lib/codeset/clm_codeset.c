@@ -308,7 +308,8 @@ clm_codeset_open_default(const char *explicit_path, struct clm_error *err)
 /* ---- names and keys ---- */
 
 static const char *const sys_names[] = {
-	"ICD-10-CM", "HCPCS", "CPT", "modifier", "POS", "taxonomy"
+	"ICD-10-CM", "HCPCS", "CPT", "modifier", "POS", "taxonomy", "CARC",
+	"RARC", "claim status category", "claim status"
 };
 
 const char *
@@ -323,10 +324,11 @@ int
 clm_code_system_parse(const char *name)
 {
 	static const char *const alias[] = {
-		"icd10cm", "hcpcs", "cpt", "modifiers", "pos", "nucc"
+		"icd10cm", "hcpcs", "cpt", "modifiers", "pos", "nucc", "carc",
+		"rarc", "csc", "css"
 	};
 
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < (int)(sizeof(alias) / sizeof(alias[0])); i++)
 		if (strcasecmp(name, sys_names[i]) == 0 ||
 		    strcasecmp(name, alias[i]) == 0)
 			return i;

@@ -37,7 +37,12 @@ enum clm_code_system {
 	CLM_SYS_CPT,		/* only when a licensed CPT list was built in */
 	CLM_SYS_MODIFIER,	/* HCPCS Level II and CPT modifiers */
 	CLM_SYS_POS,
-	CLM_SYS_TAXONOMY
+	CLM_SYS_TAXONOMY,
+	/* answer codes (clm-response): descriptions are clm's own words */
+	CLM_SYS_CARC,		/* claim adjustment reason codes */
+	CLM_SYS_RARC,		/* remittance advice remark codes */
+	CLM_SYS_CLAIM_CATEGORY,	/* 277 claim status category codes */
+	CLM_SYS_CLAIM_STATUS	/* 277 claim status codes */
 };
 
 enum clm_code_state {

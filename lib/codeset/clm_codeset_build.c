@@ -215,7 +215,8 @@ csb_obs(struct clm_csb *b, long rel, int sys, const char *key, int state,
 static const char *const kinds[] = {
 	"icd10cm-order", "icd10cm-addenda", "icd10cm-tabular", "hcpcs", "mue",
 	"ptp", "pos", "taxonomy", "mce", "icd10cm-list", "hcpcs-list",
-	"cpt-list", "modifier-list", "pos-list", "taxonomy-list", NULL
+	"cpt-list", "modifier-list", "pos-list", "taxonomy-list", "carc-list",
+	"rarc-list", "csc-list", "css-list", NULL
 };
 
 int

@@ -1,0 +1,197 @@
+/*
+ * clm-response --denials: rejections and denials per payer, per code
+ * (CARC with group, RARC, 277CA status, 999/TA1 codes) and per clm edit id
+ * that fired on those claims before they were sent, with dollars billed;
+ * and the codes of denials on which no clm edit fired ("uncaught"), the
+ * place to start writing a payer rule.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clm_cents.h"
+#include "clm_io.h"
+#include "response.h"
+
+struct agg {
+	char kind[12];		/* payer, code, edit, uncaught */
+	char payer[40];
+	char key[64];
+	unsigned long claims;
+	long long billed;
+};
+
+struct aggs {
+	struct agg *v;
+	size_t n, cap;
+};
+
+static void
+add(struct aggs *a, const char *kind, const char *payer, const char *key,
+    long long billed)
+{
+	struct agg *g;
+
+	for (size_t i = 0; i < a->n; i++) {
+		g = &a->v[i];
+		if (strcmp(g->kind, kind) == 0 && strcmp(g->payer, payer) == 0
+		    && strcmp(g->key, key) == 0) {
+			g->claims++;
+			g->billed += billed;
+			return;
+		}
+	}
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->v = clm_xrealloc(a->v, a->cap * sizeof(*a->v));
+	}
+	g = &a->v[a->n++];
+	snprintf(g->kind, sizeof(g->kind), "%s", kind);
+	snprintf(g->payer, sizeof(g->payer), "%s", payer);
+	snprintf(g->key, sizeof(g->key), "%s", key);
+	g->claims = 1;
+	g->billed = billed;
+}
+
+/* Each ';'-separated piece of list (a copy, cut to 63 bytes) to fn. */
+static void
+each(const char *list, void (*fn)(void *, const char *), void *arg)
+{
+	char piece[64];
+
+	while (*list != '\0') {
+		size_t n = strcspn(list, ";");
+		size_t m = n < sizeof(piece) - 1 ? n : sizeof(piece) - 1;
+
+		memcpy(piece, list, m);
+		piece[m] = '\0';
+		if (m > 0)
+			fn(arg, piece);
+		list += n + (list[n] == ';');
+	}
+}
+
+struct codes_arg {
+	char set[1024];		/* codes of one claim, deduplicated */
+};
+
+static void
+collect(void *p, const char *code)
+{
+	struct codes_arg *c = p;
+	char key[72];
+
+	if (strncmp(code, "CLP02:", 6) == 0)
+		return;
+	if (strncmp(code, "RARC:", 5) == 0)
+		code += 5;
+	snprintf(key, sizeof(key), ";%s;", code);
+	if (strstr(c->set, key) != NULL ||
+	    strlen(c->set) + strlen(key) >= sizeof(c->set))
+		return;
+	strcat(c->set, key + (c->set[0] != '\0'));
+}
+
+static void
+collect_edits(void *p, const char *edit)
+{
+	collect(p, edit);
+}
+
+struct tally {
+	struct aggs *a;
+	const char *kind, *payer;
+	long long billed;
+};
+
+static void
+count(void *p, const char *key)
+{
+	struct tally *t = p;
+
+	add(t->a, t->kind, t->payer, key, t->billed);
+}
+
+int
+resp_write_denials(struct resp_ctx *x, struct clm_error *err)
+{
+	struct aggs a = { NULL, 0, 0 };
+	struct clm_out *out;
+	int rc = 0;
+
+	for (size_t k = 0; k < x->nkept; k++) {
+		const struct resp_result *r = &x->kept[k];
+		const struct clm_archive_claim *c =
+		    clm_archive_claim(x->archive, (size_t)r->claim);
+		const struct clm_header *h =
+		    clm_archive_batch(x->archive, c->batch)->h;
+		const char *payer = r->payer_id[0] ? r->payer_id :
+		    c->payer_id;
+		struct codes_arg codes, edits;
+		struct tally tally;
+
+		if (r->is_line)
+			continue;
+		codes.set[0] = edits.set[0] = '\0';
+		each(r->codes, collect, &codes);
+		for (size_t j = k + 1; j < x->nkept &&
+		    x->kept[j].is_line && x->kept[j].claim == r->claim; j++)
+			each(x->kept[j].codes, collect, &codes);
+		for (size_t i = 0; i < c->rows.n; i++)
+			each(clm_row_get(c->rows.rows[i], h, CLM_COL_EDITS),
+			    collect_edits, &edits);
+		add(&a, "payer", payer, r->status, c->charge);
+		tally.a = &a;
+		tally.payer = payer;
+		tally.billed = c->charge;
+		tally.kind = "code";
+		each(codes.set, count, &tally);
+		if (edits.set[0] == '\0') {
+			tally.kind = "uncaught";
+			each(codes.set, count, &tally);
+		}
+		tally.kind = "edit";
+		each(edits.set, count, &tally);
+	}
+	if ((out = clm_out_open(x->denials_path, err)) == NULL)
+		rc = -CLM_EIO;
+	if (rc == 0)
+		rc = clm_out_puts(out, "kind,payer_id,key,claims,billed,words\n",
+		    err);
+	for (size_t i = 0; rc == 0 && i < a.n; i++) {
+		char amt[32], line[256];
+		const struct agg *g = &a.v[i];
+
+		clm_cents_format(g->billed, amt, sizeof(amt));
+		snprintf(line, sizeof(line), "%lu,%s,", g->claims, amt);
+		rc = clm_record_write_field(out, g->kind, strlen(g->kind),
+		    err);
+		if (rc == 0)
+			rc = clm_out_puts(out, ",", err);
+		if (rc == 0)
+			rc = clm_record_write_field(out, g->payer,
+			    strlen(g->payer), err);
+		if (rc == 0)
+			rc = clm_out_puts(out, ",", err);
+		if (rc == 0)
+			rc = clm_record_write_field(out, g->key,
+			    strlen(g->key), err);
+		if (rc == 0)
+			rc = clm_out_puts(out, ",", err);
+		if (rc == 0)
+			rc = clm_out_puts(out, line, err);
+		if (rc == 0) {
+			const char *w = strcmp(g->kind, "code") == 0 ||
+			    strcmp(g->kind, "uncaught") == 0 ?
+			    resp_words(x, g->key) : "";
+
+			rc = clm_record_write_field(out, w, strlen(w), err);
+		}
+		if (rc == 0)
+			rc = clm_out_puts(out, "\n", err);
+	}
+	if (rc == 0)
+		rc = clm_out_commit(out, err);
+	clm_out_close(out);
+	free(a.v);
+	return rc;
+}

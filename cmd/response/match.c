@@ -1,0 +1,518 @@
+/*
+ * clm-response matching: a response item to the claims of the sent
+ * archive, and the status it gives them (clm-response(1), "MATCHING" and
+ * "STATUS").  TA1 by ISA13, 999 by GS06 and ST02; 277CA and 835 by CLM01
+ * confirmed by the echoed charge and service dates, never by CLM01 alone.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clm_cents.h"
+#include "response.h"
+
+/* 999 transaction sets acknowledged one by one in this file (GS06, ST02). */
+#define MAX_COVERED 4096
+static struct {
+	unsigned long gs06, st02;
+} covered[MAX_COVERED];
+static size_t ncovered;
+
+void
+resp_match_reset(void)
+{
+	ncovered = 0;
+}
+
+static unsigned long
+num(const char *s)
+{
+	return strtoul(s, NULL, 10);
+}
+
+static struct resp_result *
+new_result(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file, const char *rtype)
+{
+	struct resp_result *r;
+
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 64;
+		x->v = clm_xrealloc(x->v, x->cap * sizeof(*x->v));
+	}
+	r = &x->v[x->n++];
+	memset(r, 0, sizeof(*r));
+	r->claim = -1;
+	r->edit = -1;
+	snprintf(r->rtype, sizeof(r->rtype), "%s", rtype);
+	snprintf(r->resp_file, sizeof(r->resp_file), "%s", file);
+	r->resp_pos = it->pos;
+	snprintf(r->codes, sizeof(r->codes), "%s", it->codes);
+	snprintf(r->payer_ctl, sizeof(r->payer_ctl), "%s", it->payer_ctl);
+	snprintf(r->payer_id, sizeof(r->payer_id), "%s", it->payer_id);
+	snprintf(r->claim_id, sizeof(r->claim_id), "%s", it->clm01);
+	return r;
+}
+
+static void
+set_claim(struct resp_ctx *x, struct resp_result *r, size_t i)
+{
+	const struct clm_archive_claim *c = clm_archive_claim(x->archive, i);
+
+	r->claim = (long)i;
+	snprintf(r->claim_id, sizeof(r->claim_id), "%s", c->clm01);
+	if (!r->has_billed) {
+		r->has_billed = 1;
+		r->billed = c->charge;
+	}
+}
+
+static void
+finding(struct resp_result *r, int edit, const char *fmt, const char *a,
+    const char *b)
+{
+	r->edit = edit;
+	snprintf(r->msg, sizeof(r->msg), fmt, a, b);
+}
+
+/* An envelope answer (TA1, 999) for every claim sent under it. */
+static size_t
+envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file, const char *rtype, int rejected, const char *reason)
+{
+	size_t n = 0, nc = x->archive ? clm_archive_nclaims(x->archive) : 0;
+
+	for (size_t i = 0; i < nc; i++) {
+		const struct clm_archive_claim *c =
+		    clm_archive_claim(x->archive, i);
+		const struct clm_archive_batch *b =
+		    clm_archive_batch(x->archive, c->batch);
+		struct resp_result *r;
+
+		if (it->kind == CLM_RESP_TA1 &&
+		    num(b->isa13) != num(it->ref_isa13))
+			continue;
+		if (it->kind == CLM_RESP_999_SET &&
+		    (num(b->gs06) != num(it->ref_gs06) ||
+		    num(c->st02) != num(it->ref_st02)))
+			continue;
+		if (it->kind == CLM_RESP_999_GROUP) {
+			int skip = num(b->gs06) != num(it->ref_gs06);
+
+			for (size_t k = 0; !skip && k < ncovered; k++)
+				skip = covered[k].gs06 == num(b->gs06) &&
+				    covered[k].st02 == num(c->st02);
+			if (skip)
+				continue;
+		}
+		r = new_result(x, it, file, rtype);
+		set_claim(x, r, i);
+		r->status = rejected ? "rejected" : "accepted";
+		r->fixable = 1;
+		snprintf(r->reason, sizeof(r->reason), "%s", reason);
+		if (rejected)
+			finding(r, CLM_EDIT_RESP_REJECTED, "%s%s", reason, "");
+		n++;
+	}
+	return n;
+}
+
+static void
+unmatched(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file, const char *rtype, const char *what)
+{
+	struct resp_result *r = new_result(x, it, file, rtype);
+
+	r->status = "unmatched";
+	snprintf(r->reason, sizeof(r->reason), "answers %s that is not in "
+	    "the sent archive", what);
+	finding(r, CLM_EDIT_RESP_UNMATCHED, "%s %s", rtype, r->reason);
+}
+
+static void
+match_ta1(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file)
+{
+	int rej = strcmp(it->ack, "R") == 0;
+	char why[160];
+
+	snprintf(why, sizeof(why), rej ? "interchange rejected (TA1 R): "
+	    "nothing in it was processed; fix the envelope and resend" :
+	    "interchange received (TA1 %s)", it->ack);
+	if (envelope_results(x, it, file, "TA1", rej, why) == 0)
+		unmatched(x, it, file, "TA1", "an interchange (ISA13)");
+}
+
+static void
+match_999(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file)
+{
+	const char *a = it->ack;
+	int accepted = strcmp(a, "A") == 0 || strcmp(a, "E") == 0 ||
+	    (it->kind == CLM_RESP_999_GROUP && strcmp(a, "P") == 0);
+	char why[200];
+	size_t n;
+
+	if (it->kind == CLM_RESP_999_SET) {
+		if (ncovered < MAX_COVERED) {
+			covered[ncovered].gs06 = num(it->ref_gs06);
+			covered[ncovered++].st02 = num(it->ref_st02);
+		}
+		snprintf(why, sizeof(why), accepted ? "transaction set "
+		    "accepted (999 IK5 %s)" : "transaction set rejected (999 "
+		    "IK5 %s): fix the errors in codes and resend", a);
+	} else {
+		snprintf(why, sizeof(why), accepted ? "functional group "
+		    "accepted (999 AK9 %s)" : "functional group rejected (999 "
+		    "AK9 %s): fix and resend", a);
+	}
+	n = envelope_results(x, it, file, "999", !accepted, why);
+	if (n == 0 && it->kind == CLM_RESP_999_SET)
+		unmatched(x, it, file, "999", "a transaction set (GS06, ST02)");
+	if (n == 0 && it->kind == CLM_RESP_999_GROUP) {
+		/* all sets answered one by one, or an unknown group */
+		int known = 0;
+
+		for (size_t k = 0; k < ncovered; k++)
+			known |= covered[k].gs06 == num(it->ref_gs06);
+		if (!known)
+			unmatched(x, it, file, "999", "a functional group "
+			    "(GS06)");
+	}
+}
+
+/*
+ * The sent claims with this CLM01, charge and dates.  One: its index.
+ * Several that are the same bill (one fingerprint, a claim resent): the
+ * latest sent.  Else -1 (none) or -2 (ambiguous).
+ */
+static const struct clm_archive *sort_archive;
+
+static int
+by_clm01(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int d = strcmp(clm_archive_claim(sort_archive, i)->clm01,
+	    clm_archive_claim(sort_archive, j)->clm01);
+
+	return d != 0 ? d : (i > j) - (i < j);
+}
+
+/* The archive's claims sorted by CLM01, then in the order sent. */
+static void
+build_index(struct resp_ctx *x)
+{
+	size_t nc = clm_archive_nclaims(x->archive);
+
+	x->by_clm01 = clm_xcalloc(nc + 1, sizeof(*x->by_clm01));
+	for (size_t i = 0; i < nc; i++)
+		x->by_clm01[i] = i;
+	sort_archive = x->archive;
+	qsort(x->by_clm01, nc, sizeof(*x->by_clm01), by_clm01);
+}
+
+/* First position in by_clm01 whose CLM01 is not below id. */
+static size_t
+lower_bound(const struct resp_ctx *x, const char *id)
+{
+	size_t lo = 0, hi = clm_archive_nclaims(x->archive);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(clm_archive_claim(x->archive,
+		    x->by_clm01[mid])->clm01, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static long
+find_claim(struct resp_ctx *x, const struct clm_resp_item *it,
+    long long billed, size_t *nfound)
+{
+	size_t nc = x->archive ? clm_archive_nclaims(x->archive) : 0;
+	long found = -1;
+	int same = 1;
+
+	*nfound = 0;
+	if (nc > 0 && x->by_clm01 == NULL)
+		build_index(x);
+	for (size_t k = nc ? lower_bound(x, it->clm01) : 0; k < nc; k++) {
+		size_t i = x->by_clm01[k];
+		const struct clm_archive_claim *c =
+		    clm_archive_claim(x->archive, i);
+
+		if (strcmp(c->clm01, it->clm01) != 0)
+			break;
+		if (it->has_billed && c->charge != billed)
+			continue;
+		if (it->from > 0 && (c->from != it->from ||
+		    (it->to > 0 && c->to != it->to)))
+			continue;
+		if (found >= 0 && clm_archive_claim(x->archive,
+		    (size_t)found)->fp != c->fp)
+			same = 0;
+		found = (long)i;
+		(*nfound)++;
+	}
+	return *nfound > 1 && !same ? -2 : found;
+}
+
+static const char *
+status_277(const char *cat)
+{
+	if (strcmp(cat, "A2") == 0 || strcmp(cat, "A5") == 0)
+		return "accepted";
+	if (strcmp(cat, "A3") == 0 || strcmp(cat, "A4") == 0 ||
+	    strcmp(cat, "A6") == 0 || strcmp(cat, "A7") == 0 ||
+	    strcmp(cat, "A8") == 0)
+		return "rejected";
+	return "pended";	/* A0, A1: received or forwarded, no decision */
+}
+
+static int
+has_reason(const struct clm_resp_adjs *a, const char *code)
+{
+	for (int i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].reason, code) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+format_adjs(const struct clm_resp_adjs *a, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < a->n && n + 40 < size; i++) {
+		char amt[32];
+
+		clm_cents_format(a->v[i].cents, amt, sizeof(amt));
+		n += (size_t)snprintf(buf + n, size - n, "%s%s-%s:%s",
+		    n ? ";" : "", a->v[i].group, a->v[i].reason, amt);
+	}
+}
+
+static void
+codes_835(const struct clm_resp_adjs *a, const char *clp02, char *buf,
+    size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "CLP02:%s", clp02);
+
+	for (int i = 0; i < a->n && n + 16 < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, ";%s-%s",
+		    a->v[i].group, a->v[i].reason);
+	if (a->remarks[0] != '\0' && n + strlen(a->remarks) + 8 < size)
+		snprintf(buf + n, size - n, ";RARC:%s", a->remarks);
+}
+
+/* Status of an 835 claim (clm policy, clm-response(1) "STATUS"). */
+static const char *
+status_835(const struct clm_resp_item *it)
+{
+	const char *s = it->ack;
+	long long pr = it->has_pr ? it->pr : clm_resp_adj_sum(&it->adj, "PR");
+	int line_denied = 0, pended = has_reason(&it->adj, "133");
+
+	for (size_t i = 0; i < it->nlines; i++) {
+		const struct clm_resp_line *l = &it->lines[i];
+
+		pended |= has_reason(&l->adj, "133");
+		if (l->paid == 0 && clm_resp_adj_sum(&l->adj, "PR") == 0)
+			line_denied = 1;
+	}
+	if (strcmp(s, "22") == 0)
+		return "reversed";
+	if (strcmp(s, "4") == 0)
+		return "denied";
+	if (pended || strcmp(s, "23") == 0 || strcmp(s, "25") == 0)
+		return "pended";
+	if (it->paid == 0 && pr == 0)
+		return "denied";
+	return line_denied ? "partly-paid" : "paid";
+}
+
+static const char *
+status_835_line(const struct clm_resp_item *it, const struct clm_resp_line *l)
+{
+	if (strcmp(it->ack, "22") == 0)
+		return "reversed";
+	if (has_reason(&l->adj, "133"))
+		return "pended";
+	if (l->paid != 0 || clm_resp_adj_sum(&l->adj, "PR") != 0)
+		return "paid";
+	return "denied";
+}
+
+static const char *
+reason_835(const char *status)
+{
+	if (strcmp(status, "paid") == 0)
+		return "paid by the payer";
+	if (strcmp(status, "partly-paid") == 0)
+		return "paid in part: some lines were not paid";
+	if (strcmp(status, "denied") == 0)
+		return "denied by the payer: nothing paid and nothing left to "
+		    "the patient";
+	if (strcmp(status, "reversed") == 0)
+		return "earlier payment reversed by the payer; a corrected "
+		    "claim usually follows";
+	return "payer has not decided yet (pending review or forwarded)";
+}
+
+/* Line i of the 835 claim: the sent row with its REF*6R, else by order. */
+static const struct clm_row *
+sent_line(const struct resp_ctx *x, const struct clm_archive_claim *c,
+    const struct clm_resp_line *l, size_t i)
+{
+	const struct clm_header *h =
+	    clm_archive_batch(x->archive, c->batch)->h;
+
+	if (l->ctrl[0] != '\0')
+		for (size_t k = 0; k < c->rows.n; k++)
+			if (strcmp(clm_row_get(c->rows.rows[k], h,
+			    CLM_COL_LINE_CTRL), l->ctrl) == 0)
+				return c->rows.rows[k];
+	return i < c->rows.n ? c->rows.rows[i] : NULL;
+}
+
+static void
+lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file, long claim)
+{
+	for (size_t i = 0; i < it->nlines; i++) {
+		const struct clm_resp_line *l = &it->lines[i];
+		struct resp_result *r = new_result(x, it, file, "835");
+		const struct clm_archive_claim *c = claim >= 0 ?
+		    clm_archive_claim(x->archive, (size_t)claim) : NULL;
+		const struct clm_row *row = c ? sent_line(x, c, l, i) : NULL;
+
+		r->is_line = 1;
+		r->resp_pos = l->pos;
+		r->claim = claim;
+		if (c != NULL)
+			snprintf(r->claim_id, sizeof(r->claim_id), "%s",
+			    c->clm01);
+		r->line_no = (long)i + 1;
+		if (row != NULL)
+			r->line_no = strtol(clm_row_get(row,
+			    clm_archive_batch(x->archive, c->batch)->h,
+			    CLM_COL_LINE_NO), NULL, 10);
+		r->status = claim >= 0 ? status_835_line(it, l) : "unmatched";
+		snprintf(r->proc, sizeof(r->proc), "%s", l->proc);
+		r->has_billed = r->has_paid = r->has_pr = 1;
+		r->billed = l->billed;
+		r->paid = l->paid;
+		r->pr = clm_resp_adj_sum(&l->adj, "PR");
+		format_adjs(&l->adj, r->adjustments, sizeof(r->adjustments));
+		codes_835(&l->adj, it->ack, r->codes, sizeof(r->codes));
+		{
+			char words[320];
+
+			resp_reason_adjs(x, &l->adj, words, sizeof(words));
+			snprintf(r->reason, sizeof(r->reason), "line %s%s%s",
+			    strcmp(r->status, "denied") == 0 ? "not paid" :
+			    r->status, words[0] ? ": " : "", words);
+		}
+	}
+}
+
+static void
+match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file, const char *rtype)
+{
+	int is835 = it->kind == CLM_RESP_835_CLAIM;
+	long long billed = it->billed < 0 ? -it->billed : it->billed;
+	struct resp_result *r = new_result(x, it, file, rtype);
+	size_t nfound;
+	long i = find_claim(x, it, billed, &nfound);
+
+	r->has_billed = it->has_billed;
+	r->billed = it->billed;
+	r->has_paid = it->has_paid;
+	r->paid = it->paid;
+	r->has_pr = is835;
+	r->pr = it->has_pr ? it->pr : clm_resp_adj_sum(&it->adj, "PR");
+	if (is835) {
+		format_adjs(&it->adj, r->adjustments, sizeof(r->adjustments));
+		codes_835(&it->adj, it->ack, r->codes, sizeof(r->codes));
+		r->warn_unbalanced = it->unbalanced;
+	}
+	if (i >= 0) {
+		set_claim(x, r, (size_t)i);
+	} else if (i == -2) {
+		r->status = "unmatched";
+		snprintf(r->reason, sizeof(r->reason), "matches %zu sent "
+		    "claims with this CLM01, charge and dates: link it by "
+		    "hand", nfound);
+		finding(r, CLM_EDIT_RESP_AMBIGUOUS, "%s %s", rtype, r->reason);
+	} else {
+		r->status = "unmatched";
+		snprintf(r->reason, sizeof(r->reason), "no sent claim has "
+		    "this CLM01 with this charge and these dates");
+		finding(r, CLM_EDIT_RESP_UNMATCHED, "%s: %s", rtype,
+		    r->reason);
+	}
+	if (i >= 0 && !is835) {
+		r->status = status_277(it->ack);
+		char words[320];
+
+		resp_reason_stc(x, it->codes, words, sizeof(words));
+		snprintf(r->reason, sizeof(r->reason), "%s by the "
+		    "clearinghouse or payer front end%s: %s", r->status,
+		    strcmp(r->status, "rejected") == 0 ? ", fix and resend" :
+		    "", words);
+		r->fixable = 1;
+		if (strcmp(r->status, "rejected") == 0)
+			finding(r, CLM_EDIT_RESP_REJECTED, "%s", r->reason, "");
+	} else if (i >= 0) {
+		r->status = status_835(it);
+		char words[320];
+		struct clm_resp_adjs all = it->adj;
+
+		/* the claim's reasons: its own CAS and MOA, then its lines' */
+		for (size_t k = 0; k < it->nlines; k++)
+			for (int j = 0; j < it->lines[k].adj.n &&
+			    all.n < CLM_RESP_MAX_ADJ; j++)
+				all.v[all.n++] = it->lines[k].adj.v[j];
+		r->fixable = resp_reason_adjs(x, &all, words, sizeof(words));
+		snprintf(r->reason, sizeof(r->reason), "%s%s%s",
+		    reason_835(r->status), words[0] ? ": " : "", words);
+		if (strcmp(r->status, "denied") == 0)
+			finding(r, CLM_EDIT_RESP_DENIED, "%s%s", r->reason, "");
+	}
+	if (is835)
+		lines_835(x, it, file, i >= 0 ? i : -1);
+}
+
+void
+resp_match_item(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file)
+{
+	struct resp_result *r;
+
+	switch (it->kind) {
+	case CLM_RESP_TA1:
+		match_ta1(x, it, file);
+		break;
+	case CLM_RESP_999_SET:
+	case CLM_RESP_999_GROUP:
+		match_999(x, it, file);
+		break;
+	case CLM_RESP_277_CLAIM:
+		match_claim(x, it, file, "277CA");
+		break;
+	case CLM_RESP_835_CLAIM:
+		match_claim(x, it, file, "835");
+		break;
+	default:
+		r = new_result(x, it, file, "-");
+		r->status = NULL;	/* not an output record */
+		finding(r, CLM_EDIT_RESP_NOT_READ, "transaction set %s is "
+		    "not a 999, 277CA or 835: skipped", it->ack, "");
+		break;
+	}
+}

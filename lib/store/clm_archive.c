@@ -1,0 +1,629 @@
+/*
+ * clm_archive - the sent archive (see clm_archive.h, docs/archive.md).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "clm_archive.h"
+#include "clm_cents.h"
+#include "clm_csv.h"
+#include "clm_date.h"
+#include "clm_history.h"
+#include "clm_io.h"
+
+struct clm_archive_spool {
+	FILE *fp;
+	size_t n;
+};
+
+struct clm_archive {
+	struct clm_archive_batch *b;
+	size_t nb, capb;
+	struct clm_archive_claim *c;
+	size_t nc, capc;
+};
+
+/* ---- writing ---------------------------------------------------------- */
+
+static int
+needs_quotes(const char *s, size_t len)
+{
+	if (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
+	    s[len - 1] == '\t'))
+		return 1;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			return 1;
+	return 0;
+}
+
+/* One CSV field, preceded by a comma unless first. */
+static void
+put_field(FILE *fp, const char *s, size_t len, int first)
+{
+	if (!first)
+		fputc(',', fp);
+	if (needs_quotes(s, len))
+		csv_fwrite(fp, s, len);
+	else
+		fwrite(s, 1, len, fp);
+}
+
+static void
+put_str(FILE *fp, const char *s, int first)
+{
+	put_field(fp, s, strlen(s), first);
+}
+
+struct clm_archive_spool *
+clm_archive_spool_new(struct clm_error *err)
+{
+	struct clm_archive_spool *sp = clm_xcalloc(1, sizeof(*sp));
+
+	sp->fp = tmpfile();
+	if (sp->fp == NULL) {
+		clm_error_set(err, CLM_EIO, "archive spool", 0, "%s",
+		    strerror(errno));
+		free(sp);
+		return NULL;
+	}
+	return sp;
+}
+
+void
+clm_archive_spool_free(struct clm_archive_spool *sp)
+{
+	if (sp == NULL)
+		return;
+	fclose(sp->fp);
+	free(sp);
+}
+
+size_t
+clm_archive_spool_count(const struct clm_archive_spool *sp)
+{
+	return sp->n;
+}
+
+/* Earliest from and latest to date of the claim's lines. */
+static void
+claim_dates(const struct clm_claim *c, const struct clm_header *h,
+    long *from, long *to)
+{
+	*from = *to = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		long f = clm_date_parse(clm_row_get(c->rows[i], h,
+		    CLM_COL_DOS_FROM));
+		long t = clm_date_parse(clm_row_get(c->rows[i], h,
+		    CLM_COL_DOS_TO));
+
+		if (t <= 0)
+			t = f;
+		if (f > 0 && (*from == 0 || f < *from))
+			*from = f;
+		if (t > 0 && t > *to)
+			*to = t;
+	}
+}
+
+static long long
+claim_charge(const struct clm_claim *c, const struct clm_header *h)
+{
+	long long sum = 0, v;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const char *s = clm_row_get(c->rows[i], h, CLM_COL_CHARGE);
+
+		if (clm_cents_parse(s, strlen(s), &v) == 0)
+			sum += v;
+	}
+	return sum;
+}
+
+int
+clm_archive_spool_claim(struct clm_archive_spool *sp,
+    const struct clm_claim *c, const struct clm_header *h, const char *st02,
+    struct clm_error *err)
+{
+	char buf[64];
+	long from, to;
+
+	if (c->n == 0)
+		return 0;
+	claim_dates(c, h, &from, &to);
+	fputc('C', sp->fp);
+	put_str(sp->fp, st02, 0);
+	put_str(sp->fp, clm_claim_id(c, h), 0);
+	snprintf(buf, sizeof(buf), "%016llx",
+	    (unsigned long long)clm_history_claim_fp(c, h));
+	put_str(sp->fp, buf, 0);
+	clm_cents_format(claim_charge(c, h), buf, sizeof(buf));
+	put_str(sp->fp, buf, 0);
+	snprintf(buf, sizeof(buf), "%08ld,%08ld", from, to);
+	fputc(',', sp->fp);
+	fputs(buf, sp->fp);
+	put_str(sp->fp, c->file ? c->file : "-", 0);
+	snprintf(buf, sizeof(buf), "%ld-%ld", c->rows[0]->line,
+	    c->rows[c->n - 1]->line);
+	put_str(sp->fp, buf, 0);
+	put_str(sp->fp, clm_row_get(c->rows[0], h, CLM_COL_PAYER_ID), 0);
+	fputc('\n', sp->fp);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct clm_row *r = c->rows[i];
+
+		fprintf(sp->fp, "R,%ld", r->line);
+		for (size_t k = 0; k < h->ncols; k++)
+			put_field(sp->fp, clm_row_value(r, k),
+			    clm_row_value_len(r, k), 0);
+		fputc('\n', sp->fp);
+	}
+	sp->n++;
+	if (ferror(sp->fp))
+		return clm_error_set(err, CLM_EIO, "archive spool", 0,
+		    "cannot write: %s", strerror(errno));
+	return 0;
+}
+
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, buf, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * Open path for appending and take the exclusive lock.  A prune replaces
+ * the file while we wait for the lock: then the lock is on the old inode,
+ * so open again until the locked file is the one at path.
+ */
+static int
+open_locked(const char *path, int flags, struct clm_error *err)
+{
+	for (int tries = 0; tries < 100; tries++) {
+		struct stat a, b;
+		int fd = open(path, flags | O_CLOEXEC, 0600);
+
+		if (fd < 0)
+			return clm_error_set(err, CLM_EIO, path, 0,
+			    "cannot open the archive: %s", strerror(errno));
+		if (flock(fd, LOCK_EX) < 0 || fstat(fd, &a) < 0) {
+			close(fd);
+			return clm_error_set(err, CLM_EIO, path, 0,
+			    "cannot lock the archive: %s", strerror(errno));
+		}
+		if (stat(path, &b) == 0 && a.st_ino == b.st_ino &&
+		    a.st_dev == b.st_dev)
+			return fd;
+		close(fd);
+	}
+	return clm_error_set(err, CLM_EIO, path, 0,
+	    "the archive keeps being replaced; not written");
+}
+
+static void
+put_header(FILE *fp, const struct clm_archive_batch *b,
+    const struct clm_header *h)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof(buf), "%08ld", b->sent);
+	fputc('B', fp);
+	put_str(fp, buf, 0);
+	put_str(fp, b->isa13, 0);
+	put_str(fp, b->gs06, 0);
+	put_str(fp, b->sender, 0);
+	put_str(fp, b->receiver, 0);
+	put_str(fp, b->file, 0);
+	fputs("\nH", fp);
+	for (size_t k = 0; k < h->ncols; k++)
+		put_str(fp, h->names[k], 0);
+	fputc('\n', fp);
+}
+
+int
+clm_archive_append(const char *path, const struct clm_archive_batch *b,
+    const struct clm_header *h, struct clm_archive_spool *sp,
+    struct clm_error *err)
+{
+	char *hdr = NULL, buf[65536];
+	size_t hlen = 0, n;
+	FILE *mem = open_memstream(&hdr, &hlen);
+	int fd, rc = 0;
+
+	if (mem == NULL)
+		return clm_error_set(err, CLM_EIO, path, 0, "out of memory");
+	put_header(mem, b, h);
+	fclose(mem);
+	if ((fd = open_locked(path, O_WRONLY | O_CREAT | O_APPEND, err)) < 0) {
+		free(hdr);
+		return fd;
+	}
+	if (write_all(fd, hdr, hlen) < 0)
+		rc = -1;
+	free(hdr);
+	if (fflush(sp->fp) != 0 || fseek(sp->fp, 0, SEEK_SET) != 0)
+		rc = -1;
+	while (rc == 0 && (n = fread(buf, 1, sizeof(buf), sp->fp)) > 0)
+		rc = write_all(fd, buf, n);
+	if (rc == 0 && ferror(sp->fp))
+		rc = -1;
+	if (rc == 0)
+		rc = fsync(fd);
+	if (rc < 0)
+		rc = clm_error_set(err, CLM_EIO, path, 0,
+		    "cannot append to the archive: %s", strerror(errno));
+	close(fd);
+	return rc;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+void
+clm_archive_free(struct clm_archive *a)
+{
+	if (a == NULL)
+		return;
+	for (size_t i = 0; i < a->nb; i++)
+		clm_header_free(a->b[i].h);
+	for (size_t i = 0; i < a->nc; i++) {
+		free(a->c[i].clm01);
+		free(a->c[i].source);
+		free(a->c[i].payer_id);
+		clm_claim_free(&a->c[i].rows);
+	}
+	free(a->b);
+	free(a->c);
+	free(a);
+}
+
+size_t
+clm_archive_nbatches(const struct clm_archive *a)
+{
+	return a->nb;
+}
+
+const struct clm_archive_batch *
+clm_archive_batch(const struct clm_archive *a, size_t i)
+{
+	return i < a->nb ? &a->b[i] : NULL;
+}
+
+size_t
+clm_archive_nclaims(const struct clm_archive *a)
+{
+	return a->nc;
+}
+
+const struct clm_archive_claim *
+clm_archive_claim(const struct clm_archive *a, size_t i)
+{
+	return i < a->nc ? &a->c[i] : NULL;
+}
+
+static void
+copy_val(char *dst, size_t size, const struct clm_row *r, size_t i)
+{
+	snprintf(dst, size, "%s", clm_row_value(r, i));
+}
+
+static long
+read_date(const struct clm_row *r, size_t i)
+{
+	const char *s = clm_row_value(r, i);
+
+	return strcmp(s, "00000000") == 0 ? 0 : clm_date_parse(s);
+}
+
+static int
+add_batch(struct clm_archive *a, const struct clm_row *r, const char *name,
+    struct clm_error *err)
+{
+	struct clm_archive_batch *b;
+
+	if (r->n < 7 || (read_date(r, 1) <= 0))
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive batch record (B) needs 7 fields and a date");
+	if (a->nb == a->capb) {
+		a->capb = a->capb ? a->capb * 2 : 16;
+		a->b = clm_xrealloc(a->b, a->capb * sizeof(*a->b));
+	}
+	b = &a->b[a->nb++];
+	memset(b, 0, sizeof(*b));
+	b->sent = read_date(r, 1);
+	copy_val(b->isa13, sizeof(b->isa13), r, 2);
+	copy_val(b->gs06, sizeof(b->gs06), r, 3);
+	copy_val(b->sender, sizeof(b->sender), r, 4);
+	copy_val(b->receiver, sizeof(b->receiver), r, 5);
+	copy_val(b->file, sizeof(b->file), r, 6);
+	return 0;
+}
+
+static int
+add_header(struct clm_archive *a, const struct clm_row *r, const char *name,
+    struct clm_error *err)
+{
+	struct clm_archive_batch *b = a->nb ? &a->b[a->nb - 1] : NULL;
+
+	if (b == NULL || b->h != NULL)
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive header record (H) outside a batch");
+	b->h = clm_header_new();
+	for (size_t i = 1; i < r->n; i++)
+		clm_header_add(b->h, clm_row_value(r, i));
+	if (b->h->canon[CLM_COL_CLAIM_ID] < 0)
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive header record (H) has no claim_id column");
+	return clm_header_check(b->h, name, err) < 0 ? -CLM_EFORMAT : 0;
+}
+
+static int
+parse_rows(const char *s, long *first, long *last)
+{
+	char *end;
+
+	*first = strtol(s, &end, 10);
+	if (end == s || *end != '-')
+		return -1;
+	s = end + 1;
+	*last = strtol(s, &end, 10);
+	return end == s || *end != '\0' ? -1 : 0;
+}
+
+static int
+add_claim(struct clm_archive *a, const struct clm_row *r, const char *name,
+    struct clm_error *err)
+{
+	struct clm_archive_claim *c;
+	const char *v;
+	char *end;
+
+	if (a->nb == 0 || a->b[a->nb - 1].h == NULL)
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive claim record (C) before its batch and header");
+	if (r->n < 10)
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive claim record (C) needs 10 fields");
+	if (a->nc == a->capc) {
+		a->capc = a->capc ? a->capc * 2 : 64;
+		a->c = clm_xrealloc(a->c, a->capc * sizeof(*a->c));
+	}
+	c = &a->c[a->nc];
+	memset(c, 0, sizeof(*c));
+	clm_claim_init(&c->rows);
+	c->batch = a->nb - 1;
+	c->line = r->line;
+	copy_val(c->st02, sizeof(c->st02), r, 1);
+	c->clm01 = clm_xstrdup(clm_row_value(r, 2));
+	c->source = clm_xstrdup(clm_row_value(r, 7));
+	c->payer_id = clm_xstrdup(clm_row_value(r, 9));
+	a->nc++;
+	v = clm_row_value(r, 3);
+	errno = 0;
+	c->fp = strtoull(v, &end, 16);
+	if (end == v || *end != '\0' || errno != 0 ||
+	    clm_cents_parse(clm_row_value(r, 4), clm_row_value_len(r, 4),
+	    &c->charge) < 0 || parse_rows(clm_row_value(r, 8), &c->first_row,
+	    &c->last_row) < 0)
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive claim record (C): unreadable fingerprint, "
+		    "charge or rows");
+	c->from = read_date(r, 5);
+	c->to = read_date(r, 6);
+	if (c->from < 0 || c->to < 0)
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive claim record (C): unreadable service dates");
+	return 0;
+}
+
+static int
+add_row(struct clm_archive *a, const struct clm_row *r, const char *name,
+    struct clm_error *err)
+{
+	struct clm_row *row;
+	char *end;
+	long line;
+
+	if (a->nc == 0 || a->c[a->nc - 1].batch != a->nb - 1)
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive row record (R) outside a claim");
+	line = strtol(clm_row_value(r, 1), &end, 10);
+	if (r->n < 2 || *end != '\0')
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive row record (R): unreadable source line");
+	row = clm_row_new();
+	for (size_t i = 2; i < r->n; i++)
+		clm_row_push(row, clm_row_value(r, i), clm_row_value_len(r, i));
+	row->line = line;
+	clm_claim_append(&a->c[a->nc - 1].rows, row);
+	return 0;
+}
+
+static struct clm_archive *
+load_csv(struct clm_csv *csv, const char *name, struct clm_error *err)
+{
+	struct clm_archive *a = clm_xcalloc(1, sizeof(*a));
+	struct clm_row *r = clm_row_new();
+	int rc;
+
+	while ((rc = clm_csv_next(csv, r, err)) > 0) {
+		const char *tag = clm_row_value(r, 0);
+
+		if (strcmp(tag, "B") == 0)
+			rc = add_batch(a, r, name, err);
+		else if (strcmp(tag, "H") == 0)
+			rc = add_header(a, r, name, err);
+		else if (strcmp(tag, "C") == 0)
+			rc = add_claim(a, r, name, err);
+		else if (strcmp(tag, "R") == 0)
+			rc = add_row(a, r, name, err);
+		else
+			rc = clm_error_set(err, CLM_EFORMAT, name, r->line,
+			    "not a sent archive record (B, H, C or R)");
+		if (rc < 0)
+			break;
+	}
+	clm_row_free(r);
+	if (rc < 0) {
+		clm_archive_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+struct clm_archive *
+clm_archive_load(const char *path, struct clm_error *err)
+{
+	struct clm_in *in = clm_in_open(path, err);
+	struct clm_csv *csv;
+	struct clm_archive *a;
+
+	if (in == NULL)
+		return NULL;
+	csv = clm_csv_open(in, ',');
+	a = load_csv(csv, clm_in_name(in), err);
+	clm_csv_close(csv);
+	clm_in_close(in);
+	return a;
+}
+
+struct mem_src {
+	const char *p;
+	size_t left;
+};
+
+static long
+mem_read(void *ctx, void *buf, size_t size, struct clm_error *err)
+{
+	struct mem_src *m = ctx;
+	size_t n = size < m->left ? size : m->left;
+
+	(void)err;
+	memcpy(buf, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return (long)n;
+}
+
+struct clm_archive *
+clm_archive_load_text(const char *text, size_t len, const char *name,
+    struct clm_error *err)
+{
+	struct mem_src m = { text, len };
+	struct clm_csv *csv = clm_csv_open_fn(mem_read, &m, name, ',');
+	struct clm_archive *a = load_csv(csv, name, err);
+
+	clm_csv_close(csv);
+	return a;
+}
+
+/* ---- pruning ---------------------------------------------------------- */
+
+static void
+put_record(FILE *fp, const struct clm_row *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		put_field(fp, clm_row_value(r, i), clm_row_value_len(r, i),
+		    i == 0);
+	fputc('\n', fp);
+}
+
+struct fd_src {
+	int fd;
+	const char *path;
+};
+
+static long
+fd_read(void *ctx, void *buf, size_t size, struct clm_error *err)
+{
+	struct fd_src *s = ctx;
+	ssize_t n;
+
+	do
+		n = read(s->fd, buf, size);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return clm_error_set(err, CLM_EIO, s->path, 0, "%s",
+		    strerror(errno));
+	return (long)n;
+}
+
+int
+clm_archive_prune(const char *path, long before, size_t *kept,
+    size_t *removed, struct clm_error *err)
+{
+	struct fd_src src;
+	struct clm_csv *csv;
+	struct clm_row *r;
+	struct clm_out *out;
+	char *text = NULL;
+	size_t tlen = 0, nkept = 0, nremoved = 0;
+	FILE *mem;
+	int fd, rc, keep = 0;
+
+	if ((fd = open_locked(path, O_RDONLY, err)) < 0)
+		return fd;
+	src.fd = fd;
+	src.path = path;
+	csv = clm_csv_open_fn(fd_read, &src, path, ',');
+	r = clm_row_new();
+	mem = open_memstream(&text, &tlen);
+	while (mem != NULL && (rc = clm_csv_next(csv, r, err)) > 0) {
+		const char *tag = clm_row_value(r, 0);
+
+		if (strcmp(tag, "B") == 0) {
+			long d = read_date(r, 1);
+
+			if (d <= 0) {
+				rc = clm_error_set(err, CLM_EFORMAT, path,
+				    r->line, "archive batch record (B) "
+				    "without a date: nothing pruned");
+				break;
+			}
+			keep = d >= before;
+			if (keep)
+				nkept++;
+			else
+				nremoved++;
+		}
+		if (keep)
+			put_record(mem, r);
+	}
+	if (mem == NULL)
+		rc = clm_error_set(err, CLM_EIO, path, 0, "out of memory");
+	else
+		fclose(mem);
+	clm_row_free(r);
+	clm_csv_close(csv);
+	if (rc == 0 && (out = clm_out_open(path, err)) != NULL) {
+		rc = clm_out_write(out, text, tlen, err);
+		if (rc == 0)
+			rc = clm_out_commit(out, err);
+		clm_out_close(out);
+	} else if (rc == 0) {
+		rc = -CLM_EIO;
+	}
+	free(text);
+	close(fd);
+	if (kept != NULL)
+		*kept = nkept;
+	if (removed != NULL)
+		*removed = nremoved;
+	return rc < 0 ? rc : 0;
+}

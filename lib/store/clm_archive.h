@@ -1,0 +1,100 @@
+/*
+ * clm_archive - the sent archive: what clm-emit-837 sent, batch by batch,
+ * so that clm-response can put the clearinghouse's and the payer's answers
+ * (TA1, 999, 277CA, 835) back on the claims and their source rows, and a
+ * rejected claim can be fixed and resent without the original export.
+ *
+ * The archive is a CSV file whose first field tags each record
+ * (docs/archive.md):
+ *     B,sent,isa13,gs06,sender,receiver,file      one per interchange sent
+ *     H,column,column...                          the records' header
+ *     C,st02,clm01,fingerprint,charge,from,to,source,rows,payer_id
+ *     R,source_line,value,value...                the claim's records
+ * Claims (C) follow their batch (B, H); rows (R) follow their claim.  The
+ * file holds patient data (the records): it is created mode 0600, only
+ * ever appended to under an exclusive flock, and pruned by rewriting it
+ * atomically (clm_archive_prune).
+ *
+ * Writing: a clm_archive_spool collects the claims of one run in an
+ * unlinked temporary file while the 837 is being written; once the 837 is
+ * in place clm_archive_append adds the batch to the archive.
+ *
+ * Reading: clm_archive_load reads the whole archive into memory; the
+ * archive owns every batch, claim, header and row it hands out until
+ * clm_archive_free.
+ */
+#ifndef CLM_ARCHIVE_H
+#define CLM_ARCHIVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "clm_error.h"
+#include "clm_record.h"
+
+/* The interchange a batch went out in. */
+struct clm_archive_batch {
+	long sent;			/* CCYYMMDD */
+	char isa13[16];			/* 9 digits */
+	char gs06[16];
+	char sender[40];		/* ISA05:ISA06 */
+	char receiver[40];		/* ISA07:ISA08 */
+	char file[256];			/* the 837 written */
+	struct clm_header *h;		/* header of the records (reading) */
+};
+
+struct clm_archive_claim {
+	size_t batch;			/* index into the batches */
+	char st02[16];
+	char *clm01;			/* the CLM01 sent (= claim_id) */
+	uint64_t fp;			/* clm_history_claim_fp */
+	long long charge;		/* CLM02, in cents */
+	long from, to;			/* service dates, CCYYMMDD */
+	char *source;			/* record file it was read from */
+	long first_row, last_row;	/* physical lines there */
+	char *payer_id;
+	struct clm_claim rows;		/* its records, under batch's h */
+	long line;			/* archive line of the C record */
+};
+
+/* Writing. */
+struct clm_archive_spool;
+
+struct clm_archive_spool *clm_archive_spool_new(struct clm_error *err);
+void clm_archive_spool_free(struct clm_archive_spool *sp);
+/* Add one claim sent in transaction set st02; c->file is its source. */
+int clm_archive_spool_claim(struct clm_archive_spool *sp,
+    const struct clm_claim *c, const struct clm_header *h, const char *st02,
+    struct clm_error *err);
+size_t clm_archive_spool_count(const struct clm_archive_spool *sp);
+/* Append batch b (its header h) and the spooled claims to path, creating
+ * it mode 0600, under an exclusive flock. */
+int clm_archive_append(const char *path, const struct clm_archive_batch *b,
+    const struct clm_header *h, struct clm_archive_spool *sp,
+    struct clm_error *err);
+
+/* Reading. */
+struct clm_archive;
+
+struct clm_archive *clm_archive_load(const char *path,
+    struct clm_error *err);
+/* The same from memory (tests, fuzzing); name is used in errors. */
+struct clm_archive *clm_archive_load_text(const char *text, size_t len,
+    const char *name, struct clm_error *err);
+void clm_archive_free(struct clm_archive *a);
+size_t clm_archive_nbatches(const struct clm_archive *a);
+const struct clm_archive_batch *clm_archive_batch(const struct clm_archive *a,
+    size_t i);
+size_t clm_archive_nclaims(const struct clm_archive *a);
+const struct clm_archive_claim *clm_archive_claim(const struct clm_archive *a,
+    size_t i);
+
+/*
+ * Remove the batches sent before date (CCYYMMDD) and their claims,
+ * rewriting path atomically under the same flock appends take.  *kept and
+ * *removed (may be NULL) get the batch counts.
+ */
+int clm_archive_prune(const char *path, long before, size_t *kept,
+    size_t *removed, struct clm_error *err);
+
+#endif
