@@ -613,3 +613,9 @@ clm_record_write_row(struct clm_out *out, const struct clm_header *h,
 	lb.b[lb.n++] = '\n';
 	return line_flush(out, &lb, err);
 }
+
+int
+clm_record_write_trailer(struct clm_out *out, struct clm_error *err)
+{
+	return clm_out_puts(out, CLM_RECORD_TRAILER "\n", err);
+}
