@@ -465,7 +465,8 @@ parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
 	cs->pc->moved = extras_offset(cs->h) - cs->nsrc;
 	cs->grp = parse_group_new(cs->pc, csv_row, cs,
 	    cs->h->canon[CLM_COL_CLAIM_ID], cs->pc->assign_line_no ? -1 :
-	    cs->h->canon[CLM_COL_LINE_NO], clm_in_name(in));
+	    cs->h->canon[CLM_COL_LINE_NO], clm_in_name(in),
+	    ahead ? clm_in_name(in) : NULL, delim);
 	s->next = grouped_row;
 	s->src = cs;
 	s->h = cs->h;
