@@ -407,6 +407,15 @@ csv_row(void *p, struct clm_row *row, struct clm_error *err)
 	cp1252_notice(&cs->dec, rc > 0 ? row : NULL);
 	if (rc <= 0)
 		return rc;
+	if (clm_record_is_trailer(row)) {	/* records from a tool */
+		long end = row->line;
+
+		if ((rc = clm_csv_next(cs->csv, row, err)) > 0)
+			return clm_error_set(err, CLM_EFORMAT,
+			    clm_in_name(cs->dec.in), row->line, "data after "
+			    "the end-of-records line of line %ld", end);
+		return rc;
+	}
 	if (row->n == cs->nsrc) {
 		for (size_t i = cs->nsrc; i < cs->h->ncols; i++)
 			clm_row_push(row, "", 0);

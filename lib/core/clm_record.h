@@ -157,6 +157,8 @@ int clm_record_write_header(struct clm_out *out, const struct clm_header *h,
     struct clm_error *err);
 int clm_record_write_row(struct clm_out *out, const struct clm_header *h,
     const struct clm_row *row, struct clm_error *err);
+/* Whether row is the end-of-records line (one value, the trailer). */
+int clm_record_is_trailer(const struct clm_row *row);
 /* The end-of-records line; write it last, only when the run succeeded. */
 int clm_record_write_trailer(struct clm_out *out, struct clm_error *err);
 /* Write one value as a CSV field (no separator). */

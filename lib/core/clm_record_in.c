@@ -22,14 +22,6 @@ struct clm_record_reader {
 };
 
 static int
-is_trailer(const struct clm_row *row)
-{
-	return row->n == 1 && row->len[0] == sizeof(CLM_RECORD_TRAILER) - 1 &&
-	    memcmp(clm_row_value(row, 0), CLM_RECORD_TRAILER,
-	    sizeof(CLM_RECORD_TRAILER) - 1) == 0;
-}
-
-static int
 read_header(struct clm_record_reader *r, struct clm_error *err)
 {
 	const char *name = clm_in_name(r->in);
@@ -41,7 +33,7 @@ read_header(struct clm_record_reader *r, struct clm_error *err)
 		    "record stream cut: the pipe ended before the header row "
 		    "(did an earlier stage fail?)" :
 		    "empty input: no header row");
-	if (rc > 0 && is_trailer(row))
+	if (rc > 0 && clm_record_is_trailer(row))
 		rc = clm_error_set(err, CLM_EFORMAT, name, row->line,
 		    "end-of-records line where the header row belongs");
 	for (size_t i = 0; rc > 0 && i < row->n; i++)
@@ -128,10 +120,11 @@ clm_record_reader_next(void *p, struct clm_row *row, struct clm_error *err)
 			return clm_error_set(err, CLM_EFORMAT,
 			    clm_in_name(r->in), row->line, "%s after the "
 			    "end-of-records line of line %ld",
-			    is_trailer(row) ? "a second end-of-records line" :
-			    "data", r->end_line);
+			    clm_record_is_trailer(row) ?
+			    "a second end-of-records line" : "data",
+			    r->end_line);
 		r->last_line = row->line;
-		if (is_trailer(row)) {
+		if (clm_record_is_trailer(row)) {
 			r->ended = 1;
 			r->end_line = row->line;
 			return clm_record_reader_next(p, row, err);
