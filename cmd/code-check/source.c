@@ -7,17 +7,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "clm_csv.h"
 #include "clm_io.h"
+#include "clm_record_in.h"
 #include "source.h"
 
 #define PEEK_SIZE 8192
 
 struct cc_src {
 	struct clm_tool *t;
-	struct clm_in *in;
-	struct clm_csv *csv;
-	struct clm_header *h;
+	struct clm_in *in;		/* until the record reader takes it */
+	struct clm_record_reader *rr;
 	pid_t parser, feeder;	/* children, 0 when none */
 	int fd;			/* read end of clm-parse's output, -1 */
 	char name[256];
@@ -53,9 +52,8 @@ close_src(void *p)
 	struct cc_src *s = p;
 	int st;
 
-	clm_csv_close(s->csv);
+	clm_record_reader_close(s->rr);
 	clm_in_close(s->in);
-	clm_header_free(s->h);
 	if (s->fd >= 0)
 		close(s->fd);
 	if (s->feeder > 0)
@@ -71,30 +69,18 @@ close_src(void *p)
 static int
 next_row(void *p, struct clm_row *row, struct clm_error *err)
 {
-	return clm_csv_next(((struct cc_src *)p)->csv, row, err);
+	return clm_record_reader_next(((struct cc_src *)p)->rr, row, err);
 }
 
+/* Records: the shared reader (the end-of-records line on a pipe). */
 static int
-read_header(struct cc_src *s, struct clm_error *err)
+read_header(struct cc_src *s, int readahead, struct clm_error *err)
 {
-	struct clm_row *row = clm_row_new();
-	int rc;
+	struct clm_in *in = s->in;
 
-	s->csv = clm_csv_open(s->in, ',');
-	s->h = clm_header_new();
-	rc = clm_csv_next(s->csv, row, err);
-	if (rc == 0)
-		rc = clm_error_set(err, CLM_EFORMAT, s->name, 1,
-		    "empty input: no header row");
-	for (size_t i = 0; rc > 0 && i < row->n; i++)
-		clm_header_add(s->h, clm_row_value(row, i));
-	clm_row_free(row);
-	if (rc > 0 && s->h->canon[CLM_COL_CLAIM_ID] < 0)
-		rc = clm_error_set(err, CLM_EFORMAT, s->name, 1,
-		    "no claim_id column in clm-parse's output");
-	if (rc > 0)
-		rc = clm_header_check(s->h, s->name, err);
-	return rc < 0 ? rc : 0;
+	s->in = NULL;
+	s->rr = clm_record_reader_open_in(in, readahead, err);
+	return s->rr == NULL ? -CLM_EFORMAT : 0;
 }
 
 /* clm-parse beside our own executable, else the one on PATH. */
@@ -244,17 +230,15 @@ cc_open_source(struct clm_tool *t, const struct cc_source_opts *o,
 		rc = (int)n;
 	else if (n > 0 && !looks_like_records(peek, n))
 		rc = start_parser(s, o, path, err);
-	if (rc == 0)
-		rc = read_header(s, err);
+	if (rc == 0)	/* records in a file are parsed ahead */
+		rc = read_header(s, s->parser == 0 && !must_feed(path), err);
 	if (rc < 0) {
 		close_src(s);
 		return rc;
 	}
-	if (s->parser == 0 && !must_feed(path))	/* records in a file */
-		clm_csv_readahead(s->csv);
 	ts->next = next_row;
 	ts->src = s;
-	ts->h = s->h;
+	ts->h = (struct clm_header *)clm_record_reader_header(s->rr);
 	ts->name = s->name;
 	ts->close = close_src;
 	return 0;

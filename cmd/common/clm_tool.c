@@ -7,6 +7,7 @@
 
 #include "clm_csv.h"
 #include "clm_io.h"
+#include "clm_record_in.h"
 #include "clm_tool.h"
 
 enum { OPT_REPORT = 1000, OPT_VERSION, OPT_HELP };
@@ -133,86 +134,27 @@ parse_options(struct clm_tool *t, int argc, char **argv)
 	return rc;
 }
 
-/* The default source: records (CSV with the canonical header). */
-struct record_source {
-	struct clm_in *in;
-	struct clm_csv *csv;
-	struct clm_header *h;
-};
-
+/* The default source: records (lib/core/clm_record_in). */
 static void
 close_record_source(void *p)
 {
-	struct record_source *rs = p;
-
-	clm_csv_close(rs->csv);
-	clm_in_close(rs->in);
-	clm_header_free(rs->h);
-	free(rs);
-}
-
-static int
-read_header(struct record_source *rs, const char *name,
-    struct clm_error *err)
-{
-	struct clm_row *row = clm_row_new();
-	int rc = clm_csv_next(rs->csv, row, err);
-
-	if (rc == 0)
-		rc = clm_error_set(err, CLM_EFORMAT, name, 1,
-		    "empty input: no header row");
-	for (size_t i = 0; rc > 0 && i < row->n; i++)
-		clm_header_add(rs->h, clm_row_value(row, i));
-	clm_row_free(row);
-	if (rc > 0 && rs->h->canon[CLM_COL_CLAIM_ID] < 0)
-		rc = clm_error_set(err, CLM_EFORMAT, name, 1,
-		    "no claim_id column: not clm records (use clm-parse)");
-	if (rc > 0)
-		rc = clm_header_check(rs->h, name, err);
-	return rc < 0 ? rc : 0;
-}
-
-static int
-record_next(void *p, struct clm_row *row, struct clm_error *err)
-{
-	return clm_csv_next(((struct record_source *)p)->csv, row, err);
-}
-
-/* Files are parsed ahead in a thread; a pipe might block it for good. */
-static int
-is_regular_file(const char *path)
-{
-	struct stat st;
-
-	return path != NULL && strcmp(path, "-") != 0 &&
-	    stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	clm_record_reader_close(p);
 }
 
 static int
 open_record_source(struct clm_tool *t, const char *path,
     struct clm_tool_source *s, struct clm_error *err)
 {
-	struct record_source *rs = clm_xcalloc(1, sizeof(*rs));
+	struct clm_record_reader *r = clm_record_reader_open(path, err);
 
 	(void)t;
-	rs->in = clm_in_open(path, err);
-	if (rs->in == NULL) {
-		free(rs);
-		return -CLM_EIO;
-	}
-	rs->csv = clm_csv_open(rs->in, ',');
-	rs->h = clm_header_new();
-	if (read_header(rs, clm_in_name(rs->in), err) < 0) {
-		close_record_source(rs);
-		return -CLM_EFORMAT;
-	}
-	if (is_regular_file(path))
-		clm_csv_readahead(rs->csv);
-	s->next = record_next;
-	s->src = rs;
-	s->h = rs->h;
+	if (r == NULL)
+		return err->code == CLM_EIO ? -CLM_EIO : -CLM_EFORMAT;
+	s->next = clm_record_reader_next;
+	s->src = r;
+	s->h = (struct clm_header *)clm_record_reader_header(r);
 	s->close = close_record_source;
-	s->name = clm_in_name(rs->in);
+	s->name = clm_record_reader_name(r);
 	return 0;
 }
 
@@ -496,6 +438,10 @@ commit_outputs(struct clm_tool *t)
 
 	clm_error_clear(&err);
 	if (t->report != NULL && clm_out_commit(t->report, &err) < 0)
+		goto fail;
+	/* A complete record stream on a pipe ends with the trailer. */
+	if (t->out != NULL && t->h != NULL && clm_out_is_pipe(t->out) &&
+	    clm_record_write_trailer(t->out, &err) < 0)
 		goto fail;
 	if (t->out != NULL && clm_out_commit(t->out, &err) < 0)
 		goto fail;

@@ -444,6 +444,15 @@ csv_row(void *p, struct clm_row *row, struct clm_error *err)
 	cp1252_notice(&cs->dec, rc > 0 ? row : NULL);
 	if (rc <= 0)
 		return rc;
+	if (clm_record_is_trailer(row)) {	/* records from a tool */
+		long end = row->line;
+
+		if ((rc = clm_csv_next(cs->csv, row, err)) > 0)
+			return clm_error_set(err, CLM_EFORMAT,
+			    clm_in_name(cs->dec.in), row->line, "data after "
+			    "the end-of-records line of line %ld", end);
+		return rc;
+	}
 	if (row->n == cs->nsrc) {
 		for (size_t i = cs->nsrc; i < cs->h->ncols; i++)
 			clm_row_push(row, "", 0);
@@ -502,7 +511,8 @@ parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
 	cs->pc->moved = extras_offset(cs->h) - cs->nsrc;
 	cs->grp = parse_group_new(cs->pc, csv_row, cs,
 	    cs->h->canon[CLM_COL_CLAIM_ID], cs->pc->assign_line_no ? -1 :
-	    cs->h->canon[CLM_COL_LINE_NO], clm_in_name(in));
+	    cs->h->canon[CLM_COL_LINE_NO], clm_in_name(in),
+	    ahead ? clm_in_name(in) : NULL, delim);
 	s->next = grouped_row;
 	s->src = cs;
 	s->h = cs->h;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clm_csv.h"
 #include "group.h"
 
 #define MAX_CLAIM_BYTES ((size_t)64 << 20)
@@ -42,6 +43,7 @@ struct entry {
 struct run {
 	FILE *fp;
 	int has;
+	unsigned level;			/* merged from FAN^level spills */
 	struct entry e;
 };
 
@@ -53,6 +55,10 @@ struct parse_group {
 	char *name;
 	enum mode mode;
 	int eof, scattered;
+	char *path;			/* regular file for the first pass */
+	unsigned char delim;
+	int adjacent;			/* the first pass found no scatter */
+	int changed;			/* ...yet a split came: exit 2 */
 	struct parse_idset *ids;	/* ids of claims handed out */
 	/* window: win[i] has serial base + i; whead is the oldest held */
 	struct wgroup *win;
@@ -71,6 +77,8 @@ struct parse_group {
 	struct run *runs;
 	size_t nruns;
 	size_t cur_serial;
+	char *iobuf;			/* one entry, serialized */
+	size_t iocap;
 };
 
 static void
@@ -137,10 +145,13 @@ map_rebuild(struct parse_group *g)
 
 struct parse_group *
 parse_group_new(struct parse_ctx *pc, clm_row_source_fn up, void *upsrc,
-    int id_col, int line_col, const char *name)
+    int id_col, int line_col, const char *name, const char *path,
+    unsigned char delim)
 {
 	struct parse_group *g = clm_xcalloc(1, sizeof(*g));
 
+	g->path = path != NULL ? clm_xstrdup(path) : NULL;
+	g->delim = delim;
 	g->pc = pc;
 	g->up = up;
 	g->upsrc = upsrc;
@@ -199,6 +210,8 @@ parse_group_free(struct parse_group *g)
 	free(g->map.key);
 	free(g->map.val);
 	parse_idset_free(g->ids);
+	free(g->iobuf);
+	free(g->path);
 	free(g->name);
 	free(g);
 }
@@ -282,6 +295,8 @@ place_row(struct parse_group *g, const struct clm_row *row)
 		flags = PARSE_REUSED;
 	} else if (parse_idset_has(g->ids, h)) {
 		flags = line1 ? PARSE_REUSED : PARSE_SPLIT;
+		if (!line1 && g->adjacent)
+			g->changed = 1;
 	}
 	g->last = g->base + g->nwin;
 	return new_group(g, h, flags);
@@ -415,56 +430,90 @@ temp_file(const char *name, struct clm_error *err)
 	return fp;
 }
 
-static int
-put_entry(FILE *fp, const struct entry *e)
+/*
+ * An entry on disk: serial, seq, line, flags | values << 8, payload bytes;
+ * then the payload: a 32-bit length per value and the values.  One fwrite
+ * and two freads per row (per-value stdio calls cost half the sort time).
+ */
+#define ENTRY_HEAD 5
+
+static char *
+io_room(struct parse_group *g, size_t need)
 {
-	uint64_t head[3] = { e->serial, e->seq, (uint64_t)e->row->line };
-	uint32_t n = (uint32_t)e->row->n;
-
-	fwrite(head, sizeof(head), 1, fp);
-	fwrite(&e->flags, 1, 1, fp);
-	fwrite(&n, sizeof(n), 1, fp);
-	for (size_t i = 0; i < e->row->n; i++) {
-		uint32_t len = (uint32_t)e->row->len[i];
-
-		fwrite(&len, sizeof(len), 1, fp);
-		fwrite(clm_row_value(e->row, i), 1, len, fp);
+	if (need > g->iocap) {
+		g->iocap = need > 2 * g->iocap ? need : 2 * g->iocap;
+		g->iobuf = clm_xrealloc(g->iobuf, g->iocap);
 	}
-	return ferror(fp) ? -1 : 0;
+	return g->iobuf;
+}
+
+static int
+put_entry(struct parse_group *g, FILE *fp, const struct entry *e)
+{
+	const struct clm_row *row = e->row;
+	size_t pay = row->n * sizeof(uint32_t), pos;
+	uint64_t head[ENTRY_HEAD];
+	char *p;
+
+	for (size_t i = 0; i < row->n; i++)
+		pay += row->len[i];
+	p = io_room(g, sizeof(head) + pay);
+	head[0] = e->serial;
+	head[1] = e->seq;
+	head[2] = (uint64_t)row->line;
+	head[3] = (uint64_t)e->flags | (uint64_t)row->n << 8;
+	head[4] = pay;
+	memcpy(p, head, sizeof(head));
+	pos = sizeof(head);
+	for (size_t i = 0; i < row->n; i++) {
+		uint32_t len = (uint32_t)row->len[i];
+
+		memcpy(p + pos, &len, sizeof(len));
+		pos += sizeof(len);
+	}
+	for (size_t i = 0; i < row->n; i++) {
+		memcpy(p + pos, clm_row_value(row, i), row->len[i]);
+		pos += row->len[i];
+	}
+	return fwrite(p, 1, pos, fp) == pos ? 0 : -1;
 }
 
 /* Read the next entry of a run into e (row from the pool); 0 at end. */
 static int
 get_entry(struct parse_group *g, FILE *fp, struct entry *e)
 {
-	uint64_t head[3];
-	uint32_t n, len;
-	char small[4096], *buf = small;
-	size_t bufsize = sizeof(small);
+	uint64_t head[ENTRY_HEAD];
+	size_t n, pay, lpos, vpos;
+	char *p;
 
 	if (fread(head, sizeof(head), 1, fp) != 1)
-		return 0;
+		return ferror(fp) ? -1 : 0;
+	n = (size_t)(head[3] >> 8);
+	pay = (size_t)head[4];
+	if (pay < n * sizeof(uint32_t))
+		return -1;
+	p = io_room(g, pay);
+	if (pay > 0 && fread(p, 1, pay, fp) != pay)
+		return -1;
 	e->serial = (size_t)head[0];
 	e->seq = head[1];
+	e->flags = (unsigned char)(head[3] & 0xff);
 	e->row = pool_get(g);
 	e->row->line = (long)head[2];
-	if (fread(&e->flags, 1, 1, fp) != 1 || fread(&n, sizeof(n), 1, fp) != 1)
-		return -1;
-	for (uint32_t i = 0; i < n; i++) {
-		if (fread(&len, sizeof(len), 1, fp) != 1)
+	lpos = 0;
+	vpos = n * sizeof(uint32_t);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t len;
+
+		memcpy(&len, p + lpos, sizeof(len));
+		lpos += sizeof(len);
+		if (len > pay - vpos) {
+			pool_put(g, e->row);
 			return -1;
-		if (len > bufsize) {
-			if (buf != small)
-				free(buf);
-			bufsize = len;
-			buf = clm_xmalloc(bufsize);
 		}
-		if (len > 0 && fread(buf, 1, len, fp) != len)
-			return -1;
-		clm_row_push(e->row, buf, len);
+		clm_row_push(e->row, p + vpos, len);
+		vpos += len;
 	}
-	if (buf != small)
-		free(buf);
 	return 1;
 }
 
@@ -476,53 +525,64 @@ run_io_error(struct parse_group *g, struct clm_error *err)
 }
 
 static int
-add_run(struct parse_group *g, FILE *fp, struct clm_error *err)
+add_run(struct parse_group *g, FILE *fp, unsigned level,
+    struct clm_error *err)
 {
 	struct run *r;
 
-	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0)
+	if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0) {
+		fclose(fp);
 		return run_io_error(g, err);
+	}
 	g->runs = clm_xrealloc(g->runs, (g->nruns + 1) * sizeof(*g->runs));
 	r = &g->runs[g->nruns++];
 	memset(r, 0, sizeof(*r));
 	r->fp = fp;
+	r->level = level;
 	r->has = get_entry(g, fp, &r->e);
-	if (r->has < 0)
+	if (r->has < 0) {
+		r->has = 0;
 		return run_io_error(g, err);
+	}
 	return 0;
 }
 
-/* Index of the run whose current entry sorts first, or NONE. */
+/* Index of the run from first on whose entry sorts first, or NONE. */
 static size_t
-min_run(const struct parse_group *g)
+min_run(const struct parse_group *g, size_t first)
 {
 	size_t best = NONE;
 
-	for (size_t i = 0; i < g->nruns; i++)
+	for (size_t i = first; i < g->nruns; i++)
 		if (g->runs[i].has && (best == NONE ||
 		    entry_cmp(&g->runs[i].e, &g->runs[best].e) < 0))
 			best = i;
 	return best;
 }
 
-/* Take the first entry of the merge; 0 when the runs are exhausted. */
+/* Take the first entry of the merge of runs first..; 0 when exhausted. */
 static int
-merge_take(struct parse_group *g, struct entry *e, struct clm_error *err)
+merge_take(struct parse_group *g, size_t first, struct entry *e,
+    struct clm_error *err)
 {
-	size_t i = min_run(g);
+	size_t i = min_run(g, first);
 
 	if (i == NONE)
 		return 0;
 	*e = g->runs[i].e;
 	g->runs[i].has = get_entry(g, g->runs[i].fp, &g->runs[i].e);
-	if (g->runs[i].has < 0)
+	if (g->runs[i].has < 0) {
+		g->runs[i].has = 0;
+		pool_put(g, e->row);
 		return run_io_error(g, err);
+	}
 	return 1;
 }
 
-/* Too many runs: merge them all into one. */
+/* Merge runs first.. (the newest) into one run of the given level. */
 static int
-collapse_runs(struct parse_group *g, struct clm_error *err)
+collapse_runs(struct parse_group *g, size_t first, unsigned level,
+    struct clm_error *err)
 {
 	FILE *fp = temp_file(g->name, err);
 	struct entry e;
@@ -530,20 +590,51 @@ collapse_runs(struct parse_group *g, struct clm_error *err)
 
 	if (fp == NULL)
 		return -CLM_EIO;
-	while ((rc = merge_take(g, &e, err)) > 0) {
-		rc = put_entry(fp, &e);
+	while ((rc = merge_take(g, first, &e, err)) > 0) {
+		rc = put_entry(g, fp, &e);
 		pool_put(g, e.row);
-		if (rc < 0)
+		if (rc < 0) {
+			rc = run_io_error(g, err);
 			break;
+		}
 	}
-	for (size_t i = 0; i < g->nruns; i++)
+	for (size_t i = first; i < g->nruns; i++) {
+		if (g->runs[i].has)
+			pool_put(g, g->runs[i].e.row);
 		fclose(g->runs[i].fp);
-	g->nruns = 0;
+	}
+	g->nruns = first;
 	if (rc < 0) {
 		fclose(fp);
-		return run_io_error(g, err);
+		return rc;
 	}
-	return add_run(g, fp, err);
+	return add_run(g, fp, level, err);
+}
+
+/*
+ * Tiered merging: PARSE_FAN runs of one level become one run of the next,
+ * so each row is rewritten about log_FAN(runs) times (near-linear; merging
+ * everything into one run whenever PARSE_MAX_RUNS filled up rewrote all
+ * rows so far each time, quadratic in the input).  The levels do not rise
+ * along g->runs, so the runs of the lowest level are the last ones.
+ */
+static int
+cascade(struct parse_group *g, struct clm_error *err)
+{
+	while (g->nruns > 0) {
+		unsigned level = g->runs[g->nruns - 1].level;
+		size_t n = 0;
+
+		while (n < g->nruns && g->runs[g->nruns - 1 - n].level == level)
+			n++;
+		if (n < PARSE_FAN && g->nruns < PARSE_MAX_RUNS)
+			return 0;
+		if (n < 2)	/* PARSE_MAX_RUNS levels deep: merge all */
+			n = g->nruns;
+		if (collapse_runs(g, g->nruns - n, level + 1, err) < 0)
+			return -CLM_EIO;
+	}
+	return 0;
 }
 
 static int
@@ -552,13 +643,11 @@ spill(struct parse_group *g, struct clm_error *err)
 	FILE *fp;
 	int rc = 0;
 
-	if (g->nruns == PARSE_MAX_RUNS && collapse_runs(g, err) < 0)
-		return -CLM_EIO;
 	if ((fp = temp_file(g->name, err)) == NULL)
 		return -CLM_EIO;
 	qsort(g->mem, g->nmem, sizeof(*g->mem), entry_cmp);
 	for (size_t i = 0; i < g->nmem; i++) {
-		if (rc == 0 && put_entry(fp, &g->mem[i]) < 0)
+		if (rc == 0 && put_entry(g, fp, &g->mem[i]) < 0)
 			rc = -1;
 		pool_put(g, g->mem[i].row);
 	}
@@ -568,7 +657,9 @@ spill(struct parse_group *g, struct clm_error *err)
 		fclose(fp);
 		return run_io_error(g, err);
 	}
-	return add_run(g, fp, err);
+	if (add_run(g, fp, 0, err) < 0)
+		return -CLM_EIO;
+	return cascade(g, err);
 }
 
 /* Move the window (nothing handed out yet) into the sort buffer. */
@@ -625,7 +716,7 @@ emit_sorted(struct parse_group *g, struct clm_row *row, struct clm_error *err)
 		if (g->mpos == g->nmem)
 			return 0;
 		e = g->mem[g->mpos++];
-	} else if ((rc = merge_take(g, &e, err)) <= 0) {
+	} else if ((rc = merge_take(g, 0, &e, err)) <= 0) {
 		return rc;
 	}
 	if (e.serial != g->cur_serial) {
@@ -671,16 +762,78 @@ read_one(struct parse_group *g, struct clm_error *err)
 	return add_to_window(g, row, err);
 }
 
-/* After a read in buffer mode: decide how to go on once the window fills. */
-static void
-choose_mode(struct parse_group *g)
+/*
+ * The first pass over a regular file: 1 when a row comes back to a claim
+ * other than the one before it (the rows must be grouped whole), 0 when
+ * every claim's rows are adjacent (they can stream), <0 on error.  Only
+ * the claim id and line_no values are looked at; no row is kept.  The
+ * rule is place_row's: a row joins the claim before it when its id is the
+ * same and its line_no is not 1.
+ */
+static int
+first_pass(struct parse_group *g, struct clm_error *err)
 {
+	struct clm_in *in = clm_in_open(g->path, err);
+	struct clm_csv *csv;
+	struct clm_row *row;
+	struct parse_idset *seen;
+	uint64_t cur = 0;
+	int have = 0, rc, scattered = 0;
+
+	if (in == NULL)
+		return -CLM_EIO;
+	csv = clm_csv_open(in, g->delim);
+	clm_csv_readahead(csv);		/* parse while this thread hashes */
+	row = clm_row_new();
+	seen = parse_idset_new();
+	rc = clm_csv_next(csv, row, err);	/* the header row */
+	while (rc > 0 && (rc = clm_csv_next(csv, row, err)) > 0) {
+		const char *id = clm_row_value(row, (size_t)g->id_col);
+		int line1 = g->line_col >= 0 &&
+		    is_line_one(clm_row_value(row, (size_t)g->line_col));
+		uint64_t h = parse_id_hash(id, strlen(id));
+
+		if (have && h == cur && !line1)
+			continue;
+		/* a full set cannot tell: group whole, to be safe */
+		if ((!line1 && parse_idset_has(seen, h)) ||
+		    parse_idset_add(seen, h) < 0) {
+			scattered = 1;
+			break;
+		}
+		cur = h;
+		have = 1;
+	}
+	parse_idset_free(seen);
+	clm_row_free(row);
+	clm_csv_close(csv);
+	clm_in_close(in);
+	return rc < 0 ? rc : scattered;
+}
+
+/*
+ * After a read in buffer mode, once the start of the input fills the
+ * buffer: stream only when the first pass over the whole file proved the
+ * claims' rows adjacent; a pipe, scattered rows or --sort group whole, so
+ * that no claim is ever split into a part that goes out without the rest.
+ */
+static int
+choose_mode(struct parse_group *g, struct clm_error *err)
+{
+	int rc = 1;
+
 	if (g->bytes <= PARSE_DETECT_FACTOR * g->pc->window)
-		return;
-	if (g->scattered || g->pc->sort)
-		window_to_sort(g);
-	else
+		return 0;
+	if (!g->scattered && !g->pc->sort && g->path != NULL &&
+	    (rc = first_pass(g, err)) < 0)
+		return rc;
+	if (rc == 0) {
+		g->adjacent = 1;
 		g->mode = M_STREAM;
+	} else {
+		window_to_sort(g);
+	}
+	return 0;
 }
 
 int
@@ -704,8 +857,8 @@ parse_group_next(void *p, struct clm_row *row, struct clm_error *err)
 			}
 			if ((rc = read_one(g, err)) < 0)
 				return rc;
-			if (g->mode == M_BUFFER)
-				choose_mode(g);
+			if (g->mode == M_BUFFER && (rc = choose_mode(g, err)) < 0)
+				return rc;
 			continue;
 		case M_DRAIN:
 			if (g->whead < g->nwin && g->win[g->whead].n > 0)
@@ -714,6 +867,13 @@ parse_group_next(void *p, struct clm_row *row, struct clm_error *err)
 				g->whead++;
 				continue;
 			}
+			if (g->changed)
+				return clm_error_set(err, CLM_EFORMAT, g->name,
+				    0, "rows of a claim came back after it was "
+				    "written (PARSE-CLAIM-SPLIT above), although "
+				    "a first pass over the file found none: the "
+				    "file changed while it was read; run again "
+				    "on a complete export");
 			return 0;
 		case M_SORT:
 			if (!g->eof) {

@@ -1,17 +1,21 @@
 /*
  * Grouping of a claim's rows that are not adjacent in the export, keeping
- * first-seen order.  Rows are held in a window of bounded size; when the
- * start of the input (the first window) shows scattered rows, or --sort is
- * given, every row goes through an external merge sort in temporary files;
- * otherwise rows stream, and a row that comes back after its claim left
- * the window makes a separate claim flagged PARSE_SPLIT.
+ * first-seen order.  Rows are held in a buffer; an input that ends there
+ * is grouped in memory.  Past it, rows stream through a small window only
+ * when a first pass over the whole (regular) file found every claim's
+ * rows adjacent; otherwise (scattered rows, a pipe, or --sort) every row
+ * goes through an external merge sort in temporary files, so that a claim
+ * is never split.  A split met while streaming means the file changed
+ * between the passes: the late rows are flagged PARSE_SPLIT and the input
+ * ends with an error (exit 2, nothing committed).
  */
 #ifndef PARSE_GROUP_H
 #define PARSE_GROUP_H
 
 #include "parse.h"
 
-#define PARSE_MAX_RUNS 64	/* runs merged at once */
+#define PARSE_MAX_RUNS 64	/* runs open at once */
+#define PARSE_FAN 16		/* runs of one level merged into one */
 /*
  * Sizes, as multiples of the window (the rows held back while streaming,
  * small so that they stay in cache): the start of the input examined for
@@ -22,10 +26,14 @@
 
 struct parse_group;
 
-/* Rows come from up(upsrc); line_col is the line_no column or -1. */
+/*
+ * Rows come from up(upsrc); line_col is the line_no column or -1.  path:
+ * the input when it is a regular file (read again by the first pass with
+ * delim), else NULL.
+ */
 struct parse_group *parse_group_new(struct parse_ctx *pc,
     clm_row_source_fn up, void *upsrc, int id_col, int line_col,
-    const char *name);
+    const char *name, const char *path, unsigned char delim);
 void parse_group_free(struct parse_group *g);
 /* A clm_row_source_fn: the next row in grouped order. */
 int parse_group_next(void *g, struct clm_row *row, struct clm_error *err);

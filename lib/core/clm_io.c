@@ -18,6 +18,7 @@ struct clm_in {
 	char *peeked;		/* bytes read ahead by clm_in_peek */
 	size_t npeeked;
 	size_t peek_pos;
+	int pipe;		/* a FIFO or socket (clm_in_is_pipe) */
 };
 
 struct clm_out {
@@ -39,6 +40,16 @@ is_stdio(const char *path)
 	return path == NULL || strcmp(path, "-") == 0;
 }
 
+/* A FIFO or a socket: a byte stream whose writer can stop anywhere. */
+static int
+fd_is_pipe(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) ||
+	    S_ISSOCK(st.st_mode));
+}
+
 struct clm_in *
 clm_in_open(const char *path, struct clm_error *err)
 {
@@ -54,6 +65,7 @@ clm_in_open(const char *path, struct clm_error *err)
 	}
 	in = clm_xcalloc(1, sizeof(*in));
 	in->name = clm_xstrdup(name);
+	in->pipe = fd_is_pipe(fd);
 	in->gz = gzdopen(fd, "rb");
 	if (in->gz == NULL)
 		clm_oom();
@@ -116,6 +128,12 @@ const char *
 clm_in_name(const struct clm_in *in)
 {
 	return in->name;
+}
+
+int
+clm_in_is_pipe(const struct clm_in *in)
+{
+	return in->pipe;
 }
 
 void
@@ -251,6 +269,12 @@ int
 clm_out_is_stream(const struct clm_out *out)
 {
 	return out->tmp == NULL;
+}
+
+int
+clm_out_is_pipe(const struct clm_out *out)
+{
+	return out->tmp == NULL && fd_is_pipe(out->fd);
 }
 
 static int

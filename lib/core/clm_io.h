@@ -34,6 +34,8 @@ long clm_in_peek(struct clm_in *in, const void **buf, size_t size,
     struct clm_error *err);
 /* Display name: the path, or "<stdin>". */
 const char *clm_in_name(const struct clm_in *in);
+/* Whether the input is a FIFO or a socket (a record stream from a pipe). */
+int clm_in_is_pipe(const struct clm_in *in);
 void clm_in_close(struct clm_in *in);
 
 struct clm_out *clm_out_open(const char *path, struct clm_error *err);
@@ -53,5 +55,7 @@ void clm_out_close(struct clm_out *out);
 const char *clm_out_name(const struct clm_out *out);
 /* Whether the output is written in place (stdout, a device, a FIFO). */
 int clm_out_is_stream(const struct clm_out *out);
+/* Whether the output is a FIFO or a socket (records get a trailer). */
+int clm_out_is_pipe(const struct clm_out *out);
 
 #endif

@@ -613,3 +613,17 @@ clm_record_write_row(struct clm_out *out, const struct clm_header *h,
 	lb.b[lb.n++] = '\n';
 	return line_flush(out, &lb, err);
 }
+
+int
+clm_record_is_trailer(const struct clm_row *row)
+{
+	return row->n == 1 && row->len[0] == sizeof(CLM_RECORD_TRAILER) - 1 &&
+	    memcmp(clm_row_value(row, 0), CLM_RECORD_TRAILER,
+	    sizeof(CLM_RECORD_TRAILER) - 1) == 0;
+}
+
+int
+clm_record_write_trailer(struct clm_out *out, struct clm_error *err)
+{
+	return clm_out_puts(out, CLM_RECORD_TRAILER "\n", err);
+}

@@ -15,6 +15,11 @@
 #include "clm_error.h"
 
 #define CLM_RECORD_FORMAT_VERSION "1"
+/*
+ * The end-of-records line: the last line of a record stream written to a
+ * pipe, required by a reader of a pipe (clm_record_in.h).
+ */
+#define CLM_RECORD_TRAILER "#clm-end-of-records"
 
 enum clm_column {
 #define CLM_COLUMN(e, n, l) CLM_COL_##e,
@@ -152,6 +157,10 @@ int clm_record_write_header(struct clm_out *out, const struct clm_header *h,
     struct clm_error *err);
 int clm_record_write_row(struct clm_out *out, const struct clm_header *h,
     const struct clm_row *row, struct clm_error *err);
+/* Whether row is the end-of-records line (one value, the trailer). */
+int clm_record_is_trailer(const struct clm_row *row);
+/* The end-of-records line; write it last, only when the run succeeded. */
+int clm_record_write_trailer(struct clm_out *out, struct clm_error *err);
 /* Write one value as a CSV field (no separator). */
 int clm_record_write_field(struct clm_out *out, const char *val, size_t len,
     struct clm_error *err);
