@@ -269,6 +269,7 @@ struct plan {
 	enum clm_map_how how;
 	const char *rename;
 	long winner;			/* >= 0: lost col to this column */
+	int ambiguous;			/* --print-profile: equal candidates */
 };
 
 /* Canonical column for a source header given its plan, -1 to pass it
@@ -325,6 +326,10 @@ add_source_column(struct clm_tool *t, struct csv_src *cs,
 	int col = map_column(pc, cs->h, pl);
 	size_t at;
 
+	if (map_out != NULL && pl->ambiguous)
+		fprintf(map_out, "# %s = %s    # AMBIGUOUS: keep one header "
+		    "for %s, '= -' the other\n", src, clm_column_name(pl->col),
+		    clm_column_name(pl->col));
 	if (pl->col == CLM_MAP_IGNORE) {
 		cs->drop[i] = 1;
 		cs->ndrop++;
@@ -339,7 +344,9 @@ add_source_column(struct clm_tool *t, struct csv_src *cs,
 			    col <= CLM_COL_MOD4;
 		}
 		clm_header_add(cs->h, clm_column_name(col));
-		if (map_out != NULL && pl->col != col)
+		if (map_out != NULL && pl->ambiguous)
+			;	/* printed above */
+		else if (map_out != NULL && pl->col != col)
 			fprintf(map_out, "# %s: %s (a repeated header takes "
 			    "the next free column)\n", src,
 			    clm_column_name(col));
@@ -365,7 +372,9 @@ add_source_column(struct clm_tool *t, struct csv_src *cs,
 	if (col == -3 && pl->winner >= 0) {
 		const char *win = clm_row_value(names, (size_t)pl->winner);
 
-		if (map_out != NULL)
+		if (map_out != NULL && pl->ambiguous)
+			;	/* printed above */
+		else if (map_out != NULL)
 			fprintf(map_out, "# %s: passed through (it also "
 			    "reads as %s, which '%s' gives)\n", src,
 			    clm_column_name(pl->col), win);
@@ -450,7 +459,11 @@ settle_columns(const struct csv_src *cs, const struct clm_row *names,
 				ties = 0;
 			} else if (how_rank(plan[j].how) == best) {
 				ties++;
-				if (is_identity(col))
+				if (is_identity(col) && cs->pc->print_map) {
+					plan[first].ambiguous = 1;
+					plan[j].ambiguous = 1;
+				}
+				else if (is_identity(col))
 					return clm_error_set(err, CLM_EFORMAT,
 					    clm_in_name(cs->dec.in),
 					    names->line, "columns '%s' and "
@@ -485,6 +498,13 @@ map_header(struct clm_tool *t, struct csv_src *cs, const struct clm_row *names,
 	int rc;
 
 	pc->nptr_cols = 0;
+	if (map_out != NULL && pc->print_map == 2)
+		fprintf(map_out, "# clm-parse: starting profile for %s (use "
+		    "as --profile FILE; docs/profile.md)\n[columns]\n",
+		    clm_in_name(cs->dec.in));
+	else if (map_out != NULL)
+		fprintf(map_out, "# clm-parse: header map of %s (usable as "
+		    "--map FILE)\n", clm_in_name(cs->dec.in));
 	plan_columns(pc, names, plan);
 	if ((rc = settle_columns(cs, names, plan, err)) < 0) {
 		free(plan);
@@ -495,9 +515,6 @@ map_header(struct clm_tool *t, struct csv_src *cs, const struct clm_row *names,
 	cs->keys = clm_xcalloc(names->n + 1, sizeof(*cs->keys));
 	cs->id_raw = -1;
 	cs->header_line = names->line;
-	if (map_out != NULL)
-		fprintf(map_out, "# clm-parse: header map of %s (usable as "
-		    "--map FILE)\n", clm_in_name(cs->dec.in));
 	for (size_t i = 0; i < names->n; i++) {
 		char key[256];
 

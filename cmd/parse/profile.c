@@ -71,6 +71,7 @@ column_word(int col)
 		{ CLM_COL_BENEFITS_ASSIGN, "benefit" },
 		{ CLM_COL_RELEASE_INFO, "release" },
 		{ CLM_COL_DOS_FROM, "date" }, { CLM_COL_PROC, "cpt" },
+		{ CLM_COL_PAYER_ID, "payer" }, { CLM_COL_SUB_ID, "member" },
 	};
 	const char *name = clm_column_name(col), *us = strrchr(name, '_');
 
@@ -128,9 +129,9 @@ print_missing(FILE *out, const struct clm_header *h,
 		if (h->canon[col] >= 0)
 			continue;
 		candidates(h, names, col, cand, sizeof(cand));
-		fprintf(out, "# %s = %s%s%s%s\n", clm_column_name(col),
-		    suggestion(col), cand[0] ? "    # candidates: " : "", cand,
-		    "");
+		fprintf(out, "# %s =%s%s%s%s\n", clm_column_name(col),
+		    suggestion(col)[0] ? " " : "", suggestion(col),
+		    cand[0] ? "    # candidates: " : "", cand);
 	}
 	fprintf(out, "\n[values]\n# column: export value = canonical value, "
 	    "for example\n# filing_ind: Commercial = CI\n# pat_rel: Self = "
