@@ -620,25 +620,20 @@ static int
 is_header_again(const struct csv_src *cs, const struct clm_row *row)
 {
 	size_t same = 0, filled = 0;
+	char key[256];
 
 	if (cs->id_raw < 0 || (size_t)cs->id_raw >= row->n)
 		return 0;
+	/* the cheap test first: this runs for every row */
+	clm_map_key(clm_row_value(row, (size_t)cs->id_raw), key, sizeof(key));
+	if (strcmp(key, cs->keys[cs->id_raw]) != 0)
+		return 0;
 	for (size_t i = 0; i < row->n && i < cs->nraw; i++) {
-		char key[256];
-
 		if (row->len[i] == 0)
 			continue;
 		filled++;
 		clm_map_key(clm_row_value(row, i), key, sizeof(key));
 		same += strcmp(key, cs->keys[i]) == 0;
-	}
-	{
-		char key[256];
-
-		clm_map_key(clm_row_value(row, (size_t)cs->id_raw), key,
-		    sizeof(key));
-		if (strcmp(key, cs->keys[cs->id_raw]) != 0)
-			return 0;
 	}
 	return same * 2 > filled;
 }
