@@ -205,9 +205,13 @@ parse_profile_apply(struct parse_ctx *pc, const struct clm_header *h,
 	for (size_t k = 0; k < nd && k < PARSE_MAX_DEFAULTS; k++) {
 		const struct clm_profile_default *d =
 		    clm_profile_default_at(p, k);
-		int used = 0;
+		int used = 0, given = 0;
 
-		for (size_t i = 0; i < c->n; i++) {
+		/* a claim-level value given on some rows is the claim's: the
+		 * default fills none of its rows (a conflict stays visible) */
+		for (size_t i = 0; !clm_column_is_line(d->col) && i < c->n; i++)
+			given |= clm_row_get(c->rows[i], h, d->col)[0] != '\0';
+		for (size_t i = 0; !given && i < c->n; i++) {
 			if (clm_row_get(c->rows[i], h, d->col)[0] != '\0')
 				continue;
 			clm_row_set(c->rows[i], h, d->col, d->value);
