@@ -751,6 +751,16 @@ grouped_row(void *p, struct clm_row *row, struct clm_error *err)
 	return parse_group_next(((struct csv_src *)p)->grp, row, err);
 }
 
+static size_t
+filled_cells(const struct clm_row *row)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < row->n; i++)
+		n += row->len[i] > 0;
+	return n;
+}
+
 /* Headers a row has that map to a column (or a profile rule). */
 static int
 known_headers(const struct parse_ctx *pc, const struct clm_row *row)
@@ -803,6 +813,12 @@ find_header(struct clm_tool *t, struct csv_src *cs, struct clm_row *names,
 		return rc;
 	}
 	k = found ? n - 1 : 0;
+	/* rows above a header are short (a title, a period); a full row
+	 * above it is data under a header clm-parse could not read */
+	for (size_t i = 0; i < k; i++)
+		if (filled_cells(held[i]) > 2 &&
+		    filled_cells(held[i]) * 2 > filled_cells(held[k]))
+			k = 0;
 	clm_row_copy(names, held[k]);
 	for (size_t i = 0; i < k; i++) {
 		int blank = all_empty(held[i]);
