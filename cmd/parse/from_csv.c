@@ -445,41 +445,36 @@ settle_columns(const struct csv_src *cs, const struct clm_row *names,
     struct plan *plan, struct clm_error *err)
 {
 	for (size_t i = 0; i < names->n; i++) {
-		int col = plan[i].col, best = -1, ties = 0;
+		int col = plan[i].col, best = -1;
 		size_t first = i;
 
 		if (col < 0 || is_series(col) || plan[i].winner >= 0)
 			continue;
-		for (size_t j = i; j < names->n; j++) {
-			if (plan[j].col != col)
-				continue;
-			if (how_rank(plan[j].how) > best) {
+		for (size_t j = i; j < names->n; j++)
+			if (plan[j].col == col && how_rank(plan[j].how) > best) {
 				best = how_rank(plan[j].how);
 				first = j;
-				ties = 0;
-			} else if (how_rank(plan[j].how) == best) {
-				ties++;
-				if (is_identity(col) && cs->pc->print_map) {
-					plan[first].ambiguous = 1;
-					plan[j].ambiguous = 1;
-				}
-				else if (is_identity(col))
-					return clm_error_set(err, CLM_EFORMAT,
-					    clm_in_name(cs->dec.in),
-					    names->line, "columns '%s' and "
-					    "'%s' both read as %s (%s): "
-					    "clm-parse does not guess; settle "
-					    "it in the profile [columns], e.g. "
-					    "'%s = %s' and '%s = -' (or the "
-					    "other way round)",
-					    clm_row_value(names, first),
-					    clm_row_value(names, j),
-					    clm_column_name(col),
-					    how_name(plan[j].how),
-					    clm_row_value(names, j),
-					    clm_column_name(col),
-					    clm_row_value(names, first));
 			}
+		for (size_t j = first + 1; is_identity(col) && j < names->n;
+		    j++) {
+			if (plan[j].col != col || how_rank(plan[j].how) != best)
+				continue;
+			if (cs->pc->print_map) {
+				plan[first].ambiguous = 1;
+				plan[j].ambiguous = 1;
+				continue;
+			}
+			return clm_error_set(err, CLM_EFORMAT,
+			    clm_in_name(cs->dec.in), names->line,
+			    "columns '%s' and '%s' both read as %s (%s): "
+			    "clm-parse does not guess; settle it in the "
+			    "profile [columns], e.g. '%s = %s' and '%s = -' "
+			    "(or the other way round)",
+			    clm_row_value(names, first),
+			    clm_row_value(names, j), clm_column_name(col),
+			    how_name(plan[j].how), clm_row_value(names, j),
+			    clm_column_name(col),
+			    clm_row_value(names, first));
 		}
 		for (size_t j = i; j < names->n; j++)
 			if (plan[j].col == col && j != first)
