@@ -238,14 +238,19 @@ parse_finish(struct clm_tool *t)
 	char line[2048];
 	size_t used = 0;
 
-	if (t->quiet)
-		return 0;
 	line[0] = '\0';
 	for (size_t k = 0; k < nd && k < PARSE_MAX_DEFAULTS; k++) {
+		const struct clm_profile_default *d =
+		    clm_profile_default_at(pc->profile, k);
 		int n;
 
 		if (pc->default_claims[k] == 0)
 			continue;
+		/* the count in the report too, at the profile's line */
+		parse_file_finding(t, clm_profile_name(pc->profile), d->line,
+		    CLM_EDIT_PARSE_DEFAULT, "the profile default for %s "
+		    "filled %lu claims", clm_column_name(d->col),
+		    pc->default_claims[k]);
 		n = snprintf(line + used, sizeof(line) - used, "%s%s on %lu",
 		    used > 0 ? ", " : "", clm_column_name(
 		    clm_profile_default_at(pc->profile, k)->col),
@@ -254,6 +259,8 @@ parse_finish(struct clm_tool *t)
 			break;
 		used += (size_t)n;
 	}
+	if (t->quiet)
+		return 0;
 	if (used > 0)
 		clm_tool_warn(t, "profile %s: defaults filled %s claims",
 		    clm_profile_name(pc->profile), line);
