@@ -20,11 +20,11 @@ static const char *const tools[][2] = {
 static void
 help(FILE *fp)
 {
-	fputs("usage: clm TOOL [ARGS...]\n       clm help | --version\n\n"
+	fputs("usage: clm TOOL [ARGS...]\n       clm help [TOOL] | --version\n\n"
 	    "tools:\n", fp);
 	for (size_t i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
 		fprintf(fp, "  %-11s %s\n", tools[i][0], tools[i][1]);
-	fputs("\n'clm TOOL --help' describes a tool; exit status is the "
+	fputs("\n'clm help TOOL' or 'clm TOOL --help' describes a tool; exit status is the "
 	    "tool's.\n", fp);
 }
 
@@ -58,6 +58,14 @@ main(int argc, char **argv)
 {
 	if (argc < 2) {
 		help(stderr);
+		return CLM_EXIT_FAILURE;
+	}
+	if (strcmp(argv[1], "help") == 0 && argc > 2 &&
+	    strchr(argv[2], '/') == NULL && argv[2][0] != '-') {
+		/* clm help TOOL: that tool's own help */
+		char *targv[] = { argv[2], (char *)"--help", NULL };
+
+		run_tool(argv[0], argv[2], targv);
 		return CLM_EXIT_FAILURE;
 	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||

@@ -59,6 +59,7 @@ usage(const struct clm_tool_spec *spec, FILE *fp)
 	if (spec->usage != NULL)
 		fputs(spec->usage, fp);
 	fputs("\nFILE may be '-' for stdin; .gz input is read transparently.\n"
+	    "Options and files come in any order; '--' ends the options.\n"
 	    "Exit status: 0 no error findings, 1 claims carry error findings"
 	    " (held back),\n2 usage, input or output failure.\n", fp);
 }
@@ -113,12 +114,19 @@ parse_options(struct clm_tool *t, int argc, char **argv)
 	struct option *longopts = merge_longopts(t->spec);
 	int c, rc = 0;
 
-	snprintf(shortopts, sizeof(shortopts), "+ho:qv%s",
+	/* GNU order: options and file names mix ("export.csv -o out.csv");
+	 * "--" ends the options */
+	snprintf(shortopts, sizeof(shortopts), "ho:qv%s",
 	    t->spec->shortopts ? t->spec->shortopts : "");
 	opterr = 0;
 	while (rc == 0 &&
 	    (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		if (c == '?' || c == ':') {
+		if ((c == '?' || c == ':') && optopt != 0) {
+			clm_tool_warn(t, strchr(shortopts, optopt) != NULL ?
+			    "option -%c needs a value (see --help)" :
+			    "bad option -%c (see --help)", optopt);
+			rc = -1;
+		} else if (c == '?' || c == ':') {
 			clm_tool_warn(t, "bad option %s (see --help)",
 			    argv[optind - 1]);
 			rc = -1;

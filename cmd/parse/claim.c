@@ -286,6 +286,7 @@ parse_transform(struct parse_ctx *pc, const struct clm_header *h,
 		number_lines(h, c);
 	clm_claim_check_conflicts(c, h, f);
 	claim_findings(pc, h, c, f);
+	parse_profile_apply(pc, h, c, f);
 	for (size_t i = 0; i < c->n; i++) {
 		struct clm_row *row = c->rows[i];
 		long line = strtol(clm_row_get(row, h, CLM_COL_LINE_NO), NULL,

@@ -9,7 +9,8 @@
 #define DETECT_BYTES (64 * 1024)
 #define DEFAULT_WINDOW ((size_t)256 << 10)
 
-enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT };
+enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT, OPT_PROFILE,
+	OPT_PRINT_PROFILE };
 
 /* Print the header map and stop: no records are written. */
 static void
@@ -125,6 +126,8 @@ static const struct option longopts[] = {
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "map", required_argument, NULL, 'm' },
 	{ "print-map", no_argument, NULL, OPT_PRINT_MAP },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "print-profile", no_argument, NULL, OPT_PRINT_PROFILE },
 	{ "sort", no_argument, NULL, OPT_SORT },
 	{ NULL, 0, NULL, 0 },
 };
@@ -161,10 +164,21 @@ parse_option(struct clm_tool *t, int opt, const char *arg)
 			return -1;
 		}
 		return 0;
+	case OPT_PROFILE:
+		clm_error_clear(&err);
+		if (clm_profile_load(pc->profile, pc->map, arg, &err) < 0) {
+			clm_tool_error(t, &err);
+			return -1;
+		}
+		pc->has_values = 1;
+		return 0;
 	case OPT_FROM:
 		return set_from(t, arg);
 	case OPT_PRINT_MAP:
 		pc->print_map = 1;
+		return 0;
+	case OPT_PRINT_PROFILE:
+		pc->print_map = 2;
 		return 0;
 	case OPT_SORT:
 		pc->sort = 1;
@@ -201,6 +215,12 @@ main(int argc, char **argv)
 		    "  -m, --map FILE     header map: 'Source Header = "
 		    "canonical_column' per line\n"
 		    "      --print-map    print the header map used and exit\n"
+		    "      --profile FILE practice profile: [columns], "
+		    "[defaults], [values]\n"
+		    "                     (docs/profile.md)\n"
+		    "      --print-profile\n"
+		    "                     print a starting profile for the "
+		    "export and exit\n"
 		    "      --sort         group scattered rows through "
 		    "temporary files always\n",
 		.shortopts = "m:",
@@ -209,6 +229,7 @@ main(int argc, char **argv)
 		.open_source = open_input,
 		.foreign_input = 1,
 		.claim = parse_claim,
+		.finish = parse_finish,
 		/* ROW-RAGGED and CLAIM-CONFLICT come from parse_transform,
 		 * which counts the export's columns, not the added ones */
 		.check_conflicts = 0,
@@ -218,9 +239,11 @@ main(int argc, char **argv)
 
 	memset(&pc, 0, sizeof(pc));
 	pc.map = clm_map_new();
+	pc.profile = clm_profile_new();
 	pc.window = window_size();
 	rc = clm_tool_main(&spec, &pc, argc, argv);
 	clm_map_free(pc.map);
+	clm_profile_free(pc.profile);
 	parse_idset_free(pc.ids);
 	free(pc.flags);
 	return rc;

@@ -12,6 +12,7 @@
 
 #include "clm_io.h"
 #include "clm_map.h"
+#include "clm_profile.h"
 #include "clm_tool.h"
 
 enum parse_format { PARSE_AUTO, PARSE_CSV, PARSE_TSV, PARSE_X12 };
@@ -24,10 +25,17 @@ enum {
 
 struct parse_idset;
 
+#define PARSE_MAX_DEFAULTS 256
+
 struct parse_ctx {
 	struct clm_map *map;
+	struct clm_profile *profile;	/* --profile ([columns] go to map) */
+	int has_values;			/* the profile has [values] */
+	unsigned long default_claims[PARSE_MAX_DEFAULTS];
+	int missing_noted;		/* PARSE-NO-COLUMN done this run */
+	unsigned long skipped[4];	/* title, blank, footer, header */
 	enum parse_format from;		/* --from, PARSE_AUTO = detect */
-	int print_map;			/* --print-map */
+	int print_map;			/* 1 --print-map, 2 --print-profile */
 	int sort;			/* --sort: always group externally */
 	size_t window;			/* bytes of rows held for grouping */
 	int grouped;			/* the source queues per-claim flags */
@@ -73,6 +81,16 @@ int parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
 int parse_open_csv(struct clm_tool *t, struct clm_in *in,
     unsigned char delim, int ahead, struct clm_tool_source *s,
     struct clm_error *err);
+
+/* The practice profile at work (profile.c). */
+void parse_profile_columns(struct clm_tool *t, struct clm_header *h,
+    const char *file, const struct clm_row *names, FILE *map_out);
+void parse_profile_apply(struct parse_ctx *pc, const struct clm_header *h,
+    struct clm_claim *c, struct clm_findings *f);
+void parse_file_finding(struct clm_tool *t, const char *file, long line,
+    enum clm_edit e, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+int parse_finish(struct clm_tool *t);
 
 /* Format of a stream from its first bytes (BOM and white space skipped). */
 enum parse_format parse_detect(const unsigned char *buf, size_t len);

@@ -584,7 +584,8 @@ static const char *const ptr_prefixes[] = { "diagnosispointer",
 
 struct map_rule {
 	char *key;
-	int col;
+	int col;		/* canonical column, CLM_MAP_IGNORE or _RENAME */
+	char *rename;		/* the pass-through name of a _RENAME rule */
 };
 
 struct clm_map {
@@ -614,14 +615,16 @@ clm_map_free(struct clm_map *m)
 {
 	if (m == NULL)
 		return;
-	for (size_t i = 0; i < m->n; i++)
+	for (size_t i = 0; i < m->n; i++) {
 		free(m->rules[i].key);
+		free(m->rules[i].rename);
+	}
 	free(m->rules);
 	free(m);
 }
 
 static void
-add_rule(struct clm_map *m, const char *key, int col)
+add_rule(struct clm_map *m, const char *key, int col, const char *rename)
 {
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 16;
@@ -629,6 +632,7 @@ add_rule(struct clm_map *m, const char *key, int col)
 	}
 	m->rules[m->n].key = clm_xstrdup(key);
 	m->rules[m->n].col = col;
+	m->rules[m->n].rename = rename ? clm_xstrdup(rename) : NULL;
 	m->n++;
 }
 
@@ -643,9 +647,41 @@ trim(char *s, char *end)
 	return s;
 }
 
+static int lookup_canonical(const char *key);
+static int lookup_numbered(const char *key);
+
+/* A pass-through name: no delimiter, quote or control character, not a
+ * pipeline column; one that reads as a canonical name ("Claim ID",
+ * "claimid") is a typo of that name, not a new one. */
 static int
-load_line(struct clm_map *m, char *line, const char *name, long lineno,
+check_rename(const char *dst, const char *name, long lineno,
     struct clm_error *err)
+{
+	char key[256];
+
+	for (const char *p = dst; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == ',' || *p == '"' ||
+		    *p == '\t')
+			return clm_error_set(err, CLM_EFORMAT, name, lineno,
+			    "a pass-through column name cannot hold a comma, "
+			    "quote or control character");
+	clm_map_key(dst, key, sizeof(key));
+	if (key[0] == '\0')
+		return clm_error_set(err, CLM_EFORMAT, name, lineno,
+		    "expected a canonical column, '-' or a pass-through name");
+	if (lookup_canonical(key) >= 0)
+		return clm_error_set(err, CLM_EFORMAT, name, lineno,
+		    "'%.64s' is not a canonical column: write it as %s",
+		    dst, clm_column_name(lookup_canonical(key)));
+	if (strcmp(dst, "status") == 0 || strcmp(dst, "edits") == 0)
+		return clm_error_set(err, CLM_EFORMAT, name, lineno,
+		    "'%s' is a pipeline column", dst);
+	return 0;
+}
+
+int
+clm_map_load_line(struct clm_map *m, char *line, const char *name,
+    long lineno, struct clm_error *err)
 {
 	char *eq, *src, *dst, *hash, key[256];
 	int col;
@@ -664,14 +700,17 @@ load_line(struct clm_map *m, char *line, const char *name, long lineno,
 	src = trim(line, eq);
 	dst = trim(eq + 1, eq + 1 + strlen(eq + 1));
 	col = clm_column_lookup(dst);
-	if (col < 0)
-		return clm_error_set(err, CLM_EFORMAT, name, lineno,
-		    "'%.64s' is not a canonical column", dst);
+	if (col < 0 && strcmp(dst, "-") == 0)
+		col = CLM_MAP_IGNORE;
+	else if (col < 0 && check_rename(dst, name, lineno, err) < 0)
+		return -CLM_EFORMAT;
+	else if (col < 0)
+		col = CLM_MAP_RENAME;
 	clm_map_key(src, key, sizeof(key));
 	if (key[0] == '\0')
 		return clm_error_set(err, CLM_EFORMAT, name, lineno,
 		    "empty source header");
-	add_rule(m, key, col);
+	add_rule(m, key, col, col == CLM_MAP_RENAME ? dst : NULL);
 	return 0;
 }
 
@@ -694,7 +733,7 @@ clm_map_load_text(struct clm_map *m, const char *text, size_t len,
 			rc = clm_error_set(err, CLM_EFORMAT, name, lineno,
 			    "NUL byte in map file");
 		else
-			rc = load_line(m, line, name, lineno, err);
+			rc = clm_map_load_line(m, line, name, lineno, err);
 		line = nl ? nl + 1 : NULL;
 	}
 	free(copy);
@@ -702,13 +741,16 @@ clm_map_load_text(struct clm_map *m, const char *text, size_t len,
 }
 
 int
-clm_map_load(struct clm_map *m, const char *path, struct clm_error *err)
+clm_map_read_file(const char *path, char **text, size_t *len,
+    struct clm_error *err)
 {
 	struct clm_in *in = clm_in_open(path, err);
 	char *buf;
 	long n, total = 0;
-	int rc;
+	int rc = 0;
 
+	*text = NULL;
+	*len = 0;
 	if (in == NULL)
 		return -CLM_EIO;
 	buf = clm_xmalloc(MAX_MAP_BYTES + 1);
@@ -720,10 +762,28 @@ clm_map_load(struct clm_map *m, const char *path, struct clm_error *err)
 	else if (total > MAX_MAP_BYTES)
 		rc = clm_error_set(err, CLM_ELIMIT, path, 0,
 		    "map file larger than %d bytes", MAX_MAP_BYTES);
-	else
-		rc = clm_map_load_text(m, buf, (size_t)total, path, err);
-	free(buf);
 	clm_in_close(in);
+	if (rc < 0) {
+		free(buf);
+		return rc;
+	}
+	buf[total] = '\0';
+	*text = buf;
+	*len = (size_t)total;
+	return 0;
+}
+
+int
+clm_map_load(struct clm_map *m, const char *path, struct clm_error *err)
+{
+	char *buf;
+	size_t len;
+	int rc = clm_map_read_file(path, &buf, &len, err);
+
+	if (rc < 0)
+		return rc;
+	rc = clm_map_load_text(m, buf, len, path, err);
+	free(buf);
 	return rc;
 }
 
@@ -787,29 +847,272 @@ lookup_canonical(const char *key)
 	return -1;
 }
 
+/*
+ * Composition: a header is read as words ("Pt Acct #" -> patient account
+ * number), abbreviations spelled out; the spelled-out key is looked up
+ * among the synonyms, and failing that a role word (clinic, rendering,
+ * client, insured, payer...) with a field word (NPI, last, city, DOB...)
+ * names the column ("Clinic NPI" -> bill_npi, "Rendering Last" ->
+ * rend_last, "Client DOB" -> pat_dob).
+ */
+static const struct {
+	const char *word, *as;
+} abbrevs[] = {
+	{ "svc", "service" }, { "serv", "service" }, { "pt", "patient" },
+	{ "pat", "patient" }, { "ins", "insurance" }, { "insur", "insurance" },
+	{ "prov", "provider" }, { "amt", "amount" }, { "no", "number" },
+	{ "num", "number" }, { "nbr", "number" }, { "#", "number" },
+	{ "dt", "date" }, { "addr", "address" }, { "ph", "phone" },
+	{ "tel", "phone" }, { "fac", "facility" }, { "ref", "referring" },
+	{ "rend", "rendering" }, { "subscr", "subscriber" },
+	{ "mbr", "member" }, { "bill", "billing" }, { "org", "organization" },
+	{ "grp", "group" }, { "acct", "account" }, { "chg", "charge" },
+	{ "chrg", "charge" }, { "proc", "procedure" },
+	{ "auth", "authorization" }, { "fname", "first name" },
+	{ "lname", "last name" }, { "pos", "place of service" },
+	{ "pmt", "payment" }, { "qty", "quantity" },
+};
+
+enum role { ROLE_NONE, ROLE_BILL, ROLE_REND, ROLE_PAT, ROLE_SUB, ROLE_REF,
+	ROLE_FAC, ROLE_PAYER, ROLE_PROVIDER /* weak: rendering if alone */ };
+
+static const struct {
+	const char *word;
+	enum role role;
+} roles[] = {
+	{ "clinic", ROLE_BILL }, { "practice", ROLE_BILL },
+	{ "group", ROLE_BILL }, { "billing", ROLE_BILL },
+	{ "organization", ROLE_BILL }, { "rendering", ROLE_REND },
+	{ "clinician", ROLE_REND }, { "therapist", ROLE_REND },
+	{ "physician", ROLE_REND }, { "doctor", ROLE_REND },
+	{ "provider", ROLE_PROVIDER }, { "patient", ROLE_PAT },
+	{ "client", ROLE_PAT }, { "member", ROLE_SUB }, { "insured", ROLE_SUB },
+	{ "subscriber", ROLE_SUB }, { "policyholder", ROLE_SUB },
+	{ "referring", ROLE_REF }, { "facility", ROLE_FAC },
+	{ "location", ROLE_FAC }, { "payer", ROLE_PAYER },
+	{ "insurance", ROLE_PAYER }, { "carrier", ROLE_PAYER },
+};
+
+enum field { F_NONE, F_NPI, F_NAME, F_LAST, F_FIRST, F_MIDDLE, F_SUFFIX,
+	F_ADDR1, F_ADDR2, F_CITY, F_STATE, F_ZIP, F_TIN, F_TAXONOMY, F_DOB,
+	F_SEX, F_ID, F_PHONE, F_COUNT };
+
+static const struct {
+	const char *key;
+	enum field field;
+} fields[] = {
+	{ "", F_NONE }, { "npi", F_NPI }, { "npinumber", F_NPI },
+	{ "name", F_NAME }, { "last", F_LAST }, { "lastname", F_LAST },
+	{ "surname", F_LAST }, { "first", F_FIRST }, { "firstname", F_FIRST },
+	{ "givenname", F_FIRST }, { "middle", F_MIDDLE },
+	{ "middlename", F_MIDDLE }, { "mi", F_MIDDLE },
+	{ "middleinitial", F_MIDDLE }, { "suffix", F_SUFFIX },
+	{ "address", F_ADDR1 }, { "address1", F_ADDR1 },
+	{ "addressline1", F_ADDR1 }, { "street", F_ADDR1 },
+	{ "streetaddress", F_ADDR1 }, { "address2", F_ADDR2 },
+	{ "addressline2", F_ADDR2 }, { "city", F_CITY }, { "state", F_STATE },
+	{ "zip", F_ZIP }, { "zipcode", F_ZIP }, { "postalcode", F_ZIP },
+	{ "postcode", F_ZIP }, { "taxid", F_TIN }, { "tin", F_TIN },
+	{ "ein", F_TIN }, { "taxidnumber", F_TIN }, { "federaltaxid", F_TIN },
+	{ "taxonomy", F_TAXONOMY }, { "taxonomycode", F_TAXONOMY },
+	{ "dob", F_DOB }, { "dateofbirth", F_DOB }, { "birthdate", F_DOB },
+	{ "birthday", F_DOB }, { "sex", F_SEX }, { "gender", F_SEX },
+	{ "id", F_ID }, { "number", F_ID }, { "idnumber", F_ID },
+	{ "phone", F_PHONE }, { "phonenumber", F_PHONE },
+	{ "telephone", F_PHONE },
+};
+
+#define C(x) CLM_COL_##x
+#define NO (-1)
+/* role x field -> column (NO: no such column; "Patient ID" is not one). */
+static const int compose_table[][F_COUNT] = {
+	/*           NONE  NPI  NAME  LAST  FIRST MIDDLE SUFFIX ADDR1 ADDR2
+	 *           CITY  STATE ZIP  TIN  TAXONOMY DOB  SEX  ID  PHONE */
+	[ROLE_BILL] = { C(BILL_NAME), C(BILL_NPI), C(BILL_NAME), C(BILL_NAME),
+	    C(BILL_FIRST), NO, NO, C(BILL_ADDR1), C(BILL_ADDR2), C(BILL_CITY),
+	    C(BILL_STATE), C(BILL_ZIP), C(BILL_TIN), C(BILL_TAXONOMY), NO, NO,
+	    NO, C(BILL_PHONE) },
+	[ROLE_REND] = { NO, C(REND_NPI), NO, C(REND_LAST), C(REND_FIRST), NO,
+	    NO, NO, NO, NO, NO, NO, NO, C(REND_TAXONOMY), NO, NO, NO, NO },
+	[ROLE_PAT] = { NO, NO, NO, C(PAT_LAST), C(PAT_FIRST), C(PAT_MIDDLE),
+	    C(PAT_SUFFIX), C(PAT_ADDR1), C(PAT_ADDR2), C(PAT_CITY),
+	    C(PAT_STATE), C(PAT_ZIP), NO, NO, C(PAT_DOB), C(PAT_SEX), NO, NO },
+	[ROLE_SUB] = { NO, NO, NO, C(SUB_LAST), C(SUB_FIRST), C(SUB_MIDDLE),
+	    C(SUB_SUFFIX), C(SUB_ADDR1), C(SUB_ADDR2), C(SUB_CITY),
+	    C(SUB_STATE), C(SUB_ZIP), NO, NO, C(SUB_DOB), C(SUB_SEX),
+	    C(SUB_ID), NO },
+	[ROLE_REF] = { NO, C(REF_NPI), NO, C(REF_LAST), C(REF_FIRST), NO, NO,
+	    NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO },
+	[ROLE_FAC] = { C(FAC_NAME), C(FAC_NPI), C(FAC_NAME), NO, NO, NO, NO,
+	    C(FAC_ADDR1), C(FAC_ADDR2), C(FAC_CITY), C(FAC_STATE), C(FAC_ZIP),
+	    NO, NO, NO, NO, NO, NO },
+	[ROLE_PAYER] = { C(PAYER_NAME), NO, C(PAYER_NAME), NO, NO, NO, NO, NO,
+	    NO, NO, NO, NO, NO, NO, NO, NO, C(PAYER_ID), NO },
+};
+#undef C
+#undef NO
+
+#define MAX_WORDS 16
+
+/* Split a header into lower-case words, abbreviations spelled out. */
+static size_t
+header_words(const char *header, char words[MAX_WORDS][32])
+{
+	size_t n = 0;
+	const char *p = header;
+
+	while (*p != '\0' && n < MAX_WORDS) {
+		char w[32];
+		size_t len = 0;
+
+		if (*p == '#') {
+			snprintf(w, sizeof(w), "#");
+			p++;
+		} else if (isalnum((unsigned char)*p)) {
+			while (isalnum((unsigned char)*p)) {
+				if (len + 1 < sizeof(w))
+					w[len++] = (char)tolower(
+					    (unsigned char)*p);
+				p++;
+			}
+			w[len] = '\0';
+		} else {
+			p++;
+			continue;
+		}
+		for (size_t i = 0; i < NELEM(abbrevs); i++)
+			if (strcmp(w, abbrevs[i].word) == 0) {
+				snprintf(w, sizeof(w), "%s", abbrevs[i].as);
+				break;
+			}
+		/* an expansion of several words ("first name") splits */
+		for (char *sp = w, *next; sp != NULL && n < MAX_WORDS;
+		    sp = next) {
+			next = strchr(sp, ' ');
+			if (next != NULL)
+				*next++ = '\0';
+			snprintf(words[n++], 32, "%s", sp);
+		}
+	}
+	return n;
+}
+
+static enum role
+word_role(const char *w)
+{
+	for (size_t i = 0; i < NELEM(roles); i++)
+		if (strcmp(w, roles[i].word) == 0)
+			return roles[i].role;
+	return ROLE_NONE;
+}
+
+static int
+lookup_synonym(const char *key)
+{
+	for (size_t i = 0; i < NELEM(synonyms); i++)
+		if (strcmp(synonyms[i].key, key) == 0)
+			return (int)synonyms[i].col;
+	return lookup_numbered(key);
+}
+
+static void
+append(char *buf, size_t size, const char *w)
+{
+	size_t used = strlen(buf), len = strlen(w);
+
+	if (used + len + 1 > size)
+		len = size - used - 1;
+	memcpy(buf + used, w, len);
+	buf[used + len] = '\0';
+}
+
+static int
+compose(const char *header)
+{
+	char words[MAX_WORDS][32], key[256] = "", fkey[256] = "";
+	size_t n = header_words(header, words);
+	enum role role = ROLE_NONE, weak = ROLE_NONE;
+	int col;
+
+	for (size_t i = 0; i < n; i++)
+		append(key, sizeof(key), words[i]);
+	if ((col = lookup_synonym(key)) >= 0)
+		return col;
+	for (size_t i = 0; i < n; i++) {
+		enum role r = word_role(words[i]);
+
+		/* the last strong role word counts: "Insurance Member ID" is
+		 * the member's; "provider" only when no other role is named */
+		if (r == ROLE_PROVIDER)
+			weak = ROLE_REND;
+		else if (r != ROLE_NONE)
+			role = r;
+		else if (strcmp(words[i], "service") != 0 &&
+		    strcmp(words[i], "of") != 0)
+			append(fkey, sizeof(fkey), words[i]);
+	}
+	if (role == ROLE_NONE)
+		role = weak;
+	if (role == ROLE_NONE)
+		return -1;
+	for (size_t i = 0; i < NELEM(fields); i++)
+		if (strcmp(fields[i].key, fkey) == 0)
+			return compose_table[role][fields[i].field];
+	return -1;
+}
+
+/*
+ * Canonical names whose words are an export's words for another column:
+ * "Ins Type" holds the claim filing indicator (MB, CI, BL), not the
+ * Medicare secondary payer type, so ins_type matches only as written.
+ */
+static int
+loose_canonical(const char *header, const char *key)
+{
+	int col = lookup_canonical(key);
+
+	if ((col == CLM_COL_INS_TYPE || col == CLM_COL_OTH_INS_TYPE) &&
+	    strcmp(header, clm_column_name(col)) != 0)
+		return -1;
+	return col;
+}
+
 int
-clm_map_lookup_how(const struct clm_map *m, const char *header,
-    enum clm_map_how *how)
+clm_map_resolve(const struct clm_map *m, const char *header,
+    enum clm_map_how *how, const char **rename)
 {
 	char key[256];
 	int col;
 
 	clm_map_key(header, key, sizeof(key));
+	*rename = NULL;
 	*how = CLM_MAP_FILE;
 	for (size_t i = m->n; i-- > 0;)
-		if (strcmp(m->rules[i].key, key) == 0)
+		if (strcmp(m->rules[i].key, key) == 0) {
+			*rename = m->rules[i].rename;
 			return m->rules[i].col;
+		}
 	*how = CLM_MAP_CANONICAL;
-	if ((col = lookup_canonical(key)) >= 0)
+	if ((col = loose_canonical(header, key)) >= 0)
 		return col;
 	*how = CLM_MAP_SYNONYM;
-	for (size_t i = 0; i < NELEM(synonyms); i++)
-		if (strcmp(synonyms[i].key, key) == 0)
-			return (int)synonyms[i].col;
-	if ((col = lookup_numbered(key)) >= 0)
+	if ((col = lookup_synonym(key)) >= 0)
+		return col;
+	*how = CLM_MAP_COMPOSED;
+	if ((col = compose(header)) >= 0)
 		return col;
 	*how = CLM_MAP_NONE;
 	return -1;
+}
+
+int
+clm_map_lookup_how(const struct clm_map *m, const char *header,
+    enum clm_map_how *how)
+{
+	const char *rename;
+	int col = clm_map_resolve(m, header, how, &rename);
+
+	return col >= 0 ? col : -1;
 }
 
 int

@@ -3,8 +3,13 @@
  * built-in synonyms (what practice-management exports call things, and
  * numbered headers such as "ICD-10 3", "Dx C", "Mod 2", "Pointer 1"),
  * matched case- and punctuation-insensitively, plus user map files
- * ("Source Header = canonical_column" per line, '#' comments).  Map file
- * rules win over the canonical names, which win over the synonyms.
+ * ("Source Header = canonical_column" per line, '#' comments; "= -"
+ * ignores the column, "= Other Name" passes it through under that name).
+ * Map file rules win over the canonical names, which win over the
+ * synonyms, which win over composed words (a role word such as "Clinic",
+ * "Rendering", "Client" with a field word such as "NPI", "Last", "DOB",
+ * abbreviations "Svc", "Pt", "Ins", "Prov", "Amt", "#" spelled out).
+ * Rename strings returned are owned by the map.
  */
 #ifndef CLM_MAP_H
 #define CLM_MAP_H
@@ -20,6 +25,13 @@ int clm_map_load(struct clm_map *m, const char *path, struct clm_error *err);
 /* Parse map text (for tests and fuzzing); name is used in errors. */
 int clm_map_load_text(struct clm_map *m, const char *text, size_t len,
     const char *name, struct clm_error *err);
+/* Read a map or profile file whole (at most 1 MiB; *text is the
+ * caller's, NUL-terminated). */
+int clm_map_read_file(const char *path, char **text, size_t *len,
+    struct clm_error *err);
+/* Add one map line (the [columns] lines of a practice profile). */
+int clm_map_load_line(struct clm_map *m, char *line, const char *name,
+    long lineno, struct clm_error *err);
 /* Canonical column for a source header, or -1 when unmapped. */
 int clm_map_lookup(const struct clm_map *m, const char *header);
 
@@ -28,8 +40,18 @@ enum clm_map_how {
 	CLM_MAP_NONE,		/* unmapped */
 	CLM_MAP_FILE,		/* a map file rule */
 	CLM_MAP_CANONICAL,	/* the header is the canonical name */
-	CLM_MAP_SYNONYM		/* a built-in synonym */
+	CLM_MAP_SYNONYM,	/* a built-in synonym */
+	CLM_MAP_COMPOSED	/* role and field words ("Clinic NPI") */
 };
+
+/* What a map rule may say instead of a canonical column. */
+#define CLM_MAP_IGNORE (-2)	/* "= -": the column is dropped */
+#define CLM_MAP_RENAME (-3)	/* "= Name": passed through as *rename */
+
+/* As clm_map_lookup_how, also returning CLM_MAP_IGNORE or CLM_MAP_RENAME
+ * (with *rename) for such rules. */
+int clm_map_resolve(const struct clm_map *m, const char *header,
+    enum clm_map_how *how, const char **rename);
 
 /* As clm_map_lookup, also saying where the mapping came from. */
 int clm_map_lookup_how(const struct clm_map *m, const char *header,

@@ -67,6 +67,7 @@ enum clm_norm_kind {
 	CLM_NORM_TIN_TYPE,	/* EI SY */
 	CLM_NORM_ENTITY,	/* 1 2 */
 	CLM_NORM_ACCIDENT,	/* AA EM OA */
+	CLM_NORM_FILING,	/* claim filing indicator: MB CI BL MC HM ... */
 	CLM_NORM_KIND_COUNT
 };
 

@@ -14,6 +14,7 @@
 #include "../../cmd/parse/from_csv.c"
 #include "../../cmd/parse/group.c"
 #include "../../cmd/parse/idset.c"
+#include "../../cmd/parse/profile.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,6 +23,13 @@ clm_tool_warn(const struct clm_tool *t, const char *fmt, ...)
 {
 	(void)t;
 	(void)fmt;
+}
+
+void
+clm_tool_error(struct clm_tool *t, const struct clm_error *err)
+{
+	(void)err;
+	t->failed = 1;
 }
 
 static void
@@ -76,6 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&pc, 0, sizeof(pc));
 	memset(&t, 0, sizeof(t));
 	pc.map = clm_map_new();
+	pc.profile = clm_profile_new();
 	pc.window = 16 + (size_t)(data[0] & 0x7f) * 8;
 	pc.sort = data[0] >> 7;
 	pc.grouped = 1;
@@ -91,6 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run(&t, path);
 	unlink(path);
 	clm_map_free(pc.map);
+	clm_profile_free(pc.profile);
 	free(pc.flags);
 	return 0;
 }

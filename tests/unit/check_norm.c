@@ -238,6 +238,12 @@ static const struct norm_case code_cases[] = {
 	{ CLM_NORM_ASSIGN, "yes", R, "A", "NORM-FLAG" },
 	{ CLM_NORM_UNIT_TYPE, "minutes", R, "MJ", "NORM-CODE" },
 	{ CLM_NORM_PAYER_SEQ, "Z", E, "Z", "CODE-INVALID" },
+	/* "Commercial" is CI, never upper-cased into a non-code (issue 11) */
+	{ CLM_NORM_FILING, "Commercial", R, "CI", "NORM-CODE" },
+	{ CLM_NORM_FILING, "mb", R, "MB", "NORM-CODE" },
+	{ CLM_NORM_FILING, "BL", U, "BL", NULL },
+	{ CLM_NORM_FILING, "Sample Gold Plan", E, "Sample Gold Plan",
+	    "CODE-INVALID" },
 	{ CLM_NORM_CODE, "225100000x", R, "225100000X", "NORM-CODE" },
 };
 
