@@ -42,6 +42,7 @@ struct emit_ctx {
 	unsigned long long *bht;	/* placeholder offsets in the spool */
 	size_t nbht, capbht;
 	struct emit_hl st;
+	struct emit_hl pending;		/* st after the claim in hand */
 	size_t *pend;			/* BHT03 spots in e->w.buf */
 	size_t npend, cappend;
 	struct clm_row *prev;		/* row 0 of the last claim written */

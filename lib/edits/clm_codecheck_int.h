@@ -48,6 +48,7 @@ struct clm_cc {
 	struct cc_valid_span cache[CLM_CC_CACHE];
 	struct cc_pair_answer pairs[CLM_CC_CACHE];
 	struct cc_attr_answer attrs[CLM_CC_ATTR_CACHE];
+	const struct clm_header *h;	/* the stage's stream, from start */
 };
 
 enum cc_dx_state {
