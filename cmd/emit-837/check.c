@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "clm_date.h"
+#include "clm_edit_address.h"
 #include "emit.h"
 
 enum kind { DIGITS, ZIP, STATE, DATE, AMOUNT, QTY, CODE, TEXT, ALNUM };
@@ -712,66 +713,6 @@ check_adj(const struct emit_ctx *e, const struct clm_row *r, long line,
 	    "CR OA PI PR, at most 5 groups of 6)", clm_column_name(col));
 }
 
-/* Upper-case words of an address, punctuation dropped. */
-static size_t
-address_words(const char *p, char w[][24], size_t max)
-{
-	size_t n = 0;
-
-	while (n < max) {
-		size_t len = 0;
-
-		while (*p != '\0' && !isalnum((unsigned char)*p))
-			p++;
-		if (*p == '\0')
-			break;
-		while (isalnum((unsigned char)*p)) {
-			if (len < 23)
-				w[n][len++] = (char)toupper((unsigned char)*p);
-			p++;
-		}
-		w[n++][len] = '\0';
-	}
-	return n;
-}
-
-/* "PO BOX 12", "P.O. Box 12", "POB 12", "Lock Box 9", "PMB 7", "Box 3",
- * "POBOX12": a box phrase followed by its number. */
-static int
-is_pobox(const char *addr)
-{
-	static const char *const pats[] = { "POBOX", "POSTOFFICEBOX", "POBX",
-		"POB", "LOCKBOX", "PMB", "BOX", NULL };
-	char w[16][24];
-	size_t n = address_words(addr, w, 16);
-
-	for (size_t i = 0; i < n; i++) {
-		char joined[80];
-		size_t jl = 0;
-
-		for (size_t j = i; j < n && j < i + 3; j++) {
-			size_t wl = strlen(w[j]);
-
-			memcpy(joined + jl, w[j], wl + 1);
-			jl += wl;
-			for (int k = 0; pats[k] != NULL; k++) {
-				size_t len = strlen(pats[k]);
-				const char *rest = joined + len;
-
-				if (strncmp(joined, pats[k], len) != 0)
-					continue;
-				if (*rest != '\0' && all_digits(rest,
-				    strlen(rest)))
-					return 1;
-				if (*rest == '\0' && j + 1 < n &&
-				    isdigit((unsigned char)w[j + 1][0]))
-					return 1;
-			}
-		}
-	}
-	return 0;
-}
-
 static void
 check_address(const struct emit_ctx *e, const struct clm_row *r,
     struct clm_findings *f)
@@ -779,12 +720,6 @@ check_address(const struct emit_ctx *e, const struct clm_row *r,
 	const char *zip = get(e, r, CLM_COL_BILL_ZIP);
 	const char *fzip = get(e, r, CLM_COL_FAC_ZIP);
 
-	if (is_pobox(get(e, r, CLM_COL_BILL_ADDR1)) ||
-	    is_pobox(get(e, r, CLM_COL_BILL_ADDR2)))
-		clm_finding_add(f, CLM_EDIT_ADDR_POBOX, 0, "bill_addr1",
-		    "the billing provider address (loop 2010AA) is a PO box "
-		    "or lock box; give the street address there and the box "
-		    "as the pay-to address (payto_*)");
 	if (zip[0] != '\0' && (strlen(zip) != 9 || !all_digits(zip, 9)))
 		clm_finding_add(f, CLM_EDIT_ADDR_ZIP9, 0, "bill_zip",
 		    "bill_zip must be the 9-digit ZIP+4 (%zu characters "
@@ -908,6 +843,7 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "requires it when accident_cause is %s (loop 2300 "
 		    "DTP*439)", get(e, r, CLM_COL_ACCIDENT_CAUSE));
 	ndx = check_dx(e, r, f);
+	clm_edit_pobox(c, e->h, f);
 	check_address(e, r, f);
 	cob = get(e, r, CLM_COL_OTH_PAYER_ID)[0] != '\0';
 	for (size_t i = 0; i < c->n; i++) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clm_date.h"
+#include "clm_edit_address.h"
 #include "scrub.h"
 
 long
@@ -200,77 +201,6 @@ check_amounts(const struct clm_claim *c, const struct clm_header *h,
 		    "%lld.%02lld", total, sum / 100, llabs(sum % 100));
 }
 
-/* Words of an address, upper case, letters and digits only. */
-static size_t
-address_words(const char *s, char words[][16], size_t max)
-{
-	size_t n = 0;
-
-	while (*s != '\0' && n < max) {
-		size_t len = 0;
-
-		while (*s != '\0' && !isalnum((unsigned char)*s))
-			s++;
-		while (isalnum((unsigned char)*s)) {
-			if (len < 15)
-				words[n][len++] = (char)toupper(
-				    (unsigned char)*s);
-			s++;
-		}
-		words[n][len] = '\0';
-		if (len > 0)
-			n++;
-	}
-	return n;
-}
-
-static int
-word_is(char words[][16], size_t n, size_t i, const char *w)
-{
-	return i < n && strcmp(words[i], w) == 0;
-}
-
-/* P O BOX, PO BOX, POBOX, POST OFFICE BOX, LOCKBOX, POB 12, BOX 12. */
-static int
-is_po_box(const char *addr)
-{
-	char w[24][16];
-	size_t n = address_words(addr, w, 24);
-
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(w[i], "POBOX") == 0 || strcmp(w[i], "LOCKBOX") == 0 ||
-		    (strcmp(w[i], "PO") == 0 && (word_is(w, n, i + 1, "BOX") ||
-		    word_is(w, n, i + 1, "BX"))) ||
-		    (strcmp(w[i], "P") == 0 && word_is(w, n, i + 1, "O") &&
-		    word_is(w, n, i + 2, "BOX")) ||
-		    (strcmp(w[i], "POST") == 0 && word_is(w, n, i + 1,
-		    "OFFICE") && word_is(w, n, i + 2, "BOX")) ||
-		    (strcmp(w[i], "LOCK") == 0 && word_is(w, n, i + 1, "BOX")))
-			return 1;
-		if ((strcmp(w[i], "POB") == 0 || (i == 0 && strcmp(w[i],
-		    "BOX") == 0)) && i + 1 < n &&
-		    isdigit((unsigned char)w[i + 1][0]))
-			return 1;
-	}
-	return 0;
-}
-
-static void
-check_pobox(const struct clm_claim *c, const struct clm_header *h,
-    struct clm_findings *f)
-{
-	static const enum clm_column cols[] = { CLM_COL_BILL_ADDR1,
-	    CLM_COL_BILL_ADDR2 };
-
-	for (size_t i = 0; i < 2; i++)
-		if (is_po_box(clm_row_get(c->rows[0], h, cols[i])))
-			clm_finding_add(f, CLM_EDIT_ADDR_POBOX, 0,
-			    clm_column_name(cols[i]), "the billing provider "
-			    "address in %s is a PO box; loop 2010AA needs a "
-			    "street address (put the PO box in payto_*)",
-			    clm_column_name(cols[i]));
-}
-
 static int
 same_line(const struct clm_row *a, const struct clm_row *b,
     const struct clm_header *h)
@@ -315,6 +245,6 @@ scrub_check_claim(const struct scrub_ctx *sc, const struct clm_claim *c,
 	check_required(c, h, f);
 	check_dates(sc, c, h, f);
 	check_amounts(c, h, f);
-	check_pobox(c, h, f);
+	clm_edit_pobox(c, h, f);
 	check_dup_lines(c, h, f);
 }
