@@ -9,6 +9,7 @@
 
 #include "clm_date.h"
 #include "clm_edit_address.h"
+#include "clm_edit_dates.h"
 #include "emit.h"
 
 enum kind { DIGITS, ZIP, STATE, DATE, AMOUNT, QTY, CODE, TEXT, ALNUM };
@@ -370,8 +371,8 @@ check_formats(const struct emit_ctx *e, const struct clm_row *row,
 		const char *v = get(e, row, r->col);
 		char want[160];
 
-		if (v[0] == '\0' || fits(r, v))
-			continue;
+		if (v[0] == '\0' || r->kind == DATE || fits(r, v))
+			continue;	/* dates: DATE-INVALID, clm_edit_dates */
 		if (r->col >= CLM_COL_MOD1 && r->col <= CLM_COL_MOD4 &&
 		    clm_findings_has(f, "LIMIT-MOD", line))
 			continue;	/* "GP59": said once, as LIMIT-MOD */
@@ -632,10 +633,6 @@ check_line(const struct emit_ctx *e, const struct clm_row *r, int ndx,
 			missing(e, r, 0, CLM_COL_OTH_PAYER_ID, "(loop 2430 "
 			    "names the other payer of loop 2330B)", f);
 	}
-	if (get(e, r, CLM_COL_DOS_TO)[0] != '\0' &&
-	    strcmp(get(e, r, CLM_COL_DOS_TO), get(e, r, CLM_COL_DOS_FROM)) < 0)
-		clm_finding_add(f, CLM_EDIT_X12_FORMAT, line, "dos_to",
-		    "dos_to is before dos_from");
 }
 
 /* "CO-45-12.00;PR-1-20.00" into parts; -1 when unreadable or over the
@@ -844,6 +841,8 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "DTP*439)", get(e, r, CLM_COL_ACCIDENT_CAUSE));
 	ndx = check_dx(e, r, f);
 	clm_edit_pobox(c, e->h, f);
+	clm_edit_dates_valid(c, e->h, f);
+	clm_edit_date_range(c, e->h, f);
 	check_address(e, r, f);
 	cob = get(e, r, CLM_COL_OTH_PAYER_ID)[0] != '\0';
 	for (size_t i = 0; i < c->n; i++) {

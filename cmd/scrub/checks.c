@@ -7,6 +7,7 @@
 
 #include "clm_date.h"
 #include "clm_edit_address.h"
+#include "clm_edit_dates.h"
 #include "scrub.h"
 
 long
@@ -144,10 +145,6 @@ check_line_dates(const struct scrub_ctx *sc, const struct clm_row *row,
 		clm_finding_add(f, CLM_EDIT_DATE_FUTURE, line, "dos_to",
 		    "the service end date is after the as-of date %ld",
 		    sc->as_of);
-	if (from > 0 && to > 0 && to < from)
-		clm_finding_add(f, CLM_EDIT_DATE_RANGE, line, "dos_to",
-		    "the service end date (dos_to) is before the start date "
-		    "(dos_from)");
 	if (dob > 0 && from > 0 && dob > from)
 		clm_finding_add(f, CLM_EDIT_DOB_AFTER_DOS, line, "dos_from",
 		    "the patient's birth date is after the date of service");
@@ -243,6 +240,8 @@ scrub_check_claim(const struct scrub_ctx *sc, const struct clm_claim *c,
 	if (c->n == 0)
 		return;
 	check_required(c, h, f);
+	clm_edit_dates_valid(c, h, f);
+	clm_edit_date_range(c, h, f);
 	check_dates(sc, c, h, f);
 	check_amounts(c, h, f);
 	clm_edit_pobox(c, h, f);
