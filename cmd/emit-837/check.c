@@ -10,6 +10,7 @@
 #include "clm_date.h"
 #include "clm_edit_address.h"
 #include "clm_edit_dates.h"
+#include "clm_edit_required.h"
 #include "emit.h"
 
 enum kind { DIGITS, ZIP, STATE, DATE, AMOUNT, QTY, CODE, TEXT, ALNUM };
@@ -389,17 +390,6 @@ check_formats(const struct emit_ctx *e, const struct clm_row *row,
 	}
 }
 
-static void
-missing(const struct emit_ctx *e, const struct clm_row *r, long line,
-    enum clm_column col, const char *why, struct clm_findings *f)
-{
-	if (get(e, r, col)[0] != '\0')
-		return;
-	clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, line,
-	    clm_column_name(col), "%s is empty; the 837P requires it%s%s",
-	    clm_column_name(col), why[0] ? " " : "", why);
-}
-
 static int
 any_set(const struct emit_ctx *e, const struct clm_row *r,
     enum clm_column from, enum clm_column to)
@@ -432,79 +422,7 @@ emit_needs_rendering(const struct emit_ctx *e, const struct clm_row *r)
 	return npi[0] != '\0' && strcmp(npi, get(e, r, CLM_COL_BILL_NPI)) != 0;
 }
 
-static void
-missing_list(const struct emit_ctx *e, const struct clm_row *r,
-    const enum clm_column *cols, size_t n, const char *why,
-    struct clm_findings *f)
-{
-	for (size_t i = 0; i < n; i++)
-		missing(e, r, 0, cols[i], why, f);
-}
-
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static void
-check_required_claim(const struct emit_ctx *e, const struct clm_row *r,
-    struct clm_findings *f)
-{
-	static const enum clm_column always[] = { CLM_COL_CLAIM_ID,
-		CLM_COL_POS, CLM_COL_PROV_SIGNATURE, CLM_COL_ACCEPT_ASSIGN,
-		CLM_COL_BENEFITS_ASSIGN, CLM_COL_RELEASE_INFO, CLM_COL_BILL_NPI,
-		CLM_COL_BILL_NAME, CLM_COL_BILL_TIN, CLM_COL_BILL_ADDR1,
-		CLM_COL_BILL_CITY, CLM_COL_BILL_STATE, CLM_COL_BILL_ZIP,
-		CLM_COL_PAYER_ID, CLM_COL_PAYER_NAME, CLM_COL_PAYER_SEQ,
-		CLM_COL_FILING_IND, CLM_COL_SUB_ID, CLM_COL_SUB_LAST,
-		CLM_COL_DX1 };
-	static const enum clm_column self[] = { CLM_COL_SUB_DOB,
-		CLM_COL_SUB_SEX, CLM_COL_SUB_ADDR1, CLM_COL_SUB_CITY,
-		CLM_COL_SUB_STATE, CLM_COL_SUB_ZIP };
-	static const enum clm_column dep[] = { CLM_COL_PAT_LAST,
-		CLM_COL_PAT_DOB, CLM_COL_PAT_SEX, CLM_COL_PAT_ADDR1,
-		CLM_COL_PAT_CITY, CLM_COL_PAT_STATE, CLM_COL_PAT_ZIP };
-	static const enum clm_column payto[] = { CLM_COL_PAYTO_ADDR1,
-		CLM_COL_PAYTO_CITY, CLM_COL_PAYTO_STATE, CLM_COL_PAYTO_ZIP };
-	static const enum clm_column fac[] = { CLM_COL_FAC_NAME,
-		CLM_COL_FAC_ADDR1, CLM_COL_FAC_CITY, CLM_COL_FAC_STATE,
-		CLM_COL_FAC_ZIP };
-	static const enum clm_column refp[] = { CLM_COL_REF_NPI,
-		CLM_COL_REF_LAST };
-	static const enum clm_column cob[] = { CLM_COL_OTH_PAYER_SEQ,
-		CLM_COL_OTH_PAYER_ID, CLM_COL_OTH_PAYER_NAME,
-		CLM_COL_OTH_SUB_REL, CLM_COL_OTH_SUB_ID, CLM_COL_OTH_SUB_LAST };
-	const char *freq = get(e, r, CLM_COL_CLAIM_FREQ);
-
-	missing_list(e, r, always, NELEM(always), "", f);
-	if (emit_is_dependent(e, r))
-		missing_list(e, r, dep, NELEM(dep), "(loop 2010CA, the "
-		    "patient is not the subscriber)", f);
-	else
-		missing_list(e, r, self, NELEM(self), "(loop 2010BA, the "
-		    "subscriber is the patient)", f);
-	if (any_set(e, r, CLM_COL_PAYTO_ADDR1, CLM_COL_PAYTO_ZIP))
-		missing_list(e, r, payto, NELEM(payto), "(pay-to address, "
-		    "loop 2010AB)", f);
-	if (any_set(e, r, CLM_COL_FAC_NPI, CLM_COL_FAC_ZIP))
-		missing_list(e, r, fac, NELEM(fac), "(service facility, "
-		    "loop 2310C)", f);
-	if (any_set(e, r, CLM_COL_REF_NPI, CLM_COL_REF_FIRST))
-		missing_list(e, r, refp, NELEM(refp), "(referring provider, "
-		    "loop 2310A)", f);
-	if (emit_needs_rendering(e, r))
-		missing(e, r, 0, CLM_COL_REND_LAST, "(rendering provider, "
-		    "loop 2310B)", f);
-	if (any_set(e, r, CLM_COL_OTH_PAYER_SEQ, CLM_COL_OTH_PAID_DATE))
-		missing_list(e, r, cob, NELEM(cob), "(other payer, loops "
-		    "2320/2330)", f);
-	if (strcmp(freq, "7") == 0 || strcmp(freq, "8") == 0)
-		missing(e, r, 0, CLM_COL_ORIG_REF, "(REF*F8: a replacement or "
-		    "void names the payer's claim number)", f);
-	if (strcmp(get(e, r, CLM_COL_ACCIDENT_CAUSE), "AA") == 0)
-		missing(e, r, 0, CLM_COL_ACCIDENT_STATE, "(auto accident)", f);
-	if (e->partner.submitter_phone[0] == '\0' &&
-	    e->partner.submitter_email[0] == '\0')
-		missing(e, r, 0, CLM_COL_BILL_PHONE, "(loop 1000A PER: the "
-		    "partner file names no submitter phone or email)", f);
-}
 
 /* Diagnoses fill dx1 upward; more than 12 (dx13... columns) cannot fit. */
 static int
@@ -609,30 +527,12 @@ static void
 check_line(const struct emit_ctx *e, const struct clm_row *r, int ndx,
     int claim_cob, struct clm_findings *f)
 {
-	static const enum clm_column req[] = { CLM_COL_DOS_FROM, CLM_COL_PROC,
-		CLM_COL_CHARGE, CLM_COL_UNITS, CLM_COL_DX_PTR };
-	static const enum clm_column cob[] = { CLM_COL_LINE_OTH_PAID,
-		CLM_COL_LINE_OTH_UNITS, CLM_COL_LINE_OTH_DATE };
 	long line = line_of(e, r);
 
-	for (size_t i = 0; i < NELEM(req); i++)
-		missing(e, r, line, req[i], "", f);
+	(void)claim_cob;
 	check_modifiers(e, r, line, f);
 	check_formats(e, r, 1, line, f);
 	check_pointers(e, r, line, ndx, f);
-	if (any_set(e, r, CLM_COL_NDC, CLM_COL_NDC_UNIT)) {
-		missing(e, r, line, CLM_COL_NDC, "(drug, loop 2410)", f);
-		missing(e, r, line, CLM_COL_NDC_QTY, "(drug, loop 2410)", f);
-		missing(e, r, line, CLM_COL_NDC_UNIT, "(drug, loop 2410)", f);
-	}
-	if (emit_line_has_cob(e, r)) {
-		for (size_t i = 0; i < NELEM(cob); i++)
-			missing(e, r, line, cob[i], "(other payer's line "
-			    "adjudication, loop 2430)", f);
-		if (!claim_cob)
-			missing(e, r, 0, CLM_COL_OTH_PAYER_ID, "(loop 2430 "
-			    "names the other payer of loop 2330B)", f);
-	}
 }
 
 /* "CO-45-12.00;PR-1-20.00" into parts; -1 when unreadable or over the
@@ -756,15 +656,6 @@ check_totals(const struct emit_ctx *e, const struct clm_claim *c,
 	    a, b);
 }
 
-static void
-check_line_rendering(const struct emit_ctx *e, const struct clm_row *r,
-    struct clm_findings *f)
-{
-	if (emit_line_needs_rendering(e, r))
-		missing(e, r, line_of(e, r), CLM_COL_LINE_REND_LAST,
-		    "(the line's own rendering provider, loop 2420A)", f);
-}
-
 /* A line whose rendering provider differs from the claim's gets 2420A. */
 int
 emit_line_needs_rendering(const struct emit_ctx *e, const struct clm_row *r)
@@ -786,37 +677,6 @@ emit_needs_accident_date(const struct emit_ctx *e, const struct clm_row *r)
 	return strcmp(cause, "AA") == 0 || strcmp(cause, "OA") == 0;
 }
 
-/* SBR05 (Medicare secondary payer type) is required when Medicare Part B
- * is not the primary payer. */
-static void
-check_medicare_secondary(const struct emit_ctx *e, const struct clm_row *r,
-    struct clm_findings *f)
-{
-	static const struct {
-		enum clm_column seq, ind, type;
-		const char *loop;
-	} payers[] = {
-		{ CLM_COL_PAYER_SEQ, CLM_COL_FILING_IND, CLM_COL_INS_TYPE,
-		    "2000B" },
-		{ CLM_COL_OTH_PAYER_SEQ, CLM_COL_OTH_FILING_IND,
-		    CLM_COL_OTH_INS_TYPE, "2320" },
-	};
-
-	for (size_t i = 0; i < NELEM(payers); i++) {
-		const char *seq = get(e, r, payers[i].seq);
-
-		if (strcmp(get(e, r, payers[i].ind), "MB") != 0 ||
-		    seq[0] == '\0' || strcmp(seq, "P") == 0 ||
-		    get(e, r, payers[i].type)[0] != '\0')
-			continue;
-		clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, 0,
-		    clm_column_name(payers[i].type), "%s is empty; Medicare "
-		    "Part B is not the primary payer here, so the 837P needs "
-		    "the Medicare secondary payer type (loop %s SBR05)",
-		    clm_column_name(payers[i].type), payers[i].loop);
-	}
-}
-
 void
 emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f)
@@ -824,7 +684,10 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 	const struct clm_row *r = c->rows[0];
 	int ndx, cob;
 
-	check_required_claim(e, r, f);
+	/* the one 837P required-fields table, as clm-scrub checks it */
+	clm_edit_required(c, e->h, e->partner.submitter_phone[0] == '\0' &&
+	    e->partner.submitter_email[0] == '\0' ? CLM_REQ_OUT_NO_CONTACT : 0,
+	    f);
 	check_formats(e, r, 0, 0, f);
 	check_adj(e, r, 0, CLM_COL_OTH_ADJ, f);
 	if (strlen(get(e, r, CLM_COL_CLAIM_ID)) > 20)
@@ -832,13 +695,6 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "claim_id has %zu characters; receivers keep 20 (CLM01) "
 		    "and answers would not match the claim",
 		    strlen(get(e, r, CLM_COL_CLAIM_ID)));
-	check_medicare_secondary(e, r, f);
-	if (emit_needs_accident_date(e, r) &&
-	    get(e, r, CLM_COL_ACCIDENT_DATE)[0] == '\0')
-		clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, 0,
-		    "accident_date", "accident_date is empty; the 837P "
-		    "requires it when accident_cause is %s (loop 2300 "
-		    "DTP*439)", get(e, r, CLM_COL_ACCIDENT_CAUSE));
 	ndx = check_dx(e, r, f);
 	clm_edit_pobox(c, e->h, f);
 	clm_edit_dates_valid(c, e->h, f);
@@ -849,7 +705,6 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		check_line(e, c->rows[i], ndx, cob, f);
 		check_adj(e, c->rows[i], line_of(e, c->rows[i]),
 		    CLM_COL_LINE_OTH_ADJ, f);
-		check_line_rendering(e, c->rows[i], f);
 	}
 	check_totals(e, c, f);
 	if (c->n > EMIT_MAX_LINES && e->partner.long_claims ==

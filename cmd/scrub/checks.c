@@ -8,6 +8,7 @@
 #include "clm_date.h"
 #include "clm_edit_address.h"
 #include "clm_edit_dates.h"
+#include "clm_edit_required.h"
 #include "scrub.h"
 
 long
@@ -71,61 +72,6 @@ patient_is_subscriber(const struct clm_row *row, const struct clm_header *h)
 	const char *rel = clm_row_get(row, h, CLM_COL_PAT_REL);
 
 	return rel[0] == '\0' || strcmp(rel, "18") == 0;
-}
-
-/* Columns the 837P needs on every claim (loop and element in docs). */
-static const enum clm_column required_claim[] = {
-	CLM_COL_CLAIM_ID, CLM_COL_POS, CLM_COL_BILL_NPI, CLM_COL_BILL_NAME,
-	CLM_COL_BILL_TIN, CLM_COL_BILL_ADDR1, CLM_COL_BILL_CITY,
-	CLM_COL_BILL_STATE, CLM_COL_BILL_ZIP, CLM_COL_PAYER_ID,
-	CLM_COL_PAYER_NAME, CLM_COL_SUB_ID, CLM_COL_SUB_LAST, CLM_COL_SUB_FIRST,
-	CLM_COL_DX1,
-};
-/* dx_ptr is clm-code-check's (DXPTR-MISSING), not repeated here. */
-static const enum clm_column required_line[] = {
-	CLM_COL_DOS_FROM, CLM_COL_PROC, CLM_COL_UNITS, CLM_COL_CHARGE,
-};
-
-static void
-missing(struct clm_findings *f, long line, enum clm_column col)
-{
-	clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, line, clm_column_name(col),
-	    "%s is empty; the 837P requires it", clm_column_name(col));
-}
-
-static void
-check_required(const struct clm_claim *c, const struct clm_header *h,
-    struct clm_findings *f)
-{
-	const struct clm_row *r0 = c->rows[0];
-	size_t n = sizeof(required_claim) / sizeof(required_claim[0]);
-
-	for (size_t i = 0; i < n; i++)
-		if (*clm_row_get(r0, h, required_claim[i]) == '\0')
-			missing(f, 0, required_claim[i]);
-	if (patient_is_subscriber(r0, h)) {
-		if (*clm_row_get(r0, h, CLM_COL_SUB_DOB) == '\0')
-			missing(f, 0, CLM_COL_SUB_DOB);
-	} else {
-		if (*clm_row_get(r0, h, CLM_COL_PAT_LAST) == '\0')
-			missing(f, 0, CLM_COL_PAT_LAST);
-		if (*clm_row_get(r0, h, CLM_COL_PAT_FIRST) == '\0')
-			missing(f, 0, CLM_COL_PAT_FIRST);
-		if (*clm_row_get(r0, h, CLM_COL_PAT_DOB) == '\0')
-			missing(f, 0, CLM_COL_PAT_DOB);
-	}
-	n = sizeof(required_line) / sizeof(required_line[0]);
-	for (size_t i = 0; i < n; i++) {
-		if (h->canon[required_line[i]] < 0) {
-			missing(f, 0, required_line[i]);	/* once */
-			continue;
-		}
-		for (size_t r = 0; r < c->n; r++)
-			if (*clm_row_get(c->rows[r], h, required_line[i]) ==
-			    '\0')
-				missing(f, scrub_line_no(c->rows[r], h),
-				    required_line[i]);
-	}
 }
 
 /* Dates of service are patient data: messages name columns, not values. */
@@ -239,7 +185,7 @@ scrub_check_claim(const struct scrub_ctx *sc, const struct clm_claim *c,
 {
 	if (c->n == 0)
 		return;
-	check_required(c, h, f);
+	clm_edit_required(c, h, 0, f);
 	clm_edit_dates_valid(c, h, f);
 	clm_edit_date_range(c, h, f);
 	check_dates(sc, c, h, f);
