@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "clm_date.h"
+#include "clm_money.h"
 #include "clm_edit_address.h"
+#include "clm_edit_amounts.h"
 #include "clm_edit_dates.h"
 #include "clm_edit_required.h"
 #include "emit.h"
@@ -160,55 +162,6 @@ line_of(const struct emit_ctx *e, const struct clm_row *r)
 	return strtol(get(e, r, CLM_COL_LINE_NO), NULL, 10);
 }
 
-long long
-emit_cents(const char *s)
-{
-	long long v = 0;
-	int frac = -1;
-
-	if (*s == '\0' || strlen(s) > 15)
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s == '.' && frac < 0) {
-			frac = 0;
-			continue;
-		}
-		if (!isdigit((unsigned char)*s) || frac == 2)
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (frac >= 0)
-			frac++;
-	}
-	if (frac == 0)
-		return -1;		/* "12." */
-	for (; frac < 2; frac = frac < 0 ? 1 : frac + 1)
-		v *= 10;
-	return v;
-}
-
-void
-emit_format_cents(long long cents, char *buf, size_t size)
-{
-	char tmp[32];
-	size_t n = 0, i = 0;
-	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents :
-	    (unsigned long long)cents;
-
-	/* digits backwards: two decimals, then the whole part */
-	tmp[n++] = (char)('0' + v % 10);
-	tmp[n++] = (char)('0' + v / 10 % 10);
-	tmp[n++] = '.';
-	v /= 100;
-	do
-		tmp[n++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	if (cents < 0)
-		tmp[n++] = '-';
-	while (n > 0 && i + 1 < size)
-		buf[i++] = tmp[--n];
-	buf[i] = '\0';
-}
-
 static int
 all_digits(const char *s, size_t n)
 {
@@ -314,7 +267,7 @@ fits(const struct rule *r, const char *v)
 	case DATE:
 		return real_date(v);
 	case AMOUNT:
-		return emit_cents(v) >= 0;
+		return clm_money_cents(v) >= 0;
 	case QTY:
 		return good_qty(v);
 	case CODE:
@@ -558,14 +511,14 @@ emit_parse_adj(const char *s, struct emit_adj *out, int max)
 			return -1;
 		*a++ = '\0';
 		*b++ = '\0';
-		c = emit_cents(b[0] == '-' ? b + 1 : b);
+		c = clm_money_cents(b[0] == '-' ? b + 1 : b);
 		if (!in_list(item, "CO CR OA PI PR") || strlen(a) < 1 ||
 		    strlen(a) > 5 || strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		    "0123456789") != strlen(a) || c < 0)
 			return -1;
 		memcpy(out[n].group, item, 3);
 		memcpy(out[n].reason, a, strlen(a) + 1);
-		emit_format_cents(c, out[n].amount + (b[0] == '-'),
+		clm_money_format(c, out[n].amount + (b[0] == '-'),
 		    sizeof(out[n].amount) - 1);
 		if (b[0] == '-')
 			out[n].amount[0] = '-';
@@ -631,12 +584,10 @@ static void
 check_totals(const struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f)
 {
-	const char *given = get(e, c->rows[0], CLM_COL_TOTAL_CHARGE);
-	long long sum = 0, g = emit_cents(given);
-	char a[32], b[32];
+	long long sum = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
-		long long v = emit_cents(get(e, c->rows[i], CLM_COL_CHARGE));
+		long long v = clm_money_cents(get(e, c->rows[i], CLM_COL_CHARGE));
 
 		if (v < 0)
 			return;		/* reported as X12-FORMAT */
@@ -647,13 +598,7 @@ check_totals(const struct emit_ctx *e, const struct clm_claim *c,
 		    "the line charges add up to more than CLM02 can hold");
 		return;
 	}
-	if (given[0] == '\0' || g < 0 || g == sum)
-		return;
-	emit_format_cents(g, a, sizeof(a));
-	emit_format_cents(sum, b, sizeof(b));
-	clm_finding_add(f, CLM_EDIT_TOTAL_MISMATCH, 0, "total_charge",
-	    "total_charge %s differs from the sum of the line charges %s",
-	    a, b);
+	clm_edit_total(c, e->h, f);
 }
 
 /* A line whose rendering provider differs from the claim's gets 2420A. */

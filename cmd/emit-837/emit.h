@@ -61,10 +61,6 @@ struct emit_ctx {
 /* Checks before writing; findings go to f. */
 void emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f);
-/* Amount in cents from a decimal with at most 2 places; <0 if unreadable. */
-long long emit_cents(const char *s);
-/* Cents as a decimal with two places ("150.00"), the record form. */
-void emit_format_cents(long long cents, char *buf, size_t size);
 int emit_is_dependent(const struct emit_ctx *e, const struct clm_row *r);
 /* The line columns of a row in the 2430 sense: any line_oth_* set. */
 int emit_line_has_cob(const struct emit_ctx *e, const struct clm_row *r);

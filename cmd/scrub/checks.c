@@ -7,6 +7,7 @@
 
 #include "clm_date.h"
 #include "clm_edit_address.h"
+#include "clm_edit_amounts.h"
 #include "clm_edit_dates.h"
 #include "clm_edit_required.h"
 #include "scrub.h"
@@ -108,42 +109,6 @@ check_dates(const struct scrub_ctx *sc, const struct clm_claim *c,
 		check_line_dates(sc, c->rows[i], h, dob, f);
 }
 
-static long long
-cents(double v)
-{
-	return llround(v * 100.0);
-}
-
-static void
-check_amounts(const struct clm_claim *c, const struct clm_header *h,
-    struct clm_findings *f)
-{
-	const char *total = clm_row_get(c->rows[0], h, CLM_COL_TOTAL_CHARGE);
-	long long sum = 0;
-	double v;
-
-	for (size_t i = 0; i < c->n; i++) {
-		const char *u = clm_row_get(c->rows[i], h, CLM_COL_UNITS);
-		const char *ch = clm_row_get(c->rows[i], h, CLM_COL_CHARGE);
-		long line = scrub_line_no(c->rows[i], h);
-
-		if (scrub_number(u, &v) && v <= 0)
-			clm_finding_add(f, CLM_EDIT_UNITS_ZERO, line, "units",
-			    "units are %s; a service line bills at least a "
-			    "part of one unit", u);
-		if (scrub_number(ch, &v) && cents(v) <= 0)
-			clm_finding_add(f, CLM_EDIT_CHARGE_ZERO, line, "charge",
-			    "line charge is %s; the 837P needs a positive "
-			    "charge (0.01 where the payer wants a nominal one)",
-			    ch);
-		sum += cents(v);
-	}
-	if (scrub_number(total, &v) && cents(v) != sum)
-		clm_finding_add(f, CLM_EDIT_TOTAL_MISMATCH, 0, "total_charge",
-		    "claim total %s differs from the sum of the line charges "
-		    "%lld.%02lld", total, sum / 100, llabs(sum % 100));
-}
-
 static int
 same_line(const struct clm_row *a, const struct clm_row *b,
     const struct clm_header *h)
@@ -189,7 +154,8 @@ scrub_check_claim(const struct scrub_ctx *sc, const struct clm_claim *c,
 	clm_edit_dates_valid(c, h, f);
 	clm_edit_date_range(c, h, f);
 	check_dates(sc, c, h, f);
-	check_amounts(c, h, f);
+	clm_edit_line_amounts(c, h, f);
+	clm_edit_total(c, h, f);
 	clm_edit_pobox(c, h, f);
 	check_dup_lines(c, h, f);
 }
