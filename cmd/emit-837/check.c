@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_837p.h"
 #include "clm_date.h"
 #include "clm_money.h"
 #include "clm_edit_address.h"
@@ -384,7 +385,7 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 {
 	int last = 0;
 
-	for (int n = 1; n <= 12; n++) {
+	for (int n = 1; n <= CLM_837P_MAX_DX; n++) {
 		const char *dx = get(e, r, CLM_COL_DX(n));
 		size_t len = strlen(dx);
 
@@ -407,8 +408,9 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 		if (clm_row_value(r, (size_t)e->extra_dx[i])[0] != '\0') {
 			clm_finding_add(f, CLM_EDIT_LIMIT_DX, 0,
 			    e->h->names[e->extra_dx[i]], "the claim has more "
-			    "than 12 diagnoses; the 837P carries 12: split the "
-			    "services into claims of at most 12 diagnoses");
+			    "than %d diagnoses; the 837P carries %d: split the "
+			    "services into claims of at most %d diagnoses",
+			    CLM_837P_MAX_DX, CLM_837P_MAX_DX, CLM_837P_MAX_DX);
 			break;
 		}
 	return last;
@@ -432,7 +434,7 @@ check_pointers(const struct emit_ctx *e, const struct clm_row *r, long line,
 			return;
 		}
 		count++;
-		if (v < 1 || v > 12)
+		if (v < 1 || v > CLM_837P_MAX_DX)
 			clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
 			    "diagnosis pointer %ld is outside 1-12", v);
 		else if (v > ndx || get(e, r, CLM_COL_DX(v))[0] == '\0')
@@ -443,7 +445,7 @@ check_pointers(const struct emit_ctx *e, const struct clm_row *r, long line,
 		if (*end == ':' && *p == '\0')
 			count = 99;	/* trailing ':' */
 	}
-	if (count > 4 && count != 99)
+	if (count > CLM_837P_MAX_PTRS && count != 99)
 		clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
 		    "%d diagnosis pointers; a line carries at most 4", count);
 	else if (count == 99)

@@ -5,12 +5,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "clm_837p.h"
 #include "clm_finding.h"
 #include "clm_partner.h"
 #include "clm_record.h"
 #include "clm_x12.h"
 
-#define EMIT_MAX_LINES 50	/* 2400 repeat */
+#define EMIT_MAX_LINES CLM_837P_MAX_LINES	/* 2400 repeat */
 #define EMIT_MAX_HL_CLAIMS 100	/* 2300 repeat per 2000B/2000C */
 
 /* Where the streaming hierarchy stands; copied, changed, then committed

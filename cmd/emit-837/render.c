@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_837p.h"
 #include "clm_money.h"
 #include "emit.h"
 
@@ -444,7 +445,7 @@ static void
 render_hi(struct emit_ctx *e, const struct clm_row *r)
 {
 	seg(e, "HI");
-	for (int n = 1; n <= 12; n++) {
+	for (int n = 1; n <= CLM_837P_MAX_DX; n++) {
 		if (get(e, r, CLM_COL_DX(n))[0] == '\0')
 			break;
 		clm_x12_comp_begin(&e->w);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clm_837p.h"
 #include "clm_codes.h"
 #include "clm_date.h"
 
@@ -146,7 +147,7 @@ clm_codes_dxptr_parse(const char *s, int *out, int max)
 			v = v * 10 + (*s++ - '0');
 			digits++;
 		}
-		if (digits == 0 || v < 1 || v > 12 || n >= max)
+		if (digits == 0 || v < 1 || v > CLM_837P_MAX_DX || n >= max)
 			return -1;
 		out[n++] = v;
 		if (*s == ':' && s[1] != '\0')
