@@ -13,6 +13,7 @@
 #include "clm_edit_address.h"
 #include "clm_edit_amounts.h"
 #include "clm_edit_dates.h"
+#include "clm_edit_pointers.h"
 #include "clm_edit_required.h"
 #include "emit.h"
 
@@ -417,43 +418,6 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-check_pointers(const struct emit_ctx *e, const struct clm_row *r, long line,
-    int ndx, struct clm_findings *f)
-{
-	const char *p = get(e, r, CLM_COL_DX_PTR);
-	int count = 0;
-
-	while (*p != '\0') {
-		char *end;
-		long v = strtol(p, &end, 10);
-
-		if (end == p || (*end != ':' && *end != '\0') ||
-		    !isdigit((unsigned char)*p)) {
-			clm_finding_add(f, CLM_EDIT_X12_FORMAT, line, "dx_ptr",
-			    "dx_ptr is not positions 1-12 joined by ':'");
-			return;
-		}
-		count++;
-		if (v < 1 || v > CLM_837P_MAX_DX)
-			clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
-			    "diagnosis pointer %ld is outside 1-12", v);
-		else if (v > ndx || get(e, r, CLM_COL_DX(v))[0] == '\0')
-			clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, line,
-			    clm_column_name(CLM_COL_DX(v)), "dx_ptr points to "
-			    "diagnosis %ld but dx%ld is empty", v, v);
-		p = *end ? end + 1 : end;
-		if (*end == ':' && *p == '\0')
-			count = 99;	/* trailing ':' */
-	}
-	if (count > CLM_837P_MAX_PTRS && count != 99)
-		clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
-		    "%d diagnosis pointers; a line carries at most 4", count);
-	else if (count == 99)
-		clm_finding_add(f, CLM_EDIT_X12_FORMAT, line, "dx_ptr",
-		    "dx_ptr ends with ':'");
-}
-
-static void
 check_modifiers(const struct emit_ctx *e, const struct clm_row *r,
     long line, struct clm_findings *f)
 {
@@ -479,15 +443,15 @@ check_modifiers(const struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-check_line(const struct emit_ctx *e, const struct clm_row *r, int ndx,
-    int claim_cob, struct clm_findings *f)
+check_line(const struct emit_ctx *e, const struct clm_row *r0,
+    const struct clm_row *r, struct clm_findings *f)
 {
 	long line = line_of(e, r);
+	int ptr[4];
 
-	(void)claim_cob;
 	check_modifiers(e, r, line, f);
 	check_formats(e, r, 1, line, f);
-	check_pointers(e, r, line, ndx, f);
+	clm_edit_line_pointers(r0, r, e->h, line, ptr, f);
 }
 
 /* "CO-45-12.00;PR-1-20.00" into parts; -1 when unreadable or over the
@@ -629,7 +593,6 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f)
 {
 	const struct clm_row *r = c->rows[0];
-	int ndx, cob;
 
 	/* the one 837P required-fields table, as clm-scrub checks it */
 	clm_edit_required(c, e->h, e->partner.submitter_phone[0] == '\0' &&
@@ -642,14 +605,13 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "claim_id has %zu characters; receivers keep 20 (CLM01) "
 		    "and answers would not match the claim",
 		    strlen(get(e, r, CLM_COL_CLAIM_ID)));
-	ndx = check_dx(e, r, f);
+	check_dx(e, r, f);
 	clm_edit_pobox(c, e->h, f);
 	clm_edit_dates_valid(c, e->h, f);
 	clm_edit_date_range(c, e->h, f);
 	check_address(e, r, f);
-	cob = get(e, r, CLM_COL_OTH_PAYER_ID)[0] != '\0';
 	for (size_t i = 0; i < c->n; i++) {
-		check_line(e, c->rows[i], ndx, cob, f);
+		check_line(e, r, c->rows[i], f);
 		check_adj(e, c->rows[i], line_of(e, c->rows[i]),
 		    CLM_COL_LINE_OTH_ADJ, f);
 	}

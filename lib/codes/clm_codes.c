@@ -147,13 +147,17 @@ clm_codes_dxptr_parse(const char *s, int *out, int max)
 			v = v * 10 + (*s++ - '0');
 			digits++;
 		}
-		if (digits == 0 || v < 1 || v > CLM_837P_MAX_DX || n >= max)
-			return -1;
+		if (digits == 0 || (*s != ':' && *s != '\0'))
+			return CLM_DXPTR_EFORM;
+		if (*s == ':' && s[1] == '\0')
+			return CLM_DXPTR_EFORM;		/* "1:" */
+		if (v < 1 || v > CLM_837P_MAX_DX)
+			return CLM_DXPTR_ERANGE;
+		if (n >= max)
+			return CLM_DXPTR_ECOUNT;
 		out[n++] = v;
-		if (*s == ':' && s[1] != '\0')
+		if (*s == ':')
 			s++;
-		else if (*s != '\0')
-			return -1;
 	}
 	return n;
 }

@@ -68,7 +68,6 @@ const struct clm_required clm_required_837p[] = {
 	R(PROC, "2400", "SV101-2", LINE),
 	R(CHARGE, "2400", "SV102", LINE),
 	R(UNITS, "2400", "SV104", LINE),
-	R(DX_PTR, "2400", "SV107", LINE),
 	R(NDC, "2410", "LIN03", LINE_DRUG),
 	R(NDC_QTY, "2410", "CTP04", LINE_DRUG),
 	R(NDC_UNIT, "2410", "CTP05-1", LINE_DRUG),
