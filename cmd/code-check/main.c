@@ -15,6 +15,7 @@ struct cc_ctx {
 	struct cc_source_opts src;
 	struct clm_codeset *cs;
 	struct clm_cc *cc;
+	struct clm_stage stage;
 };
 
 enum { OPT_CODESETS = 2000, OPT_SEX, OPT_AGE, OPT_STRICT };
@@ -66,15 +67,14 @@ cc_option(struct clm_tool *t, int opt, const char *arg)
 	}
 }
 
-/* Open the index once, before the first input (and any clm-parse child). */
+/* Open the index once, before the first input (and any clm-parse child),
+ * and the stage over it. */
 static int
 open_index(struct clm_tool *t)
 {
 	struct cc_ctx *x = t->ctx;
 	struct clm_error err;
 
-	if (x->cs != NULL)
-		return 0;
 	clm_error_clear(&err);
 	x->cs = clm_codeset_open_default(x->codesets, &err);
 	if (x->cs == NULL) {
@@ -90,27 +90,19 @@ open_index(struct clm_tool *t)
 		return -1;
 	}
 	x->cc = clm_cc_new(&x->opt);
+	x->stage = clm_cc_stage(x->cc);
+	t->stages = &x->stage;
+	t->nstages = 1;
 	return 0;
 }
 
 static int
-cc_open(struct clm_tool *t, const char *path, struct clm_tool_source *s,
+cc_open(struct clm_tool *t, const char *path, struct clm_source **s,
     struct clm_error *err)
 {
 	struct cc_ctx *x = t->ctx;
 
-	if (open_index(t) < 0)
-		return -CLM_EUSAGE;
 	return cc_open_source(t, &x->src, path, s, err);
-}
-
-static int
-cc_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
-{
-	struct cc_ctx *x = t->ctx;
-
-	clm_cc_check(x->cc, c, t->h, f);
-	return CLM_TOOL_WRITE;
 }
 
 int
@@ -132,8 +124,8 @@ main(int argc, char **argv)
 		.shortopts = "m:",
 		.longopts = longopts,
 		.option = cc_option,
+		.prepare = open_index,
 		.open_source = cc_open,
-		.claim = cc_claim,
 	};
 	struct cc_ctx x;
 	int rc;

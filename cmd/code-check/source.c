@@ -9,6 +9,7 @@
 
 #include "clm_io.h"
 #include "clm_record_in.h"
+#include "clm_x12src.h"
 #include "source.h"
 
 #define PEEK_SIZE 8192
@@ -22,17 +23,34 @@ struct cc_src {
 	char name[256];
 };
 
-/* clm records start with a header naming claim_id; X12 starts with ISA. */
-static int
-looks_like_records(const char *p, long n)
+/* Where the first bytes start, past a BOM and white space. */
+static long
+skip_lead(const char *p, long n)
 {
-	long i = 0, start;
+	long i = 0;
 
 	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && (p[i] == ' ' || p[i] == '\r' || p[i] == '\n'))
 		i++;
-	if (n - i >= 3 && memcmp(p + i, "ISA", 3) == 0)
+	return i;
+}
+
+static int
+looks_like_x12(const char *p, long n)
+{
+	long i = skip_lead(p, n);
+
+	return n - i >= 3 && memcmp(p + i, "ISA", 3) == 0;
+}
+
+/* clm records start with a header naming claim_id. */
+static int
+looks_like_records(const char *p, long n)
+{
+	long i = skip_lead(p, n), start;
+
+	if (looks_like_x12(p, n))
 		return 0;
 	for (start = i; i <= n; i++) {
 		if (i < n && p[i] != ',' && p[i] != '\n' && p[i] != '\r')
@@ -72,14 +90,15 @@ next_row(void *p, struct clm_row *row, struct clm_error *err)
 	return clm_record_reader_next(((struct cc_src *)p)->rr, row, err);
 }
 
-/* Records: the shared reader (the end-of-records line on a pipe). */
+/* clm-parse's records: the shared reader (the end-of-records line on a
+ * pipe tells a complete stream from a cut one). */
 static int
-read_header(struct cc_src *s, int readahead, struct clm_error *err)
+read_header(struct cc_src *s, struct clm_error *err)
 {
 	struct clm_in *in = s->in;
 
 	s->in = NULL;
-	s->rr = clm_record_reader_open_in(in, readahead, err);
+	s->rr = clm_record_reader_open_in(in, 0, err);
 	return s->rr == NULL ? -CLM_EFORMAT : 0;
 }
 
@@ -210,36 +229,41 @@ start_parser(struct cc_src *s, const struct cc_source_opts *o,
 
 int
 cc_open_source(struct clm_tool *t, const struct cc_source_opts *o,
-    const char *path, struct clm_tool_source *ts, struct clm_error *err)
+    const char *path, struct clm_source **out, struct clm_error *err)
 {
-	struct cc_src *s = clm_xcalloc(1, sizeof(*s));
+	struct clm_in *in = clm_in_open(path, err);
+	struct cc_src *s;
 	const void *peek;
 	long n;
 	int rc = 0;
 
+	if (in == NULL)
+		return -CLM_EIO;
+	n = clm_in_peek(in, &peek, PEEK_SIZE, err);
+	if (n < 0) {
+		clm_in_close(in);
+		return (int)n;
+	}
+	if (n > 0 && looks_like_x12(peek, n)) {	/* read here, no clm-parse */
+		*out = clm_x12src_open(in, t->file);
+		return 0;
+	}
+	if (n == 0 || looks_like_records(peek, n))
+		return clm_tool_open_records(t, in, !must_feed(path), out,
+		    err);
+	s = clm_xcalloc(1, sizeof(*s));
 	s->t = t;
 	s->fd = -1;
-	s->in = clm_in_open(path, err);
-	if (s->in == NULL) {
-		free(s);
-		return -CLM_EIO;
-	}
+	s->in = in;
 	snprintf(s->name, sizeof(s->name), "%s", clm_in_name(s->in));
-	n = clm_in_peek(s->in, &peek, PEEK_SIZE, err);
-	if (n < 0)
-		rc = (int)n;
-	else if (n > 0 && !looks_like_records(peek, n))
-		rc = start_parser(s, o, path, err);
-	if (rc == 0)	/* records in a file are parsed ahead */
-		rc = read_header(s, s->parser == 0 && !must_feed(path), err);
+	rc = start_parser(s, o, path, err);
+	if (rc == 0)
+		rc = read_header(s, err);
 	if (rc < 0) {
 		close_src(s);
 		return rc;
 	}
-	ts->next = next_row;
-	ts->src = s;
-	ts->h = (struct clm_header *)clm_record_reader_header(s->rr);
-	ts->name = s->name;
-	ts->close = close_src;
+	*out = clm_source_rows(next_row, s, close_src,
+	    (struct clm_header *)clm_record_reader_header(s->rr), t->file);
 	return 0;
 }

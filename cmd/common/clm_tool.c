@@ -149,21 +149,39 @@ close_record_source(void *p)
 	clm_record_reader_close(p);
 }
 
+/* Files are parsed ahead in a thread; a pipe might block it for good. */
 static int
-open_record_source(struct clm_tool *t, const char *path,
-    struct clm_tool_source *s, struct clm_error *err)
+is_regular_file(const char *path)
 {
-	struct clm_record_reader *r = clm_record_reader_open(path, err);
+	struct stat st;
 
-	(void)t;
+	return path != NULL && strcmp(path, "-") != 0 &&
+	    stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int
+clm_tool_open_records(struct clm_tool *t, struct clm_in *in, int ahead,
+    struct clm_source **out, struct clm_error *err)
+{
+	struct clm_record_reader *r = clm_record_reader_open_in(in, ahead,
+	    err);
+
 	if (r == NULL)
 		return err->code == CLM_EIO ? -CLM_EIO : -CLM_EFORMAT;
-	s->next = clm_record_reader_next;
-	s->src = r;
-	s->h = (struct clm_header *)clm_record_reader_header(r);
-	s->close = close_record_source;
-	s->name = clm_record_reader_name(r);
+	*out = clm_source_rows(clm_record_reader_next, r, close_record_source,
+	    (struct clm_header *)clm_record_reader_header(r), t->file);
 	return 0;
+}
+
+static int
+open_record_source(struct clm_tool *t, const char *path,
+    struct clm_source **out, struct clm_error *err)
+{
+	struct clm_in *in = clm_in_open(path, err);
+
+	if (in == NULL)
+		return -CLM_EIO;
+	return clm_tool_open_records(t, in, is_regular_file(path), out, err);
 }
 
 /* a is b, or b with the columns a tool's start hook appended. */
@@ -196,7 +214,20 @@ open_outputs(struct clm_tool *t, struct clm_error *err)
 }
 
 static int
-adopt_header(struct clm_tool *t, const struct clm_tool_source *s,
+tool_sink(void *ctx, const struct clm_header *h, struct clm_item *it,
+    struct clm_error *err)
+{
+	struct clm_tool *t = ctx;
+
+	(void)h;
+	(void)err;
+	if (t->spec->sink != NULL)
+		return t->spec->sink(t, it);
+	return clm_tool_emit_claim(t, &it->c, &it->f);
+}
+
+static int
+adopt_header(struct clm_tool *t, const struct clm_source *s,
     const char *name, struct clm_error *err)
 {
 	if (t->h != NULL) {
@@ -221,6 +252,10 @@ adopt_header(struct clm_tool *t, const struct clm_tool_source *s,
 	clm_header_ensure(t->h, CLM_COL_EDITS);
 	if (t->spec->start != NULL && t->spec->start(t, t->h) < 0)
 		return -CLM_EUSAGE;
+	clm_pipe_init(&t->pipe, t->stages, t->nstages, tool_sink, t);
+	t->pipe.strict = t->strict;
+	if (clm_pipe_start(&t->pipe, t->h, err) < 0)
+		return err->code != 0 ? -err->code : -CLM_EUSAGE;
 	if (t->out != NULL)
 		return clm_record_write_header(t->out, t->h, err);
 	return 0;
@@ -331,70 +366,82 @@ relocate_extras(const struct clm_tool *t, struct clm_row *row)
 	free(extra);
 }
 
-static int
-process_claim(struct clm_tool *t, struct clm_claim *c,
-    struct clm_findings *f)
+/* Findings outside any claim (an X12 envelope): diagnostics; errors
+ * fail the run. */
+static void
+print_orphans(struct clm_tool *t, struct clm_source *s)
 {
-	int rc;
+	struct clm_findings *f = s->orphans != NULL ? s->orphans(s) : NULL;
+	char buf[1024];
 
-	clm_findings_clear(f);
+	for (size_t i = 0; f != NULL && i < f->n; i++) {
+		if (f->v[i].severity == CLM_SEV_INFO && !t->verbose)
+			continue;
+		clm_finding_format(buf, sizeof(buf), s->name, 0, "", &f->v[i]);
+		fprintf(stderr, "%s\n", buf);
+		t->nfind[f->v[i].severity]++;
+		if (f->v[i].severity == CLM_SEV_ERROR)
+			t->failed = 1;
+	}
+	if (f != NULL)
+		clm_findings_clear(f);
+}
+
+/* What the record reader owes every claim: ROW-RAGGED, a ragged row's
+ * extra values out of the way, CLAIM-CONFLICT (when the tool asks). */
+static void
+intake_claim(struct clm_tool *t, struct clm_item *it)
+{
 	if (!t->spec->foreign_input) {
-		check_ragged(t, c, f);
-		for (size_t i = 0; i < c->n; i++)
-			relocate_extras(t, c->rows[i]);
+		check_ragged(t, &it->c, &it->f);
+		for (size_t i = 0; i < it->c.n; i++)
+			relocate_extras(t, it->c.rows[i]);
 	}
 	if (t->spec->check_conflicts)
-		clm_claim_check_conflicts(c, t->h, f);
-	rc = t->spec->claim(t, c, f);
-	if (rc < 0)
-		return rc;
-	if (rc == CLM_TOOL_TAKEN)
-		return 0;
-	return clm_tool_emit_claim(t, c, f);
+		clm_claim_check_conflicts(&it->c, t->h, &it->f);
 }
 
 static int
-run_source(struct clm_tool *t, struct clm_tool_source *s, const char *name,
-    struct clm_error *err)
+run_source(struct clm_tool *t, struct clm_source *s, struct clm_error *err)
 {
-	struct clm_grouper g;
-	struct clm_claim c;
-	struct clm_findings f;
+	struct clm_item it;
 	int rc;
 
-	t->file = name;
 	t->input_cols = s->h->ncols;
-	clm_grouper_init(&g, s->next, s->src, t->h, name);
-	clm_claim_init(&c);
-	clm_findings_init(&f);
-	while ((rc = clm_grouper_next(&g, &c, err)) > 0)
-		if ((rc = process_claim(t, &c, &f)) < 0)
+	clm_item_init(&it);
+	for (;;) {
+		clm_findings_clear(&it.f);
+		rc = s->next(s, &it, err);
+		print_orphans(t, s);
+		if (rc <= 0)
 			break;
-	clm_findings_free(&f);
-	clm_claim_free(&c);
-	clm_grouper_release(&g);
+		intake_claim(t, &it);
+		if ((rc = clm_pipe_push(&t->pipe, &it, err)) < 0)
+			break;
+	}
+	clm_item_free(&it);
 	return rc;
 }
 
 static int
 run_input(struct clm_tool *t, const char *path, struct clm_error *err)
 {
-	struct clm_tool_source s;
+	struct clm_source *s = NULL;
 	const char *name = (path == NULL || strcmp(path, "-") == 0) ?
 	    "<stdin>" : path;
 	int rc;
 
-	memset(&s, 0, sizeof(s));
+	t->file = name;
 	if (t->spec->open_source != NULL)
 		rc = t->spec->open_source(t, path, &s, err);
 	else
 		rc = open_record_source(t, path, &s, err);
 	if (rc < 0)
 		return rc;
-	rc = adopt_header(t, &s, name, err);
+	rc = adopt_header(t, s, name, err);
 	if (rc >= 0)
-		rc = run_source(t, &s, name, err);
-	s.close(s.src);
+		rc = run_source(t, s, err);
+	clm_source_close(s);
 	return rc;
 }
 
@@ -421,6 +468,8 @@ run_all(struct clm_tool *t)
 		clm_tool_error(t, &err);
 		return -1;
 	}
+	if (t->spec->prepare != NULL && t->spec->prepare(t) < 0)
+		return -1;
 	for (int i = 0; i < n; i++) {
 		const char *path = t->ninputs > 0 ? t->inputs[i] : NULL;
 
@@ -429,6 +478,11 @@ run_all(struct clm_tool *t)
 				clm_tool_error(t, &err);
 			return -1;
 		}
+	}
+	if (t->h != NULL && clm_pipe_flush(&t->pipe, &err) < 0) {
+		if (err.code != 0)
+			clm_tool_error(t, &err);
+		return -1;
 	}
 	if (t->spec->finish != NULL && t->spec->finish(t) < 0)
 		return -1;
@@ -470,6 +524,8 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	memset(&t, 0, sizeof(t));
 	t.spec = spec;
 	t.ctx = ctx;
+	t.stages = spec->stages;
+	t.nstages = spec->nstages;
 	/* Unbuffered stderr costs a system call per diagnostic; exit flushes. */
 	setvbuf(stderr, NULL, _IOFBF, 64 * 1024);
 	signal(SIGPIPE, SIG_IGN);

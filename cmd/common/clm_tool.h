@@ -14,23 +14,9 @@
 #include "clm_error.h"
 #include "clm_finding.h"
 #include "clm_record.h"
+#include "clm_stage.h"
 
 struct clm_tool;
-
-/* An input opened by a tool's open_source hook. */
-struct clm_tool_source {
-	clm_row_source_fn next;
-	void *src;
-	struct clm_header *h;		/* owned by the source */
-	const char *name;		/* display name */
-	void (*close)(void *src);
-};
-
-/* What the claim callback did with the claim. */
-enum clm_tool_claim_result {
-	CLM_TOOL_WRITE = 0,	/* runtime applies findings and writes it */
-	CLM_TOOL_TAKEN = 1	/* the tool took it (emits it later itself) */
-};
 
 struct clm_tool_spec {
 	const char *name;		/* "clm-normalize" */
@@ -40,15 +26,25 @@ struct clm_tool_spec {
 	const struct option *longopts;	/* the tool's own; may be NULL */
 	/* Handle one of the tool's options; <0 is a usage error. */
 	int (*option)(struct clm_tool *t, int opt, const char *arg);
-	/* Optional: open an input another way than as records. */
+	/* Optional: after the options, before the first input: open what
+	 * the stages need and set t->stages; <0 is a fatal error. */
+	int (*prepare)(struct clm_tool *t);
+	/* Optional: open an input another way than as records; the source's
+	 * name is t->file (set before the call). */
 	int (*open_source)(struct clm_tool *t, const char *path,
-	    struct clm_tool_source *s, struct clm_error *err);
-	/* Optional: the output header is known; add columns here. */
+	    struct clm_source **s, struct clm_error *err);
+	/* Optional: the output header is known (before the stages' start);
+	 * add columns here. */
 	int (*start)(struct clm_tool *t, struct clm_header *h);
-	/* Check or change one claim; <0 is a fatal error (exit 2). */
-	int (*claim)(struct clm_tool *t, struct clm_claim *c,
-	    struct clm_findings *f);
-	/* Optional: after the last claim; <0 is a fatal error. */
+	/* The tool's work: the stages each claim goes through, in order
+	 * (lib/core/clm_stage.h); their contexts belong to the tool.  The
+	 * default for t->stages (prepare may set another list). */
+	const struct clm_stage *stages;
+	size_t nstages;
+	/* Optional: where claims go after the last stage; <0 is fatal.  The
+	 * default writes them as records (clm_tool_emit_claim). */
+	int (*sink)(struct clm_tool *t, struct clm_item *it);
+	/* Optional: after the last claim (the stages flushed); <0 is fatal. */
 	int (*finish)(struct clm_tool *t);
 	int no_record_output;		/* -o is the tool's own business */
 	int check_conflicts;		/* report CLAIM-CONFLICT */
@@ -74,17 +70,24 @@ struct clm_tool {
 	unsigned long claims, clean, warned, rejected;
 	unsigned long nfind[3];
 	int failed;
+	const struct clm_stage *stages;	/* the tool's, borrowed */
+	size_t nstages;
+	struct clm_pipe pipe;		/* the stages, then the sink */
 };
 
 int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
     char **argv);
-/* Apply findings, write the rows, report and print; for CLM_TOOL_TAKEN
- * claims the tool calls this itself later (or clm_tool_account). */
+/* Apply findings, write the rows, report and print (the default sink). */
 int clm_tool_emit_claim(struct clm_tool *t, struct clm_claim *c,
     struct clm_findings *f);
 /* Apply findings and count/report/print without writing the rows. */
 enum clm_status clm_tool_account(struct clm_tool *t, struct clm_claim *c,
     struct clm_findings *f);
+/* A source of clm records (CSV with the canonical header) over in, which
+ * it takes; ahead: parse ahead in a thread (regular files only). */
+struct clm_in;
+int clm_tool_open_records(struct clm_tool *t, struct clm_in *in, int ahead,
+    struct clm_source **out, struct clm_error *err);
 /* "clm-x: message" on stderr (operational errors, notices). */
 void clm_tool_warn(const struct clm_tool *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -8,7 +8,14 @@
 #include <string.h>
 
 #include "clm_codes.h"
+#include "clm_837p.h"
 #include "clm_date.h"
+#include "clm_money.h"
+#include "clm_edit_address.h"
+#include "clm_edit_amounts.h"
+#include "clm_edit_dates.h"
+#include "clm_edit_pointers.h"
+#include "clm_edit_required.h"
 #include "emit.h"
 
 enum kind { DIGITS, ZIP, STATE, DATE, AMOUNT, QTY, CODE, TEXT, ALNUM };
@@ -20,41 +27,35 @@ struct rule {
 	const char *codes;	/* CODE: space-separated list */
 };
 
-#define FILING "11 12 13 14 15 16 17 AM BL CH CI DS FI HM LM MA MB MC OF " \
-	"TV VA WC ZZ"
-#define SEQ "P S T A B C D E F G H U"
-/* SBR05 Medicare secondary payer types */
-#define MSP_TYPES "12 13 14 15 16 41 42 43 47"
-/* USPS states, DC, territories, military, Canadian provinces (N402) */
-#define STATES "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME " \
-	"MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD " \
-	"TN TX UT VT VA WA WV WI WY DC AS FM GU MH MP PR PW VI AA AE AP AB " \
-	"BC MB NB NL NS NT NU ON PE QC SK YT"
+#define FILING CLM_837P_FILING
+#define SEQ CLM_837P_PAYER_SEQ
+#define MSP_TYPES CLM_837P_MSP_TYPES
+#define STATES CLM_837P_STATES
 
 static const struct rule rules[] = {
 	{ CLM_COL_CLAIM_ID, TEXT, 1, 38, NULL },
-	{ CLM_COL_CLAIM_FREQ, CODE, 0, 0, "1 7 8" },
+	{ CLM_COL_CLAIM_FREQ, CODE, 0, 0, CLM_837P_FREQ },
 	{ CLM_COL_ORIG_REF, TEXT, 1, 50, NULL },
 	{ CLM_COL_POS, DIGITS, 2, 2, NULL },
 	{ CLM_COL_PRIOR_AUTH, TEXT, 1, 50, NULL },
 	{ CLM_COL_REFERRAL_NO, TEXT, 1, 50, NULL },
-	{ CLM_COL_PROV_SIGNATURE, CODE, 0, 0, "Y N" },
-	{ CLM_COL_ACCEPT_ASSIGN, CODE, 0, 0, "A B C" },
-	{ CLM_COL_BENEFITS_ASSIGN, CODE, 0, 0, "Y N W" },
-	{ CLM_COL_RELEASE_INFO, CODE, 0, 0, "Y I" },
+	{ CLM_COL_PROV_SIGNATURE, CODE, 0, 0, CLM_837P_YN },
+	{ CLM_COL_ACCEPT_ASSIGN, CODE, 0, 0, CLM_837P_ASSIGN },
+	{ CLM_COL_BENEFITS_ASSIGN, CODE, 0, 0, CLM_837P_YNW },
+	{ CLM_COL_RELEASE_INFO, CODE, 0, 0, CLM_837P_YI },
 	{ CLM_COL_TOTAL_CHARGE, AMOUNT, 0, 0, NULL },
 	{ CLM_COL_PATIENT_PAID, AMOUNT, 0, 0, NULL },
 	{ CLM_COL_ONSET_DATE, DATE, 0, 0, NULL },
-	{ CLM_COL_ACCIDENT_CAUSE, CODE, 0, 0, "AA EM OA" },
+	{ CLM_COL_ACCIDENT_CAUSE, CODE, 0, 0, CLM_837P_ACCIDENT },
 	{ CLM_COL_ACCIDENT_STATE, STATE, 0, 0, NULL },
 	{ CLM_COL_ACCIDENT_DATE, DATE, 0, 0, NULL },
 	{ CLM_COL_CLAIM_NOTE, TEXT, 1, 80, NULL },
 	{ CLM_COL_BILL_NPI, DIGITS, 10, 10, NULL },
-	{ CLM_COL_BILL_ENTITY, CODE, 0, 0, "1 2" },
+	{ CLM_COL_BILL_ENTITY, CODE, 0, 0, CLM_837P_ENTITY },
 	{ CLM_COL_BILL_NAME, TEXT, 1, 60, NULL },
 	{ CLM_COL_BILL_FIRST, TEXT, 1, 35, NULL },
 	{ CLM_COL_BILL_TIN, DIGITS, 9, 9, NULL },
-	{ CLM_COL_BILL_TIN_TYPE, CODE, 0, 0, "EI SY" },
+	{ CLM_COL_BILL_TIN_TYPE, CODE, 0, 0, CLM_837P_TIN_TYPE },
 	{ CLM_COL_BILL_TAXONOMY, ALNUM, 10, 10, NULL },
 	{ CLM_COL_BILL_ADDR1, TEXT, 1, 55, NULL },
 	{ CLM_COL_BILL_ADDR2, TEXT, 1, 55, NULL },
@@ -78,7 +79,7 @@ static const struct rule rules[] = {
 	{ CLM_COL_SUB_MIDDLE, TEXT, 1, 25, NULL },
 	{ CLM_COL_SUB_SUFFIX, TEXT, 1, 10, NULL },
 	{ CLM_COL_SUB_DOB, DATE, 0, 0, NULL },
-	{ CLM_COL_SUB_SEX, CODE, 0, 0, "F M U" },
+	{ CLM_COL_SUB_SEX, CODE, 0, 0, CLM_837P_SEX },
 	{ CLM_COL_SUB_ADDR1, TEXT, 1, 55, NULL },
 	{ CLM_COL_SUB_ADDR2, TEXT, 1, 55, NULL },
 	{ CLM_COL_SUB_CITY, TEXT, 2, 30, NULL },
@@ -86,13 +87,13 @@ static const struct rule rules[] = {
 	{ CLM_COL_SUB_ZIP, ZIP, 0, 0, NULL },
 	{ CLM_COL_SUB_GROUP, TEXT, 1, 50, NULL },
 	{ CLM_COL_SUB_GROUP_NAME, TEXT, 1, 60, NULL },
-	{ CLM_COL_PAT_REL, CODE, 0, 0, "18 01 19 20 21 39 40 53 G8" },
+	{ CLM_COL_PAT_REL, CODE, 0, 0, CLM_837P_REL },
 	{ CLM_COL_PAT_LAST, TEXT, 1, 60, NULL },
 	{ CLM_COL_PAT_FIRST, TEXT, 1, 35, NULL },
 	{ CLM_COL_PAT_MIDDLE, TEXT, 1, 25, NULL },
 	{ CLM_COL_PAT_SUFFIX, TEXT, 1, 10, NULL },
 	{ CLM_COL_PAT_DOB, DATE, 0, 0, NULL },
-	{ CLM_COL_PAT_SEX, CODE, 0, 0, "F M U" },
+	{ CLM_COL_PAT_SEX, CODE, 0, 0, CLM_837P_SEX },
 	{ CLM_COL_PAT_ADDR1, TEXT, 1, 55, NULL },
 	{ CLM_COL_PAT_ADDR2, TEXT, 1, 55, NULL },
 	{ CLM_COL_PAT_CITY, TEXT, 2, 30, NULL },
@@ -116,7 +117,7 @@ static const struct rule rules[] = {
 	{ CLM_COL_OTH_PAYER_NAME, TEXT, 1, 60, NULL },
 	{ CLM_COL_OTH_FILING_IND, CODE, 0, 0, FILING },
 	{ CLM_COL_OTH_INS_TYPE, CODE, 0, 0, MSP_TYPES },
-	{ CLM_COL_OTH_SUB_REL, CODE, 0, 0, "01 18 19 20 21 39 40 53 G8" },
+	{ CLM_COL_OTH_SUB_REL, CODE, 0, 0, CLM_837P_REL },
 	{ CLM_COL_OTH_SUB_ID, TEXT, 2, 80, NULL },
 	{ CLM_COL_OTH_SUB_LAST, TEXT, 1, 60, NULL },
 	{ CLM_COL_OTH_SUB_FIRST, TEXT, 1, 35, NULL },
@@ -131,12 +132,12 @@ static const struct rule rules[] = {
 	{ CLM_COL_MOD3, ALNUM, 2, 2, NULL },
 	{ CLM_COL_MOD4, ALNUM, 2, 2, NULL },
 	{ CLM_COL_UNITS, QTY, 0, 0, NULL },
-	{ CLM_COL_UNIT_TYPE, CODE, 0, 0, "UN MJ" },
+	{ CLM_COL_UNIT_TYPE, CODE, 0, 0, CLM_837P_UNIT_TYPE },
 	{ CLM_COL_CHARGE, AMOUNT, 0, 0, NULL },
 	{ CLM_COL_LINE_POS, DIGITS, 2, 2, NULL },
 	{ CLM_COL_NDC, DIGITS, 11, 11, NULL },
 	{ CLM_COL_NDC_QTY, QTY, 0, 0, NULL },
-	{ CLM_COL_NDC_UNIT, CODE, 0, 0, "F2 GR ME ML UN" },
+	{ CLM_COL_NDC_UNIT, CODE, 0, 0, CLM_837P_NDC_UNIT },
 	{ CLM_COL_LINE_REND_NPI, DIGITS, 10, 10, NULL },
 	{ CLM_COL_LINE_REND_LAST, TEXT, 1, 60, NULL },
 	{ CLM_COL_LINE_REND_FIRST, TEXT, 1, 35, NULL },
@@ -156,55 +157,6 @@ static long
 line_of(const struct emit_ctx *e, const struct clm_row *r)
 {
 	return strtol(get(e, r, CLM_COL_LINE_NO), NULL, 10);
-}
-
-long long
-emit_cents(const char *s)
-{
-	long long v = 0;
-	int frac = -1;
-
-	if (*s == '\0' || strlen(s) > 15)
-		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s == '.' && frac < 0) {
-			frac = 0;
-			continue;
-		}
-		if (!isdigit((unsigned char)*s) || frac == 2)
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (frac >= 0)
-			frac++;
-	}
-	if (frac == 0)
-		return -1;		/* "12." */
-	for (; frac < 2; frac = frac < 0 ? 1 : frac + 1)
-		v *= 10;
-	return v;
-}
-
-void
-emit_format_cents(long long cents, char *buf, size_t size)
-{
-	char tmp[32];
-	size_t n = 0, i = 0;
-	unsigned long long v = cents < 0 ? 0ULL - (unsigned long long)cents :
-	    (unsigned long long)cents;
-
-	/* digits backwards: two decimals, then the whole part */
-	tmp[n++] = (char)('0' + v % 10);
-	tmp[n++] = (char)('0' + v / 10 % 10);
-	tmp[n++] = '.';
-	v /= 100;
-	do
-		tmp[n++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	if (cents < 0)
-		tmp[n++] = '-';
-	while (n > 0 && i + 1 < size)
-		buf[i++] = tmp[--n];
-	buf[i] = '\0';
 }
 
 static int
@@ -312,7 +264,7 @@ fits(const struct rule *r, const char *v)
 	case DATE:
 		return real_date(v);
 	case AMOUNT:
-		return emit_cents(v) >= 0;
+		return clm_money_cents(v) >= 0;
 	case QTY:
 		return good_qty(v);
 	case CODE:
@@ -370,8 +322,8 @@ check_formats(const struct emit_ctx *e, const struct clm_row *row,
 		const char *v = get(e, row, r->col);
 		char want[160];
 
-		if (v[0] == '\0' || fits(r, v))
-			continue;
+		if (v[0] == '\0' || r->kind == DATE || fits(r, v))
+			continue;	/* dates: DATE-INVALID, clm_edit_dates */
 		if (r->col >= CLM_COL_MOD1 && r->col <= CLM_COL_MOD4 &&
 		    clm_findings_has(f, "LIMIT-MOD", line))
 			continue;	/* "GP59": said once, as LIMIT-MOD */
@@ -388,17 +340,6 @@ check_formats(const struct emit_ctx *e, const struct clm_row *row,
 			    "characters given)", clm_column_name(r->col),
 			    want, strlen(v));
 	}
-}
-
-static void
-missing(const struct emit_ctx *e, const struct clm_row *r, long line,
-    enum clm_column col, const char *why, struct clm_findings *f)
-{
-	if (get(e, r, col)[0] != '\0')
-		return;
-	clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, line,
-	    clm_column_name(col), "%s is empty; the 837P requires it%s%s",
-	    clm_column_name(col), why[0] ? " " : "", why);
 }
 
 static int
@@ -433,79 +374,7 @@ emit_needs_rendering(const struct emit_ctx *e, const struct clm_row *r)
 	return npi[0] != '\0' && strcmp(npi, get(e, r, CLM_COL_BILL_NPI)) != 0;
 }
 
-static void
-missing_list(const struct emit_ctx *e, const struct clm_row *r,
-    const enum clm_column *cols, size_t n, const char *why,
-    struct clm_findings *f)
-{
-	for (size_t i = 0; i < n; i++)
-		missing(e, r, 0, cols[i], why, f);
-}
-
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static void
-check_required_claim(const struct emit_ctx *e, const struct clm_row *r,
-    struct clm_findings *f)
-{
-	static const enum clm_column always[] = { CLM_COL_CLAIM_ID,
-		CLM_COL_POS, CLM_COL_PROV_SIGNATURE, CLM_COL_ACCEPT_ASSIGN,
-		CLM_COL_BENEFITS_ASSIGN, CLM_COL_RELEASE_INFO, CLM_COL_BILL_NPI,
-		CLM_COL_BILL_NAME, CLM_COL_BILL_TIN, CLM_COL_BILL_ADDR1,
-		CLM_COL_BILL_CITY, CLM_COL_BILL_STATE, CLM_COL_BILL_ZIP,
-		CLM_COL_PAYER_ID, CLM_COL_PAYER_NAME, CLM_COL_PAYER_SEQ,
-		CLM_COL_FILING_IND, CLM_COL_SUB_ID, CLM_COL_SUB_LAST,
-		CLM_COL_DX1 };
-	static const enum clm_column self[] = { CLM_COL_SUB_DOB,
-		CLM_COL_SUB_SEX, CLM_COL_SUB_ADDR1, CLM_COL_SUB_CITY,
-		CLM_COL_SUB_STATE, CLM_COL_SUB_ZIP };
-	static const enum clm_column dep[] = { CLM_COL_PAT_LAST,
-		CLM_COL_PAT_DOB, CLM_COL_PAT_SEX, CLM_COL_PAT_ADDR1,
-		CLM_COL_PAT_CITY, CLM_COL_PAT_STATE, CLM_COL_PAT_ZIP };
-	static const enum clm_column payto[] = { CLM_COL_PAYTO_ADDR1,
-		CLM_COL_PAYTO_CITY, CLM_COL_PAYTO_STATE, CLM_COL_PAYTO_ZIP };
-	static const enum clm_column fac[] = { CLM_COL_FAC_NAME,
-		CLM_COL_FAC_ADDR1, CLM_COL_FAC_CITY, CLM_COL_FAC_STATE,
-		CLM_COL_FAC_ZIP };
-	static const enum clm_column refp[] = { CLM_COL_REF_NPI,
-		CLM_COL_REF_LAST };
-	static const enum clm_column cob[] = { CLM_COL_OTH_PAYER_SEQ,
-		CLM_COL_OTH_PAYER_ID, CLM_COL_OTH_PAYER_NAME,
-		CLM_COL_OTH_SUB_REL, CLM_COL_OTH_SUB_ID, CLM_COL_OTH_SUB_LAST };
-	const char *freq = get(e, r, CLM_COL_CLAIM_FREQ);
-
-	missing_list(e, r, always, NELEM(always), "", f);
-	if (emit_is_dependent(e, r))
-		missing_list(e, r, dep, NELEM(dep), "(loop 2010CA, the "
-		    "patient is not the subscriber)", f);
-	else
-		missing_list(e, r, self, NELEM(self), "(loop 2010BA, the "
-		    "subscriber is the patient)", f);
-	if (any_set(e, r, CLM_COL_PAYTO_ADDR1, CLM_COL_PAYTO_ZIP))
-		missing_list(e, r, payto, NELEM(payto), "(pay-to address, "
-		    "loop 2010AB)", f);
-	if (any_set(e, r, CLM_COL_FAC_NPI, CLM_COL_FAC_ZIP))
-		missing_list(e, r, fac, NELEM(fac), "(service facility, "
-		    "loop 2310C)", f);
-	if (any_set(e, r, CLM_COL_REF_NPI, CLM_COL_REF_FIRST))
-		missing_list(e, r, refp, NELEM(refp), "(referring provider, "
-		    "loop 2310A)", f);
-	if (emit_needs_rendering(e, r))
-		missing(e, r, 0, CLM_COL_REND_LAST, "(rendering provider, "
-		    "loop 2310B)", f);
-	if (any_set(e, r, CLM_COL_OTH_PAYER_SEQ, CLM_COL_OTH_PAID_DATE))
-		missing_list(e, r, cob, NELEM(cob), "(other payer, loops "
-		    "2320/2330)", f);
-	if (strcmp(freq, "7") == 0 || strcmp(freq, "8") == 0)
-		missing(e, r, 0, CLM_COL_ORIG_REF, "(REF*F8: a replacement or "
-		    "void names the payer's claim number)", f);
-	if (strcmp(get(e, r, CLM_COL_ACCIDENT_CAUSE), "AA") == 0)
-		missing(e, r, 0, CLM_COL_ACCIDENT_STATE, "(auto accident)", f);
-	if (e->partner.submitter_phone[0] == '\0' &&
-	    e->partner.submitter_email[0] == '\0')
-		missing(e, r, 0, CLM_COL_BILL_PHONE, "(loop 1000A PER: the "
-		    "partner file names no submitter phone or email)", f);
-}
 
 /* Diagnoses fill dx1 upward; more than 12 (dx13... columns) cannot fit. */
 static int
@@ -514,7 +383,7 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 {
 	int last = 0;
 
-	for (int n = 1; n <= 12; n++) {
+	for (int n = 1; n <= CLM_837P_MAX_DX; n++) {
 		const char *dx = get(e, r, CLM_COL_DX(n));
 		size_t len = strlen(dx);
 
@@ -543,52 +412,12 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 		if (clm_row_value(r, (size_t)e->extra_dx[i])[0] != '\0') {
 			clm_finding_add(f, CLM_EDIT_LIMIT_DX, 0,
 			    e->h->names[e->extra_dx[i]], "the claim has more "
-			    "than 12 diagnoses; the 837P carries 12: split the "
-			    "services into claims of at most 12 diagnoses");
+			    "than %d diagnoses; the 837P carries %d: split the "
+			    "services into claims of at most %d diagnoses",
+			    CLM_837P_MAX_DX, CLM_837P_MAX_DX, CLM_837P_MAX_DX);
 			break;
 		}
 	return last;
-}
-
-static void
-check_pointers(const struct emit_ctx *e, const struct clm_row *r, long line,
-    int ndx, struct clm_findings *f)
-{
-	const char *p = get(e, r, CLM_COL_DX_PTR);
-	int count = 0;
-
-	while (*p != '\0') {
-		char *end;
-		long v = strtol(p, &end, 10);
-
-		if (end == p || (*end != ':' && *end != '\0') ||
-		    !isdigit((unsigned char)*p)) {
-			clm_finding_add(f, CLM_EDIT_X12_FORMAT, line, "dx_ptr",
-			    "dx_ptr is not positions 1-12 joined by ':'");
-			return;
-		}
-		count++;
-		if ((v < 1 || v > 12) && v <= 999)
-			clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
-			    "diagnosis pointer %ld is outside 1-12", v);
-		else if (v < 1 || v > 12)	/* a shifted date or id */
-			clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
-			    "a diagnosis pointer is outside 1-12 (%zu digits "
-			    "given)", (size_t)(end - p));
-		else if (v > ndx || get(e, r, CLM_COL_DX(v))[0] == '\0')
-			clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, line,
-			    clm_column_name(CLM_COL_DX(v)), "dx_ptr points to "
-			    "diagnosis %ld but dx%ld is empty", v, v);
-		p = *end ? end + 1 : end;
-		if (*end == ':' && *p == '\0')
-			count = 99;	/* trailing ':' */
-	}
-	if (count > 4 && count != 99)
-		clm_finding_add(f, CLM_EDIT_LIMIT_PTR, line, "dx_ptr",
-		    "%d diagnosis pointers; a line carries at most 4", count);
-	else if (count == 99)
-		clm_finding_add(f, CLM_EDIT_X12_FORMAT, line, "dx_ptr",
-		    "dx_ptr ends with ':'");
 }
 
 static void
@@ -622,37 +451,15 @@ check_modifiers(const struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-check_line(const struct emit_ctx *e, const struct clm_row *r, int ndx,
-    int claim_cob, struct clm_findings *f)
+check_line(const struct emit_ctx *e, const struct clm_row *r0,
+    const struct clm_row *r, struct clm_findings *f)
 {
-	static const enum clm_column req[] = { CLM_COL_DOS_FROM, CLM_COL_PROC,
-		CLM_COL_CHARGE, CLM_COL_UNITS, CLM_COL_DX_PTR };
-	static const enum clm_column cob[] = { CLM_COL_LINE_OTH_PAID,
-		CLM_COL_LINE_OTH_UNITS, CLM_COL_LINE_OTH_DATE };
 	long line = line_of(e, r);
+	int ptr[4];
 
-	for (size_t i = 0; i < NELEM(req); i++)
-		missing(e, r, line, req[i], "", f);
 	check_modifiers(e, r, line, f);
 	check_formats(e, r, 1, line, f);
-	check_pointers(e, r, line, ndx, f);
-	if (any_set(e, r, CLM_COL_NDC, CLM_COL_NDC_UNIT)) {
-		missing(e, r, line, CLM_COL_NDC, "(drug, loop 2410)", f);
-		missing(e, r, line, CLM_COL_NDC_QTY, "(drug, loop 2410)", f);
-		missing(e, r, line, CLM_COL_NDC_UNIT, "(drug, loop 2410)", f);
-	}
-	if (emit_line_has_cob(e, r)) {
-		for (size_t i = 0; i < NELEM(cob); i++)
-			missing(e, r, line, cob[i], "(other payer's line "
-			    "adjudication, loop 2430)", f);
-		if (!claim_cob)
-			missing(e, r, 0, CLM_COL_OTH_PAYER_ID, "(loop 2430 "
-			    "names the other payer of loop 2330B)", f);
-	}
-	if (get(e, r, CLM_COL_DOS_TO)[0] != '\0' &&
-	    strcmp(get(e, r, CLM_COL_DOS_TO), get(e, r, CLM_COL_DOS_FROM)) < 0)
-		clm_finding_add(f, CLM_EDIT_X12_FORMAT, line, "dos_to",
-		    "dos_to is before dos_from");
+	clm_edit_line_pointers(r0, r, e->h, line, ptr, f);
 }
 
 /* "CO-45-12.00;PR-1-20.00" into parts; -1 when unreadable or over the
@@ -678,14 +485,14 @@ emit_parse_adj(const char *s, struct emit_adj *out, int max)
 			return -1;
 		*a++ = '\0';
 		*b++ = '\0';
-		c = emit_cents(b[0] == '-' ? b + 1 : b);
+		c = clm_money_cents(b[0] == '-' ? b + 1 : b);
 		if (!in_list(item, "CO CR OA PI PR") || strlen(a) < 1 ||
 		    strlen(a) > 5 || strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		    "0123456789") != strlen(a) || c < 0)
 			return -1;
 		memcpy(out[n].group, item, 3);
 		memcpy(out[n].reason, a, strlen(a) + 1);
-		emit_format_cents(c, out[n].amount + (b[0] == '-'),
+		clm_money_format(c, out[n].amount + (b[0] == '-'),
 		    sizeof(out[n].amount) - 1);
 		if (b[0] == '-')
 			out[n].amount[0] = '-';
@@ -730,66 +537,6 @@ check_adj(const struct emit_ctx *e, const struct clm_row *r, long line,
 	    "CR OA PI PR, at most 5 groups of 6)", clm_column_name(col));
 }
 
-/* Upper-case words of an address, punctuation dropped. */
-static size_t
-address_words(const char *p, char w[][24], size_t max)
-{
-	size_t n = 0;
-
-	while (n < max) {
-		size_t len = 0;
-
-		while (*p != '\0' && !isalnum((unsigned char)*p))
-			p++;
-		if (*p == '\0')
-			break;
-		while (isalnum((unsigned char)*p)) {
-			if (len < 23)
-				w[n][len++] = (char)toupper((unsigned char)*p);
-			p++;
-		}
-		w[n++][len] = '\0';
-	}
-	return n;
-}
-
-/* "PO BOX 12", "P.O. Box 12", "POB 12", "Lock Box 9", "PMB 7", "Box 3",
- * "POBOX12": a box phrase followed by its number. */
-static int
-is_pobox(const char *addr)
-{
-	static const char *const pats[] = { "POBOX", "POSTOFFICEBOX", "POBX",
-		"POB", "LOCKBOX", "PMB", "BOX", NULL };
-	char w[16][24];
-	size_t n = address_words(addr, w, 16);
-
-	for (size_t i = 0; i < n; i++) {
-		char joined[80];
-		size_t jl = 0;
-
-		for (size_t j = i; j < n && j < i + 3; j++) {
-			size_t wl = strlen(w[j]);
-
-			memcpy(joined + jl, w[j], wl + 1);
-			jl += wl;
-			for (int k = 0; pats[k] != NULL; k++) {
-				size_t len = strlen(pats[k]);
-				const char *rest = joined + len;
-
-				if (strncmp(joined, pats[k], len) != 0)
-					continue;
-				if (*rest != '\0' && all_digits(rest,
-				    strlen(rest)))
-					return 1;
-				if (*rest == '\0' && j + 1 < n &&
-				    isdigit((unsigned char)w[j + 1][0]))
-					return 1;
-			}
-		}
-	}
-	return 0;
-}
-
 static void
 check_address(const struct emit_ctx *e, const struct clm_row *r,
     struct clm_findings *f)
@@ -797,12 +544,6 @@ check_address(const struct emit_ctx *e, const struct clm_row *r,
 	const char *zip = get(e, r, CLM_COL_BILL_ZIP);
 	const char *fzip = get(e, r, CLM_COL_FAC_ZIP);
 
-	if (is_pobox(get(e, r, CLM_COL_BILL_ADDR1)) ||
-	    is_pobox(get(e, r, CLM_COL_BILL_ADDR2)))
-		clm_finding_add(f, CLM_EDIT_ADDR_POBOX, 0, "bill_addr1",
-		    "the billing provider address (loop 2010AA) is a PO box "
-		    "or lock box; give the street address there and the box "
-		    "as the pay-to address (payto_*)");
 	if (zip[0] != '\0' && (strlen(zip) != 9 || !all_digits(zip, 9)))
 		clm_finding_add(f, CLM_EDIT_ADDR_ZIP9, 0, "bill_zip",
 		    "bill_zip must be the 9-digit ZIP+4 (%zu characters "
@@ -817,12 +558,10 @@ static void
 check_totals(const struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f)
 {
-	const char *given = get(e, c->rows[0], CLM_COL_TOTAL_CHARGE);
-	long long sum = 0, g = emit_cents(given);
-	char a[32], b[32];
+	long long sum = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
-		long long v = emit_cents(get(e, c->rows[i], CLM_COL_CHARGE));
+		long long v = clm_money_cents(get(e, c->rows[i], CLM_COL_CHARGE));
 
 		if (v < 0)
 			return;		/* reported as X12-FORMAT */
@@ -833,22 +572,7 @@ check_totals(const struct emit_ctx *e, const struct clm_claim *c,
 		    "the line charges add up to more than CLM02 can hold");
 		return;
 	}
-	if (given[0] == '\0' || g < 0 || g == sum)
-		return;
-	emit_format_cents(g, a, sizeof(a));
-	emit_format_cents(sum, b, sizeof(b));
-	clm_finding_add(f, CLM_EDIT_TOTAL_MISMATCH, 0, "total_charge",
-	    "total_charge %s differs from the sum of the line charges %s",
-	    a, b);
-}
-
-static void
-check_line_rendering(const struct emit_ctx *e, const struct clm_row *r,
-    struct clm_findings *f)
-{
-	if (emit_line_needs_rendering(e, r))
-		missing(e, r, line_of(e, r), CLM_COL_LINE_REND_LAST,
-		    "(the line's own rendering provider, loop 2420A)", f);
+	clm_edit_total(c, e->h, f);
 }
 
 /* A line whose rendering provider differs from the claim's gets 2420A. */
@@ -872,45 +596,16 @@ emit_needs_accident_date(const struct emit_ctx *e, const struct clm_row *r)
 	return strcmp(cause, "AA") == 0 || strcmp(cause, "OA") == 0;
 }
 
-/* SBR05 (Medicare secondary payer type) is required when Medicare Part B
- * is not the primary payer. */
-static void
-check_medicare_secondary(const struct emit_ctx *e, const struct clm_row *r,
-    struct clm_findings *f)
-{
-	static const struct {
-		enum clm_column seq, ind, type;
-		const char *loop;
-	} payers[] = {
-		{ CLM_COL_PAYER_SEQ, CLM_COL_FILING_IND, CLM_COL_INS_TYPE,
-		    "2000B" },
-		{ CLM_COL_OTH_PAYER_SEQ, CLM_COL_OTH_FILING_IND,
-		    CLM_COL_OTH_INS_TYPE, "2320" },
-	};
-
-	for (size_t i = 0; i < NELEM(payers); i++) {
-		const char *seq = get(e, r, payers[i].seq);
-
-		if (strcmp(get(e, r, payers[i].ind), "MB") != 0 ||
-		    seq[0] == '\0' || strcmp(seq, "P") == 0 ||
-		    get(e, r, payers[i].type)[0] != '\0')
-			continue;
-		clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, 0,
-		    clm_column_name(payers[i].type), "%s is empty; Medicare "
-		    "Part B is not the primary payer here, so the 837P needs "
-		    "the Medicare secondary payer type (loop %s SBR05)",
-		    clm_column_name(payers[i].type), payers[i].loop);
-	}
-}
-
 void
 emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f)
 {
 	const struct clm_row *r = c->rows[0];
-	int ndx, cob;
 
-	check_required_claim(e, r, f);
+	/* the one 837P required-fields table, as clm-scrub checks it */
+	clm_edit_required(c, e->h, e->partner.submitter_phone[0] == '\0' &&
+	    e->partner.submitter_email[0] == '\0' ? CLM_REQ_OUT_NO_CONTACT : 0,
+	    f);
 	check_formats(e, r, 0, 0, f);
 	check_adj(e, r, 0, CLM_COL_OTH_ADJ, f);
 	if (strlen(get(e, r, CLM_COL_CLAIM_ID)) > 20)
@@ -918,21 +613,15 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    "claim_id has %zu characters; receivers keep 20 (CLM01) "
 		    "and answers would not match the claim",
 		    strlen(get(e, r, CLM_COL_CLAIM_ID)));
-	check_medicare_secondary(e, r, f);
-	if (emit_needs_accident_date(e, r) &&
-	    get(e, r, CLM_COL_ACCIDENT_DATE)[0] == '\0')
-		clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, 0,
-		    "accident_date", "accident_date is empty; the 837P "
-		    "requires it when accident_cause is %s (loop 2300 "
-		    "DTP*439)", get(e, r, CLM_COL_ACCIDENT_CAUSE));
-	ndx = check_dx(e, r, f);
+	check_dx(e, r, f);
+	clm_edit_pobox(c, e->h, f);
+	clm_edit_dates_valid(c, e->h, f);
+	clm_edit_date_range(c, e->h, f);
 	check_address(e, r, f);
-	cob = get(e, r, CLM_COL_OTH_PAYER_ID)[0] != '\0';
 	for (size_t i = 0; i < c->n; i++) {
-		check_line(e, c->rows[i], ndx, cob, f);
+		check_line(e, r, c->rows[i], f);
 		check_adj(e, c->rows[i], line_of(e, c->rows[i]),
 		    CLM_COL_LINE_OTH_ADJ, f);
-		check_line_rendering(e, c->rows[i], f);
 	}
 	check_totals(e, c, f);
 	if (c->n > EMIT_MAX_LINES && e->partner.long_claims ==

@@ -6,12 +6,13 @@
 #include <stdio.h>
 
 #include "clm_archive.h"
+#include "clm_837p.h"
 #include "clm_finding.h"
 #include "clm_partner.h"
 #include "clm_record.h"
 #include "clm_x12.h"
 
-#define EMIT_MAX_LINES 50	/* 2400 repeat */
+#define EMIT_MAX_LINES CLM_837P_MAX_LINES	/* 2400 repeat */
 #define EMIT_MAX_HL_CLAIMS 100	/* 2300 repeat per 2000B/2000C */
 
 /* Where the streaming hierarchy stands; copied, changed, then committed
@@ -43,6 +44,7 @@ struct emit_ctx {
 	unsigned long long *bht;	/* placeholder offsets in the spool */
 	size_t nbht, capbht;
 	struct emit_hl st;
+	struct emit_hl pending;		/* st after the claim in hand */
 	size_t *pend;			/* BHT03 spots in e->w.buf */
 	size_t npend, cappend;
 	struct clm_row *prev;		/* row 0 of the last claim written */
@@ -64,10 +66,6 @@ struct emit_ctx {
 /* Checks before writing; findings go to f. */
 void emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f);
-/* Amount in cents from a decimal with at most 2 places; <0 if unreadable. */
-long long emit_cents(const char *s);
-/* Cents as a decimal with two places ("150.00"), the record form. */
-void emit_format_cents(long long cents, char *buf, size_t size);
 int emit_is_dependent(const struct emit_ctx *e, const struct clm_row *r);
 /* The line columns of a row in the 2430 sense: any line_oth_* set. */
 int emit_line_has_cob(const struct emit_ctx *e, const struct clm_row *r);

@@ -265,34 +265,48 @@ hold_back(struct clm_tool *t, struct emit_ctx *e, const struct clm_claim *c)
 	return 0;
 }
 
+/*
+ * The guard stage: the checks before writing, and the claim rendered into
+ * e->w under a copy of the hierarchy (e->pending), rendered even when it is
+ * held back so that every delimiter problem is named.  It is the last
+ * stage: the sink spools what it rendered.
+ */
 static int
-emit_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
+guard_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
+    struct clm_error *err)
+{
+	struct emit_ctx *e = ctx;
+
+	(void)next;
+	e->pending = e->st;
+	e->f = &it->f;
+	emit_check_claim(e, &it->c, &it->f);
+	emit_render_claim(e, &it->c, &e->pending);
+	e->f = NULL;
+	if (e->w.overflow)
+		return clm_error_set(err, CLM_ELIMIT, it->c.file,
+		    it->c.n > 0 ? it->c.rows[0]->line : 0, "claim %s: more "
+		    "than %zu bytes of X12", clm_claim_id(&it->c, e->h),
+		    (size_t)CLM_X12_BUF_MAX);
+	return CLM_STAGE_PASS;
+}
+
+/* The sink: a clean or warned claim to the spool, the rest to --rejects. */
+static int
+emit_sink(struct clm_tool *t, struct clm_item *it)
 {
 	struct emit_ctx *e = t->ctx;
-	struct emit_hl hl = e->st;
-	int reject = incoming_reject(e, c);
+	int reject = incoming_reject(e, &it->c);
 
-	e->f = f;
-	emit_check_claim(e, c, f);
-	/* rendered even when held back: every delimiter problem is named */
-	emit_render_claim(e, c, &hl);
-	e->f = NULL;
-	if (e->w.overflow) {
-		clm_tool_warn(t, "claim %s: more than %zu bytes of X12",
-		    clm_claim_id(c, e->h), (size_t)CLM_X12_BUF_MAX);
-		return -1;
-	}
-	if (clm_tool_account(t, c, f) == CLM_STATUS_REJECT || reject) {
-		if (hold_back(t, e, c) < 0)
-			return -1;
-		return CLM_TOOL_TAKEN;
-	}
-	if (spool_claim(e, c, &hl) < 0) {
+	if (clm_tool_account(t, &it->c, &it->f) == CLM_STATUS_REJECT ||
+	    reject)
+		return hold_back(t, e, &it->c);
+	if (spool_claim(e, &it->c, &e->pending) < 0) {
 		clm_tool_warn(t, "cannot write the spool file: %s",
 		    strerror(errno));
 		return -1;
 	}
-	return CLM_TOOL_TAKEN;
+	return 0;
 }
 
 /* Left-justified, space-padded to width (the ISA's fixed fields). */
@@ -593,7 +607,11 @@ emit_free(struct emit_ctx *e)
 int
 main(int argc, char **argv)
 {
-	static const struct clm_tool_spec spec = {
+	struct emit_ctx e;
+	struct clm_stage stages[1] = {
+		{ "emit-guard", &e, NULL, guard_claim, NULL },
+	};
+	const struct clm_tool_spec spec = {
 		.name = "clm-emit-837",
 		.purpose = "Write clean claims as one X12 837P (005010X222A1) "
 		    "interchange; hold back the rest.",
@@ -611,12 +629,13 @@ main(int argc, char **argv)
 		.longopts = longopts,
 		.option = emit_option,
 		.start = emit_start,
-		.claim = emit_claim,
+		.stages = stages,
+		.nstages = 1,
+		.sink = emit_sink,
 		.finish = emit_finish,
 		.no_record_output = 1,
 		.check_conflicts = 1,
 	};
-	struct emit_ctx e;
 	int rc;
 
 	memset(&e, 0, sizeof(e));

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_837p.h"
+#include "clm_money.h"
 #include "emit.h"
 
 #define PLACEHOLDER "000000000"	/* BHT03 prefix: ISA13, set at the end */
@@ -374,8 +376,8 @@ render_clm(struct emit_ctx *e, const struct clm_claim *c, size_t from,
 	char v[32];
 
 	for (size_t i = from; i < to; i++)
-		sum += emit_cents(get(e, c->rows[i], CLM_COL_CHARGE));
-	emit_format_cents(sum, v, sizeof(v));
+		sum += clm_money_cents(get(e, c->rows[i], CLM_COL_CHARGE));
+	clm_money_format(sum, v, sizeof(v));
 	seg(e, "CLM");
 	el(e, r, CLM_COL_CLAIM_ID);
 	k(e, v);
@@ -419,7 +421,7 @@ render_amt(struct emit_ctx *e, const struct clm_row *r, const char *q,
 
 	if (get(e, r, col)[0] == '\0')
 		return;
-	emit_format_cents(emit_cents(get(e, r, col)), v, sizeof(v));
+	clm_money_format(clm_money_cents(get(e, r, col)), v, sizeof(v));
 	seg(e, "AMT");
 	k(e, q);
 	k(e, v);
@@ -443,7 +445,7 @@ static void
 render_hi(struct emit_ctx *e, const struct clm_row *r)
 {
 	seg(e, "HI");
-	for (int n = 1; n <= 12; n++) {
+	for (int n = 1; n <= CLM_837P_MAX_DX; n++) {
 		if (get(e, r, CLM_COL_DX(n))[0] == '\0')
 			break;
 		clm_x12_comp_begin(&e->w);
@@ -619,7 +621,7 @@ render_sv1(struct emit_ctx *e, const struct clm_row *r)
 
 	seg(e, "SV1");
 	render_procedure(e, r);
-	emit_format_cents(emit_cents(get(e, r, CLM_COL_CHARGE)), v, sizeof(v));
+	clm_money_format(clm_money_cents(get(e, r, CLM_COL_CHARGE)), v, sizeof(v));
 	k(e, v);
 	k(e, ut[0] ? ut : "UN");
 	el(e, r, CLM_COL_UNITS);
@@ -668,7 +670,7 @@ render_2430(struct emit_ctx *e, const struct clm_row *r,
 
 	seg(e, "SVD");
 	el(e, claim, CLM_COL_OTH_PAYER_ID);
-	emit_format_cents(emit_cents(get(e, r, CLM_COL_LINE_OTH_PAID)), v,
+	clm_money_format(clm_money_cents(get(e, r, CLM_COL_LINE_OTH_PAID)), v,
 	    sizeof(v));
 	k(e, v);
 	render_procedure(e, r);

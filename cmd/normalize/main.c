@@ -1,452 +1,23 @@
 /*
- * clm-normalize: repair the form of every canonical column (dates, codes,
- * digits, money, names) so later tools can trust what they read.  Each
- * repair is an info finding; what cannot be repaired without guessing is
- * an error finding and the value stays as it was.
+ * clm-normalize: repair the form of claim records, one stage
+ * (lib/import/clm_normalize.h) between the record reader and writer.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "clm_codes.h"
 #include "clm_date.h"
-#include "clm_norm.h"
+#include "clm_normalize.h"
 #include "clm_tool.h"
 
-/* What each canonical column holds: the one place to add a column. */
-static const enum clm_norm_kind column_kind[CLM_COL_COUNT] = {
-	[CLM_COL_CLAIM_ID] = CLM_NORM_ASIS,
-	[CLM_COL_CLAIM_FREQ] = CLM_NORM_FREQ,
-	[CLM_COL_ORIG_REF] = CLM_NORM_ASIS,
-	[CLM_COL_POS] = CLM_NORM_POS,
-	[CLM_COL_PRIOR_AUTH] = CLM_NORM_ASIS,
-	[CLM_COL_REFERRAL_NO] = CLM_NORM_ASIS,
-	[CLM_COL_PROV_SIGNATURE] = CLM_NORM_YN,
-	[CLM_COL_ACCEPT_ASSIGN] = CLM_NORM_ASSIGN,
-	[CLM_COL_BENEFITS_ASSIGN] = CLM_NORM_YNW,
-	[CLM_COL_RELEASE_INFO] = CLM_NORM_YI,
-	[CLM_COL_TOTAL_CHARGE] = CLM_NORM_MONEY,
-	[CLM_COL_PATIENT_PAID] = CLM_NORM_MONEY,
-	[CLM_COL_ONSET_DATE] = CLM_NORM_DATE_PAST,
-	[CLM_COL_ACCIDENT_DATE] = CLM_NORM_DATE_PAST,
-	[CLM_COL_ACCIDENT_CAUSE] = CLM_NORM_ACCIDENT,
-	[CLM_COL_ACCIDENT_STATE] = CLM_NORM_STATE,
-	[CLM_COL_CLAIM_NOTE] = CLM_NORM_NOTE,
-	[CLM_COL_BILL_NPI] = CLM_NORM_NPI,
-	[CLM_COL_BILL_ENTITY] = CLM_NORM_ENTITY,
-	[CLM_COL_BILL_NAME] = CLM_NORM_NAME,
-	[CLM_COL_BILL_FIRST] = CLM_NORM_NAME,
-	[CLM_COL_BILL_TIN] = CLM_NORM_TIN,
-	[CLM_COL_BILL_TIN_TYPE] = CLM_NORM_TIN_TYPE,
-	[CLM_COL_BILL_TAXONOMY] = CLM_NORM_CODE,
-	[CLM_COL_BILL_ADDR1] = CLM_NORM_NAME,
-	[CLM_COL_BILL_ADDR2] = CLM_NORM_NAME,
-	[CLM_COL_BILL_CITY] = CLM_NORM_NAME,
-	[CLM_COL_BILL_STATE] = CLM_NORM_STATE,
-	[CLM_COL_BILL_ZIP] = CLM_NORM_ZIP,
-	[CLM_COL_BILL_CONTACT] = CLM_NORM_NAME,
-	[CLM_COL_BILL_PHONE] = CLM_NORM_PHONE,
-	[CLM_COL_PAYTO_ADDR1] = CLM_NORM_NAME,
-	[CLM_COL_PAYTO_ADDR2] = CLM_NORM_NAME,
-	[CLM_COL_PAYTO_CITY] = CLM_NORM_NAME,
-	[CLM_COL_PAYTO_STATE] = CLM_NORM_STATE,
-	[CLM_COL_PAYTO_ZIP] = CLM_NORM_ZIP,
-	[CLM_COL_PAYER_ID] = CLM_NORM_ASIS,
-	[CLM_COL_PAYER_NAME] = CLM_NORM_NAME,
-	[CLM_COL_PAYER_SEQ] = CLM_NORM_PAYER_SEQ,
-	[CLM_COL_FILING_IND] = CLM_NORM_FILING,
-	[CLM_COL_INS_TYPE] = CLM_NORM_CODE,
-	[CLM_COL_SUB_ID] = CLM_NORM_ID,
-	[CLM_COL_SUB_LAST] = CLM_NORM_NAME,
-	[CLM_COL_SUB_FIRST] = CLM_NORM_NAME,
-	[CLM_COL_SUB_MIDDLE] = CLM_NORM_NAME,
-	[CLM_COL_SUB_SUFFIX] = CLM_NORM_NAME,
-	[CLM_COL_SUB_DOB] = CLM_NORM_DATE_BIRTH,
-	[CLM_COL_SUB_SEX] = CLM_NORM_SEX,
-	[CLM_COL_SUB_ADDR1] = CLM_NORM_NAME,
-	[CLM_COL_SUB_ADDR2] = CLM_NORM_NAME,
-	[CLM_COL_SUB_CITY] = CLM_NORM_NAME,
-	[CLM_COL_SUB_STATE] = CLM_NORM_STATE,
-	[CLM_COL_SUB_ZIP] = CLM_NORM_ZIP,
-	[CLM_COL_SUB_GROUP] = CLM_NORM_ASIS,
-	[CLM_COL_SUB_GROUP_NAME] = CLM_NORM_NAME,
-	[CLM_COL_PAT_REL] = CLM_NORM_REL,
-	[CLM_COL_PAT_LAST] = CLM_NORM_NAME,
-	[CLM_COL_PAT_FIRST] = CLM_NORM_NAME,
-	[CLM_COL_PAT_MIDDLE] = CLM_NORM_NAME,
-	[CLM_COL_PAT_SUFFIX] = CLM_NORM_NAME,
-	[CLM_COL_PAT_DOB] = CLM_NORM_DATE_BIRTH,
-	[CLM_COL_PAT_SEX] = CLM_NORM_SEX,
-	[CLM_COL_PAT_ADDR1] = CLM_NORM_NAME,
-	[CLM_COL_PAT_ADDR2] = CLM_NORM_NAME,
-	[CLM_COL_PAT_CITY] = CLM_NORM_NAME,
-	[CLM_COL_PAT_STATE] = CLM_NORM_STATE,
-	[CLM_COL_PAT_ZIP] = CLM_NORM_ZIP,
-	[CLM_COL_REF_NPI] = CLM_NORM_NPI,
-	[CLM_COL_REF_LAST] = CLM_NORM_NAME,
-	[CLM_COL_REF_FIRST] = CLM_NORM_NAME,
-	[CLM_COL_REND_NPI] = CLM_NORM_NPI,
-	[CLM_COL_REND_LAST] = CLM_NORM_NAME,
-	[CLM_COL_REND_FIRST] = CLM_NORM_NAME,
-	[CLM_COL_REND_TAXONOMY] = CLM_NORM_CODE,
-	[CLM_COL_FAC_NPI] = CLM_NORM_NPI,
-	[CLM_COL_FAC_NAME] = CLM_NORM_NAME,
-	[CLM_COL_FAC_ADDR1] = CLM_NORM_NAME,
-	[CLM_COL_FAC_ADDR2] = CLM_NORM_NAME,
-	[CLM_COL_FAC_CITY] = CLM_NORM_NAME,
-	[CLM_COL_FAC_STATE] = CLM_NORM_STATE,
-	[CLM_COL_FAC_ZIP] = CLM_NORM_ZIP,
-	[CLM_COL_DX1] = CLM_NORM_DX,
-	[CLM_COL_DX2] = CLM_NORM_DX,
-	[CLM_COL_DX3] = CLM_NORM_DX,
-	[CLM_COL_DX4] = CLM_NORM_DX,
-	[CLM_COL_DX5] = CLM_NORM_DX,
-	[CLM_COL_DX6] = CLM_NORM_DX,
-	[CLM_COL_DX7] = CLM_NORM_DX,
-	[CLM_COL_DX8] = CLM_NORM_DX,
-	[CLM_COL_DX9] = CLM_NORM_DX,
-	[CLM_COL_DX10] = CLM_NORM_DX,
-	[CLM_COL_DX11] = CLM_NORM_DX,
-	[CLM_COL_DX12] = CLM_NORM_DX,
-	[CLM_COL_OTH_PAYER_SEQ] = CLM_NORM_PAYER_SEQ,
-	[CLM_COL_OTH_PAYER_ID] = CLM_NORM_ASIS,
-	[CLM_COL_OTH_PAYER_NAME] = CLM_NORM_NAME,
-	[CLM_COL_OTH_FILING_IND] = CLM_NORM_FILING,
-	[CLM_COL_OTH_INS_TYPE] = CLM_NORM_CODE,
-	[CLM_COL_OTH_SUB_REL] = CLM_NORM_REL,
-	[CLM_COL_OTH_SUB_ID] = CLM_NORM_ID,
-	[CLM_COL_OTH_SUB_LAST] = CLM_NORM_NAME,
-	[CLM_COL_OTH_SUB_FIRST] = CLM_NORM_NAME,
-	[CLM_COL_OTH_PAID] = CLM_NORM_MONEY,
-	[CLM_COL_OTH_ADJ] = CLM_NORM_ASIS,
-	[CLM_COL_OTH_PAID_DATE] = CLM_NORM_DATE_PAST,
-	[CLM_COL_LINE_NO] = CLM_NORM_ASIS,
-	[CLM_COL_DOS_FROM] = CLM_NORM_DATE_SERVICE,	/* may hold a range */
-	[CLM_COL_DOS_TO] = CLM_NORM_DATE_SERVICE,
-	[CLM_COL_PROC] = CLM_NORM_PROC,		/* with mod1..mod4 */
-	[CLM_COL_MOD1] = CLM_NORM_MOD,
-	[CLM_COL_MOD2] = CLM_NORM_MOD,
-	[CLM_COL_MOD3] = CLM_NORM_MOD,
-	[CLM_COL_MOD4] = CLM_NORM_MOD,
-	[CLM_COL_UNITS] = CLM_NORM_QTY,
-	[CLM_COL_UNIT_TYPE] = CLM_NORM_UNIT_TYPE,
-	[CLM_COL_CHARGE] = CLM_NORM_MONEY,
-	[CLM_COL_DX_PTR] = CLM_NORM_DXPTR,
-	[CLM_COL_LINE_POS] = CLM_NORM_POS,
-	[CLM_COL_NDC] = CLM_NORM_NDC,
-	[CLM_COL_NDC_QTY] = CLM_NORM_QTY,
-	[CLM_COL_NDC_UNIT] = CLM_NORM_NDC_UNIT,
-	[CLM_COL_LINE_REND_NPI] = CLM_NORM_NPI,
-	[CLM_COL_LINE_REND_LAST] = CLM_NORM_NAME,
-	[CLM_COL_LINE_REND_FIRST] = CLM_NORM_NAME,
-	[CLM_COL_LINE_OTH_PAID] = CLM_NORM_MONEY,
-	[CLM_COL_LINE_OTH_UNITS] = CLM_NORM_QTY,
-	[CLM_COL_LINE_OTH_ADJ] = CLM_NORM_ASIS,
-	[CLM_COL_LINE_OTH_DATE] = CLM_NORM_DATE_PAST,
-	[CLM_COL_LINE_CTRL] = CLM_NORM_ASIS,
-	[CLM_COL_STATUS] = CLM_NORM_NONE,
-	[CLM_COL_EDITS] = CLM_NORM_NONE,
-};
-
-#define KNOWN_MAX 32
-
-struct scratch {
-	char *buf;
-	size_t cap;
-};
-
-struct norm {
-	struct clm_norm_ctx ctx;
-	struct scratch cell;		/* normalizer output, grown as needed */
-	struct scratch claim;		/* a claim-level column's result */
-	/* the header's columns to normalize, split by level (from start) */
-	enum clm_column claim_cols[CLM_COL_COUNT], line_cols[CLM_COL_COUNT];
-	size_t nclaim, nline;
-	/* per column, the last value found already normal: exports repeat
-	 * providers, payers, codes and dates row after row */
-	struct known {
-		unsigned char set, len;
-		char v[KNOWN_MAX];
-	} known[CLM_COL_COUNT];
-};
-
 enum { OPT_KEEP_CASE = 2000 };
-
-/* An output buffer for a value of len bytes (values are bounded by the
- * CSV reader's field ceiling). */
-static struct clm_norm_out
-out_for(struct scratch *sc, size_t len)
-{
-	struct clm_norm_out o;
-
-	if (sc->cap < len + CLM_NORM_SLACK) {
-		sc->cap = len + CLM_NORM_SLACK + 256;
-		free(sc->buf);
-		sc->buf = clm_xmalloc(sc->cap);
-	}
-	o.buf = sc->buf;
-	o.size = sc->cap;
-	o.len = 0;
-	o.edit = CLM_EDIT_COUNT;
-	o.reason = NULL;
-	return o;
-}
-
-static long
-row_line(const struct clm_row *row, const struct clm_header *h)
-{
-	return strtol(clm_row_get(row, h, CLM_COL_LINE_NO), NULL, 10);
-}
-
-static int
-quotable_or_empty(const char *v)
-{
-	return v[0] == '\0' || clm_codes_quotable(v);
-}
-
-/* One finding; codes may be quoted, patient data never. */
-static void
-report(struct clm_findings *f, enum clm_norm_kind k, long line,
-    enum clm_column col, const char *before, const struct clm_norm_out *o,
-    enum clm_norm_result r)
-{
-	const char *name = clm_column_name(col);
-
-	/* a code kind's value is quoted only when code-shaped (its repair
-	 * is made from it): a shifted row can put a birth date or a name in
-	 * a code column */
-	if (clm_norm_kind_is_phi(k) || !clm_codes_quotable(before))
-		clm_finding_add(f, o->edit, line, name, "%s", o->reason);
-	else if (r == CLM_NORM_REPAIRED)
-		clm_finding_add(f, o->edit, line, name, "'%.40s' written as "
-		    "'%.40s': %s", before, o->buf, o->reason);
-	else
-		clm_finding_add(f, o->edit, line, name, "'%.40s': %s", before,
-		    o->reason);
-}
-
-/* clm_norm_value, skipped when v is the column's last value found normal
- * (the result depends only on the kind, the value and the fixed ctx). */
-static enum clm_norm_result
-norm_value(struct norm *nm, enum clm_column col, const char *v, size_t len,
-    struct clm_norm_out *o)
-{
-	struct known *k = &nm->known[col];
-	enum clm_norm_result r;
-
-	if (k->set && len == k->len && memcmp(v, k->v, len) == 0)
-		return CLM_NORM_UNCHANGED;
-	r = clm_norm_value(column_kind[col], v, len, &nm->ctx, o);
-	if (r == CLM_NORM_UNCHANGED && len < KNOWN_MAX) {
-		memcpy(k->v, v, len);
-		k->len = (unsigned char)len;
-		k->set = 1;
-	}
-	return r;
-}
-
-/* Normalize value i of row; 1 when it was reported. */
-static int
-norm_cell(struct norm *nm, struct clm_row *row, enum clm_column col,
-    size_t i, struct clm_findings *f, long line)
-{
-	const char *v = clm_row_value(row, i);
-	size_t len = clm_row_value_len(row, i);
-	struct clm_norm_out o = out_for(&nm->cell, len);
-	enum clm_norm_result r = norm_value(nm, col, v, len, &o);
-
-	if (r == CLM_NORM_UNCHANGED)
-		return 0;
-	if (f != NULL)
-		report(f, column_kind[col], line, col, v, &o, r);
-	if (r == CLM_NORM_REPAIRED)
-		clm_row_set_value(row, i, o.buf, o.len);
-	return 1;
-}
-
-/*
- * A claim-level column: normalized once for the claim (findings at line
- * 0); rows holding the same raw value take the same result, a row with a
- * different value (CLAIM-CONFLICT upstream) is normalized on its own.
- */
-static void
-norm_claim_column(struct norm *nm, struct clm_claim *c,
-    const struct clm_header *h, enum clm_column col, struct clm_findings *f)
-{
-	size_t i = (size_t)h->canon[col];
-	const char *first = clm_row_value(c->rows[0], i);
-	size_t len = clm_row_value_len(c->rows[0], i);
-	struct clm_norm_out o = out_for(&nm->claim, len);
-	enum clm_norm_result r = norm_value(nm, col, first, len, &o);
-
-	if (r != CLM_NORM_UNCHANGED)
-		report(f, column_kind[col], 0, col, first, &o, r);
-	for (size_t k = 1; k < c->n; k++) {
-		if (clm_row_value_len(c->rows[k], i) != len ||
-		    memcmp(clm_row_value(c->rows[k], i), first, len) != 0)
-			norm_cell(nm, c->rows[k], col, i, f, 0);
-		else if (r == CLM_NORM_REPAIRED)
-			clm_row_set_value(c->rows[k], i, o.buf, o.len);
-	}
-	if (r == CLM_NORM_REPAIRED)
-		clm_row_set_value(c->rows[0], i, o.buf, o.len);
-}
-
-/* Can the tool write column col of row without clobbering the extra
- * values of a ragged row? */
-static void
-norm_proc(struct clm_row *row, const struct clm_header *h,
-    struct clm_findings *f, long line)
-{
-	struct clm_norm_procmod pm;
-	enum clm_norm_result r;
-	enum clm_column col;
-
-	memset(&pm, 0, sizeof(pm));
-	pm.proc = clm_row_get(row, h, CLM_COL_PROC);
-	for (int m = 0; m < 4; m++)
-		pm.mod[m] = clm_row_get(row, h, CLM_COL_MOD(m + 1));
-	r = clm_norm_proc_mods(&pm);
-	if (r == CLM_NORM_UNCHANGED)
-		return;
-	col = pm.field == 0 ? CLM_COL_PROC : CLM_COL_MOD(pm.field);
-	if (quotable_or_empty(pm.proc) && quotable_or_empty(pm.mod[0]) &&
-	    quotable_or_empty(pm.mod[1]) && quotable_or_empty(pm.mod[2]) &&
-	    quotable_or_empty(pm.mod[3]))
-		clm_finding_add(f, pm.edit, line, clm_column_name(col),
-		    "%s (proc '%s', modifiers '%s' '%s' '%s' '%s')",
-		    pm.reason, pm.proc, pm.mod[0], pm.mod[1],
-		    pm.mod[2], pm.mod[3]);
-	else
-		clm_finding_add(f, pm.edit, line, clm_column_name(col),
-		    "%s (values that do not look like codes, not shown)",
-		    pm.reason);
-	if (r != CLM_NORM_REPAIRED)
-		return;
-	clm_row_set(row, h, CLM_COL_PROC, pm.proc_buf);
-	for (int m = 0; m < 4; m++)
-		clm_row_set(row, h, CLM_COL_MOD(m + 1), pm.mod_buf[m]);
-}
-
-/* dos_from may hold a range: its end goes to dos_to when that is empty or
- * the same date. */
-static void
-norm_dos(struct norm *nm, struct clm_row *row, const struct clm_header *h,
-    struct clm_findings *f, long line)
-{
-	size_t fi = (size_t)h->canon[CLM_COL_DOS_FROM];
-	size_t ti = (size_t)h->canon[CLM_COL_DOS_TO];
-	const char *v, *to;
-	size_t len;
-	struct clm_norm_out o;
-
-	norm_cell(nm, row, CLM_COL_DOS_TO, ti, f, line);
-	v = clm_row_value(row, fi);	/* after: setting dos_to may move it */
-	len = clm_row_value_len(row, fi);
-	o = out_for(&nm->cell, len);
-	if (clm_norm_value(CLM_NORM_DATE_SERVICE, v, len, &nm->ctx, &o) !=
-	    CLM_NORM_ERROR || o.edit != CLM_EDIT_DATE_INVALID ||
-	    clm_norm_date_range(v, len, nm->ctx.today, &o, &to) !=
-	    CLM_NORM_REPAIRED || to == NULL) {
-		norm_cell(nm, row, CLM_COL_DOS_FROM, fi, f, line);
-		return;
-	}
-	if (clm_row_value_len(row, ti) > 0 &&
-	    strcmp(clm_row_value(row, ti), to) != 0) {
-		clm_finding_add(f, CLM_EDIT_DATE_RANGE_CONFLICT, line,
-		    "dos_from", "holds a date range whose end "
-		    "differs from dos_to");
-		return;
-	}
-	clm_finding_add(f, o.edit, line, "dos_from", "%s", o.reason);
-	clm_row_set_value(row, ti, to, 8);
-	clm_row_set_value(row, fi, o.buf, 8);
-}
-
-static int
-special_column(enum clm_column col)
-{
-	return col == CLM_COL_PROC || (col >= CLM_COL_MOD1 &&
-	    col <= CLM_COL_MOD4) || col == CLM_COL_DOS_FROM ||
-	    col == CLM_COL_DOS_TO;
-}
-
-static void
-norm_line(struct norm *nm, struct clm_row *row, const struct clm_header *h,
-    struct clm_findings *f)
-{
-	long line;
-
-	/* line_no first: findings name the line */
-	if (h->canon[CLM_COL_LINE_NO] >= 0)
-		norm_cell(nm, row, CLM_COL_LINE_NO,
-		    (size_t)h->canon[CLM_COL_LINE_NO], f, 0);
-	line = row_line(row, h);
-	for (size_t k = 0; k < nm->nline; k++)
-		norm_cell(nm, row, nm->line_cols[k],
-		    (size_t)h->canon[nm->line_cols[k]], f, line);
-	if (h->canon[CLM_COL_MOD1] >= 0)
-		norm_proc(row, h, f, line);
-	if (h->canon[CLM_COL_DOS_FROM] >= 0)
-		norm_dos(nm, row, h, f, line);
-	else if (h->canon[CLM_COL_DOS_TO] >= 0)
-		norm_cell(nm, row, CLM_COL_DOS_TO,
-		    (size_t)h->canon[CLM_COL_DOS_TO], f, line);
-}
-
-static int
-norm_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
-{
-	struct norm *nm = t->ctx;
-
-	for (size_t k = 0; k < nm->nclaim; k++)
-		norm_claim_column(nm, c, t->h, nm->claim_cols[k], f);
-	for (size_t r = 0; r < c->n; r++)
-		norm_line(nm, c->rows[r], t->h, f);
-	return CLM_TOOL_WRITE;
-}
-
-/* The header's columns to normalize, in canonical order; the line-level
- * ones without those norm_line handles itself. */
-static void
-plan_columns(struct norm *nm, const struct clm_header *h)
-{
-	nm->nclaim = nm->nline = 0;
-	for (int col = 0; col < CLM_COL_COUNT; col++) {
-		if (h->canon[col] < 0 || column_kind[col] == CLM_NORM_NONE)
-			continue;
-		if (!clm_column_is_line(col))
-			nm->claim_cols[nm->nclaim++] = col;
-		else if (!special_column(col) && col != CLM_COL_LINE_NO)
-			nm->line_cols[nm->nline++] = col;
-	}
-}
-
-/* Columns a repair may need to write: the modifiers beside proc, dos_to
- * beside dos_from.  Appended when absent. */
-static int
-norm_start(struct clm_tool *t, struct clm_header *h)
-{
-	int any = h->canon[CLM_COL_PROC] >= 0;
-
-	for (int m = 1; m <= 4; m++)
-		any |= h->canon[CLM_COL_MOD(m)] >= 0;
-	for (int m = 1; any && m <= 4; m++)
-		clm_header_ensure(h, CLM_COL_MOD(m));
-	if (h->canon[CLM_COL_DOS_FROM] >= 0)
-		clm_header_ensure(h, CLM_COL_DOS_TO);
-	plan_columns(t->ctx, h);
-	return 0;
-}
 
 static int
 norm_option(struct clm_tool *t, int opt, const char *arg)
 {
-	struct norm *nm = t->ctx;
-
 	(void)arg;
 	if (opt != OPT_KEEP_CASE)
 		return -1;
-	nm->ctx.keep_case = 1;
+	clm_normalize_keep_case(t->ctx, 1);
 	return 0;
 }
 
@@ -458,7 +29,9 @@ static const struct option longopts[] = {
 int
 main(int argc, char **argv)
 {
-	static const struct clm_tool_spec spec = {
+	struct clm_normalize *nm;
+	struct clm_stage stages[1];
+	struct clm_tool_spec spec = {
 		.name = "clm-normalize",
 		.purpose = "Repair the form of claim records (dates, codes, "
 		    "digits, money, names); report every repair.",
@@ -466,21 +39,20 @@ main(int argc, char **argv)
 		    "letter case\n",
 		.longopts = longopts,
 		.option = norm_option,
-		.start = norm_start,
-		.claim = norm_claim,
+		.stages = stages,
+		.nstages = 1,
 	};
-	struct norm nm;
+	long today = clm_date_today();
 	int rc;
 
-	memset(&nm, 0, sizeof(nm));
-	nm.ctx.today = clm_date_today();
-	if (nm.ctx.today == 0) {
+	if (today == 0) {
 		fputs("clm-normalize: CLM_TODAY is not a date CCYYMMDD\n",
 		    stderr);
 		return CLM_EXIT_FAILURE;
 	}
-	rc = clm_tool_main(&spec, &nm, argc, argv);
-	free(nm.cell.buf);
-	free(nm.claim.buf);
+	nm = clm_normalize_new(today, 0);
+	stages[0] = clm_normalize_stage(nm);
+	rc = clm_tool_main(&spec, nm, argc, argv);
+	clm_normalize_free(nm);
 	return rc;
 }

@@ -898,7 +898,7 @@ read_source_header(struct clm_tool *t, struct csv_src *cs,
 
 int
 parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
-    int ahead, struct clm_tool_source *s, struct clm_error *err)
+    int ahead, struct parse_rows *s, struct clm_error *err)
 {
 	struct csv_src *cs = clm_xcalloc(1, sizeof(*cs));
 	int rc;
@@ -929,7 +929,6 @@ parse_open_csv(struct clm_tool *t, struct clm_in *in, unsigned char delim,
 	s->next = grouped_row;
 	s->src = cs;
 	s->h = cs->h;
-	s->name = clm_in_name(in);
 	s->close = close_csv;
 	return 0;
 }

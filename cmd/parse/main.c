@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "clm_io.h"
+#include "clm_x12src.h"
 #include "parse.h"
 
 #define DETECT_BYTES (64 * 1024)
@@ -14,9 +15,9 @@ enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT, OPT_PROFILE,
 
 /* Print the header map and stop: no records are written. */
 static void
-finish_print_map(struct clm_tool *t, struct clm_tool_source *s)
+finish_print_map(struct clm_tool *t, struct clm_source *s)
 {
-	s->close(s->src);
+	clm_source_close(s);
 	fflush(stdout);
 	clm_out_close(t->out);
 	clm_out_close(t->report);
@@ -52,13 +53,14 @@ is_regular_file(const char *path)
 }
 
 static int
-open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
+open_input(struct clm_tool *t, const char *path, struct clm_source **s,
     struct clm_error *err)
 {
 	struct parse_ctx *pc = t->ctx;
 	struct clm_in *in = clm_in_open(path, err);
+	struct parse_rows rows;
 	enum parse_format fmt;
-	int failed, rc;
+	int failed, rc = 0;
 
 	if (in == NULL)
 		return -CLM_EIO;
@@ -69,18 +71,23 @@ open_input(struct clm_tool *t, const char *path, struct clm_tool_source *s,
 	}
 	/* what the reader tells the claim callback starts afresh */
 	pc->grouped = fmt != PARSE_X12;
+	pc->from_x12 = fmt == PARSE_X12;
 	pc->assign_line_no = 0;
 	pc->nptr_cols = 0;
 	pc->src_cols = 0;
 	parse_idset_free(pc->ids);
 	pc->ids = NULL;
-	if (fmt == PARSE_X12)
-		rc = parse_open_x12(t, in, s, err);
-	else
+	if (fmt == PARSE_X12) {
+		*s = clm_x12src_open(in, t->file);
+	} else {
 		rc = parse_open_csv(t, in, fmt == PARSE_TSV ? '\t' : ',',
-		    is_regular_file(path), s, err);
+		    is_regular_file(path), &rows, err);
+		if (rc >= 0)
+			*s = clm_source_rows(rows.next, rows.src, rows.close,
+			    rows.h, t->file);
+	}
 	if (rc >= 0 && pc->print_map)
-		finish_print_map(t, s);
+		finish_print_map(t, *s);
 	return rc;
 }
 
@@ -101,12 +108,20 @@ clear_verdicts(const struct clm_header *h, struct clm_claim *c)
 				    "", 0);
 }
 
+/* The tool's stage: one claim's cells to the record form (its reading
+ * findings came with it from the source). */
 static int
-parse_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
+parse_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
+    struct clm_error *err)
 {
+	struct clm_tool *t = ctx;
 	struct parse_ctx *pc = t->ctx;
+	struct clm_claim *c = &it->c;
+	struct clm_findings *f = &it->f;
 
-	if (parse_x12_findings(t, c, f))
+	(void)next;
+	(void)err;
+	if (pc->from_x12)
 		parse_transform_x12(pc, t->h, c, f);
 	else
 		parse_transform(pc, t->h, c, f);
@@ -119,7 +134,7 @@ parse_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 			    "ones only", t->file,
 			    PARSE_IDSET_MAX_SLOTS / 4 * 3);
 	}
-	return CLM_TOOL_WRITE;
+	return CLM_STAGE_PASS;
 }
 
 static const struct option longopts[] = {
@@ -188,6 +203,18 @@ parse_option(struct clm_tool *t, int opt, const char *arg)
 	}
 }
 
+/* The stage's context is the tool (its header, file name, -q). */
+static int
+parse_prepare(struct clm_tool *t)
+{
+	struct parse_ctx *pc = t->ctx;
+
+	pc->stage = t->stages[0];
+	pc->stage.ctx = t;
+	t->stages = &pc->stage;
+	return 0;
+}
+
 /* CLM_PARSE_WINDOW (bytes) shrinks the grouping window for tests. */
 static size_t
 window_size(void)
@@ -206,7 +233,10 @@ window_size(void)
 int
 main(int argc, char **argv)
 {
-	static const struct clm_tool_spec spec = {
+	struct clm_stage stages[1] = {
+		{ "parse", NULL, NULL, parse_claim, NULL },
+	};
+	const struct clm_tool_spec spec = {
 		.name = "clm-parse",
 		.purpose = "Read claim exports (CSV, TSV, X12 837P) into clm "
 		    "records.",
@@ -228,7 +258,9 @@ main(int argc, char **argv)
 		.option = parse_option,
 		.open_source = open_input,
 		.foreign_input = 1,
-		.claim = parse_claim,
+		.prepare = parse_prepare,
+		.stages = stages,
+		.nstages = 1,
 		.finish = parse_finish,
 		/* ROW-RAGGED and CLAIM-CONFLICT come from parse_transform,
 		 * which counts the export's columns, not the added ones */

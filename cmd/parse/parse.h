@@ -1,9 +1,9 @@
 /*
  * clm-parse internals: format detection, the CSV/TSV reader with header
  * mapping and cell splitting (from_csv.c), claim grouping of scattered rows
- * (group.c), and the X12 837P reader (from_x12.c).  Each reader takes an
- * opened input and fills a clm_tool_source whose rows are in the record
- * format and grouped by claim.
+ * (group.c); X12 837P comes through the library's X12 source
+ * (lib/x12/clm_x12src.h).  The CSV reader takes an opened input and fills
+ * a parse_rows whose rows are in the record format and grouped by claim.
  */
 #ifndef PARSE_H
 #define PARSE_H
@@ -27,6 +27,14 @@ struct parse_idset;
 
 #define PARSE_MAX_DEFAULTS 256
 
+/* Rows out of an export, for clm_source_rows (h belongs to src). */
+struct parse_rows {
+	clm_row_source_fn next;
+	void *src;
+	struct clm_header *h;
+	void (*close)(void *src);
+};
+
 struct parse_ctx {
 	struct clm_map *map;
 	struct clm_profile *profile;	/* --profile ([columns] go to map) */
@@ -43,6 +51,8 @@ struct parse_ctx {
 	unsigned char *flags;		/* queue of per-claim flags */
 	size_t nflags, flags_head, flags_cap;
 	int ids_full_noted;
+	int from_x12;			/* the current input is X12 */
+	struct clm_stage stage;		/* the tool's stage (main.c) */
 	/* set by the reader for the claim callback (parse_transform) */
 	int assign_line_no;		/* the input has no line number */
 	int ptr_cols[16];		/* more pointer columns to join */
@@ -67,19 +77,10 @@ void parse_transform(struct parse_ctx *pc, const struct clm_header *h,
 void parse_transform_x12(struct parse_ctx *pc, const struct clm_header *h,
     struct clm_claim *c, struct clm_findings *f);
 
-/*
- * The X12 837P reader: takes ownership of in (already opened; its first
- * bytes may have been peeked with clm_in_peek) and fills s.
- */
-int parse_open_x12(struct clm_tool *t, struct clm_in *in,
-    struct clm_tool_source *s, struct clm_error *err);
-/* Add the X12 reader's findings for claim c; 0 when c is not from X12. */
-int parse_x12_findings(struct clm_tool *t, const struct clm_claim *c,
-    struct clm_findings *f);
 /* The CSV/TSV reader, delim ',' or '\t'; takes ownership of in. */
 /* ahead: the input is a regular file, parsed ahead in a thread. */
 int parse_open_csv(struct clm_tool *t, struct clm_in *in,
-    unsigned char delim, int ahead, struct clm_tool_source *s,
+    unsigned char delim, int ahead, struct parse_rows *s,
     struct clm_error *err);
 
 /* The practice profile at work (profile.c). */

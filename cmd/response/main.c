@@ -190,9 +190,10 @@ prune(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 
 static int
 open_response(struct clm_tool *t, const char *path,
-    struct clm_tool_source *s, struct clm_error *err)
+    struct clm_source **s, struct clm_error *err)
 {
 	struct resp_ctx *x = t->ctx;
+	const char *name = "-";
 	int rc;
 
 	if (x->h == NULL) {
@@ -201,22 +202,21 @@ open_response(struct clm_tool *t, const char *path,
 		clm_header_add(x->h, "line_no");
 		clm_header_add(x->h, "resp_index");
 	}
-	s->next = result_next;
-	s->src = x;
-	s->h = x->h;
-	s->close = close_response;
 	x->n = x->next = x->base = 0;
 	if (x->prune_before > 0) {
-		s->name = "-";
-		return prune(t, x, err);
+		if ((rc = prune(t, x, err)) == 0)
+			*s = clm_source_rows(result_next, x, close_response,
+			    x->h, name);
+		return rc;
 	}
 	if ((rc = load_archive(t, x, err)) < 0)
 		return rc;
 	if ((x->in = clm_in_open(path, err)) == NULL)
 		return -CLM_EIO;
-	s->name = x->rd_name = clm_in_name(x->in);
+	name = x->rd_name = clm_in_name(x->in);
 	x->rd = clm_resp_open(read_in, x->in, x->rd_name);
 	resp_match_reset();
+	*s = clm_source_rows(result_next, x, close_response, x->h, name);
 	return 0;
 }
 
@@ -327,9 +327,13 @@ keep(struct resp_ctx *x, const struct resp_result *r)
 	x->kept[x->nkept++] = *r;
 }
 
+/* The sink: each result claim is accounted for and written as a status
+ * record (not as the placeholder rows it travelled in). */
 static int
-resp_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
+resp_sink(struct clm_tool *t, struct clm_item *it)
 {
+	struct clm_claim *c = &it->c;
+	struct clm_findings *f = &it->f;
 	struct resp_ctx *x = t->ctx;
 	const char *idx = clm_row_value(c->rows[0], 2);
 	struct resp_result *r = &x->v[strtoul(idx, NULL, 10) - x->base];
@@ -344,7 +348,7 @@ resp_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 		    "amounts shown as sent");
 	clm_tool_account(t, c, f);
 	if (r->status == NULL)
-		return CLM_TOOL_TAKEN;
+		return 0;
 	if (r->claim >= 0 &&
 	    (strcmp(r->status, "rejected") == 0 ||
 	    strcmp(r->status, "denied") == 0 ||
@@ -354,7 +358,7 @@ resp_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 		clm_tool_error(t, &err);
 		return -1;
 	}
-	return CLM_TOOL_TAKEN;
+	return 0;
 }
 
 /* ---- --rejects -------------------------------------------------------- */
@@ -503,7 +507,7 @@ main(int argc, char **argv)
 		.option = resp_option,
 		.open_source = open_response,
 		.start = resp_start,
-		.claim = resp_claim,
+		.sink = resp_sink,
 		.finish = resp_finish,
 		.no_record_output = 1,
 		.foreign_input = 1,

@@ -6,6 +6,10 @@
 #include <string.h>
 
 #include "clm_date.h"
+#include "clm_edit_address.h"
+#include "clm_edit_amounts.h"
+#include "clm_edit_dates.h"
+#include "clm_edit_required.h"
 #include "scrub.h"
 
 long
@@ -71,61 +75,6 @@ patient_is_subscriber(const struct clm_row *row, const struct clm_header *h)
 	return rel[0] == '\0' || strcmp(rel, "18") == 0;
 }
 
-/* Columns the 837P needs on every claim (loop and element in docs). */
-static const enum clm_column required_claim[] = {
-	CLM_COL_CLAIM_ID, CLM_COL_POS, CLM_COL_BILL_NPI, CLM_COL_BILL_NAME,
-	CLM_COL_BILL_TIN, CLM_COL_BILL_ADDR1, CLM_COL_BILL_CITY,
-	CLM_COL_BILL_STATE, CLM_COL_BILL_ZIP, CLM_COL_PAYER_ID,
-	CLM_COL_PAYER_NAME, CLM_COL_SUB_ID, CLM_COL_SUB_LAST, CLM_COL_SUB_FIRST,
-	CLM_COL_DX1,
-};
-/* dx_ptr is clm-code-check's (DXPTR-MISSING), not repeated here. */
-static const enum clm_column required_line[] = {
-	CLM_COL_DOS_FROM, CLM_COL_PROC, CLM_COL_UNITS, CLM_COL_CHARGE,
-};
-
-static void
-missing(struct clm_findings *f, long line, enum clm_column col)
-{
-	clm_finding_add(f, CLM_EDIT_REQUIRED_MISSING, line, clm_column_name(col),
-	    "%s is empty; the 837P requires it", clm_column_name(col));
-}
-
-static void
-check_required(const struct clm_claim *c, const struct clm_header *h,
-    struct clm_findings *f)
-{
-	const struct clm_row *r0 = c->rows[0];
-	size_t n = sizeof(required_claim) / sizeof(required_claim[0]);
-
-	for (size_t i = 0; i < n; i++)
-		if (*clm_row_get(r0, h, required_claim[i]) == '\0')
-			missing(f, 0, required_claim[i]);
-	if (patient_is_subscriber(r0, h)) {
-		if (*clm_row_get(r0, h, CLM_COL_SUB_DOB) == '\0')
-			missing(f, 0, CLM_COL_SUB_DOB);
-	} else {
-		if (*clm_row_get(r0, h, CLM_COL_PAT_LAST) == '\0')
-			missing(f, 0, CLM_COL_PAT_LAST);
-		if (*clm_row_get(r0, h, CLM_COL_PAT_FIRST) == '\0')
-			missing(f, 0, CLM_COL_PAT_FIRST);
-		if (*clm_row_get(r0, h, CLM_COL_PAT_DOB) == '\0')
-			missing(f, 0, CLM_COL_PAT_DOB);
-	}
-	n = sizeof(required_line) / sizeof(required_line[0]);
-	for (size_t i = 0; i < n; i++) {
-		if (h->canon[required_line[i]] < 0) {
-			missing(f, 0, required_line[i]);	/* once */
-			continue;
-		}
-		for (size_t r = 0; r < c->n; r++)
-			if (*clm_row_get(c->rows[r], h, required_line[i]) ==
-			    '\0')
-				missing(f, scrub_line_no(c->rows[r], h),
-				    required_line[i]);
-	}
-}
-
 /* Dates of service are patient data: messages name columns, not values. */
 static void
 check_line_dates(const struct scrub_ctx *sc, const struct clm_row *row,
@@ -143,10 +92,6 @@ check_line_dates(const struct scrub_ctx *sc, const struct clm_row *row,
 		clm_finding_add(f, CLM_EDIT_DATE_FUTURE, line, "dos_to",
 		    "the service end date is after the as-of date %ld",
 		    sc->as_of);
-	if (from > 0 && to > 0 && to < from)
-		clm_finding_add(f, CLM_EDIT_DATE_RANGE, line, "dos_to",
-		    "the service end date (dos_to) is before the start date "
-		    "(dos_from)");
 	if (dob > 0 && from > 0 && dob > from)
 		clm_finding_add(f, CLM_EDIT_DOB_AFTER_DOS, line, "dos_from",
 		    "the patient's birth date is after the date of service");
@@ -162,113 +107,6 @@ check_dates(const struct scrub_ctx *sc, const struct clm_claim *c,
 
 	for (size_t i = 0; i < c->n; i++)
 		check_line_dates(sc, c->rows[i], h, dob, f);
-}
-
-static long long
-cents(double v)
-{
-	return llround(v * 100.0);
-}
-
-static void
-check_amounts(const struct clm_claim *c, const struct clm_header *h,
-    struct clm_findings *f)
-{
-	const char *total = clm_row_get(c->rows[0], h, CLM_COL_TOTAL_CHARGE);
-	long long sum = 0;
-	double v;
-
-	for (size_t i = 0; i < c->n; i++) {
-		const char *u = clm_row_get(c->rows[i], h, CLM_COL_UNITS);
-		const char *ch = clm_row_get(c->rows[i], h, CLM_COL_CHARGE);
-		long line = scrub_line_no(c->rows[i], h);
-
-		if (scrub_number(u, &v) && v <= 0)
-			clm_finding_add(f, CLM_EDIT_UNITS_ZERO, line, "units",
-			    "units are %s; a service line bills at least a "
-			    "part of one unit", u);
-		if (scrub_number(ch, &v) && cents(v) <= 0)
-			clm_finding_add(f, CLM_EDIT_CHARGE_ZERO, line, "charge",
-			    "line charge is %s; the 837P needs a positive "
-			    "charge (0.01 where the payer wants a nominal one)",
-			    ch);
-		sum += cents(v);
-	}
-	if (scrub_number(total, &v) && cents(v) != sum)
-		clm_finding_add(f, CLM_EDIT_TOTAL_MISMATCH, 0, "total_charge",
-		    "claim total %s differs from the sum of the line charges "
-		    "%lld.%02lld", total, sum / 100, llabs(sum % 100));
-}
-
-/* Words of an address, upper case, letters and digits only. */
-static size_t
-address_words(const char *s, char words[][16], size_t max)
-{
-	size_t n = 0;
-
-	while (*s != '\0' && n < max) {
-		size_t len = 0;
-
-		while (*s != '\0' && !isalnum((unsigned char)*s))
-			s++;
-		while (isalnum((unsigned char)*s)) {
-			if (len < 15)
-				words[n][len++] = (char)toupper(
-				    (unsigned char)*s);
-			s++;
-		}
-		words[n][len] = '\0';
-		if (len > 0)
-			n++;
-	}
-	return n;
-}
-
-static int
-word_is(char words[][16], size_t n, size_t i, const char *w)
-{
-	return i < n && strcmp(words[i], w) == 0;
-}
-
-/* P O BOX, PO BOX, POBOX, POST OFFICE BOX, LOCKBOX, POB 12, BOX 12. */
-static int
-is_po_box(const char *addr)
-{
-	char w[24][16];
-	size_t n = address_words(addr, w, 24);
-
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(w[i], "POBOX") == 0 || strcmp(w[i], "LOCKBOX") == 0 ||
-		    (strcmp(w[i], "PO") == 0 && (word_is(w, n, i + 1, "BOX") ||
-		    word_is(w, n, i + 1, "BX"))) ||
-		    (strcmp(w[i], "P") == 0 && word_is(w, n, i + 1, "O") &&
-		    word_is(w, n, i + 2, "BOX")) ||
-		    (strcmp(w[i], "POST") == 0 && word_is(w, n, i + 1,
-		    "OFFICE") && word_is(w, n, i + 2, "BOX")) ||
-		    (strcmp(w[i], "LOCK") == 0 && word_is(w, n, i + 1, "BOX")))
-			return 1;
-		if ((strcmp(w[i], "POB") == 0 || (i == 0 && strcmp(w[i],
-		    "BOX") == 0)) && i + 1 < n &&
-		    isdigit((unsigned char)w[i + 1][0]))
-			return 1;
-	}
-	return 0;
-}
-
-static void
-check_pobox(const struct clm_claim *c, const struct clm_header *h,
-    struct clm_findings *f)
-{
-	static const enum clm_column cols[] = { CLM_COL_BILL_ADDR1,
-	    CLM_COL_BILL_ADDR2 };
-
-	for (size_t i = 0; i < 2; i++)
-		if (is_po_box(clm_row_get(c->rows[0], h, cols[i])))
-			clm_finding_add(f, CLM_EDIT_ADDR_POBOX, 0,
-			    clm_column_name(cols[i]), "the billing provider "
-			    "address in %s is a PO box; loop 2010AA needs a "
-			    "street address (put the PO box in payto_*)",
-			    clm_column_name(cols[i]));
 }
 
 static int
@@ -312,9 +150,12 @@ scrub_check_claim(const struct scrub_ctx *sc, const struct clm_claim *c,
 {
 	if (c->n == 0)
 		return;
-	check_required(c, h, f);
+	clm_edit_required(c, h, 0, f);
+	clm_edit_dates_valid(c, h, f);
+	clm_edit_date_range(c, h, f);
 	check_dates(sc, c, h, f);
-	check_amounts(c, h, f);
-	check_pobox(c, h, f);
+	clm_edit_line_amounts(c, h, f);
+	clm_edit_total(c, h, f);
+	clm_edit_pobox(c, h, f);
 	check_dup_lines(c, h, f);
 }

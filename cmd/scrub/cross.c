@@ -63,8 +63,7 @@ struct svc {
 struct held {
 	uint64_t seq;		/* claim number, 0 = slot free */
 	uint64_t fp;		/* duplicate fingerprint */
-	struct clm_claim c;
-	struct clm_findings f;
+	struct clm_item it;
 };
 
 struct dup_entry {		/* 16 bytes: the log is per distinct claim */
@@ -149,8 +148,7 @@ scrub_cross_free(struct scrub_cross *x)
 	if (x == NULL)
 		return;
 	for (unsigned long i = 0; i < x->nwin; i++) {
-		clm_claim_free(&x->win[i].c);
-		clm_findings_free(&x->win[i].f);
+		clm_item_free(&x->win[i].it);
 	}
 	free(x->win);
 	free(x->ring);
@@ -304,7 +302,7 @@ check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
 		    "repeats claim %s (%s line %ld): same patient, payer, "
 		    "billing provider, dates, codes, units and charges",
-		    clm_claim_id(&hd->c, cu->h), file, (long)d->line);
+		    clm_claim_id(&hd->it.c, cu->h), file, (long)d->line);
 	else
 		clm_finding_add(cu->f, CLM_EDIT_DUP_CLAIM, 0, "claim_id",
 		    "repeats the claim at %s line %ld: same patient, payer, "
@@ -569,7 +567,7 @@ report_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
 		x->late_only++;
 		return;
 	}
-	ptp_finding(&hd->f, ptp, e->line, e->claim_seq, col1, col2);
+	ptp_finding(&hd->it.f, ptp, e->line, e->claim_seq, col1, col2);
 }
 
 /* An audit note on the current claim's line of the pair. */
@@ -686,14 +684,12 @@ check_lines(struct scrub_cross *x, const struct cur *cu)
 
 /* Remember a claim that goes out without an error, for --history-append. */
 static void
-note_sent(struct clm_tool *t, struct scrub_cross *x,
-    const struct clm_claim *c, const struct clm_findings *f, uint64_t fp)
+note_sent(const struct scrub_ctx *sc, struct scrub_cross *x,
+    const struct clm_item *it, uint64_t fp, int strict)
 {
-	const struct scrub_ctx *sc = t->ctx;
-
 	if (sc->history_append == NULL || clm_status_parse(clm_row_get(
-	    c->rows[0], t->h, CLM_COL_STATUS)) == CLM_STATUS_REJECT ||
-	    clm_findings_status(f, t->strict) == CLM_STATUS_REJECT ||
+	    it->c.rows[0], sc->h, CLM_COL_STATUS)) == CLM_STATUS_REJECT ||
+	    clm_findings_status(&it->f, strict) == CLM_STATUS_REJECT ||
 	    x->nsent >= DUP_MAX)
 		return;
 	if (x->nsent == x->sent_cap) {
@@ -704,15 +700,15 @@ note_sent(struct clm_tool *t, struct scrub_cross *x,
 }
 
 static int
-emit_held(struct clm_tool *t, struct scrub_cross *x, struct held *hd)
+emit_held(const struct scrub_ctx *sc, const struct clm_next *next,
+    struct held *hd, struct clm_error *err)
 {
 	int rc;
 
-	note_sent(t, x, &hd->c, &hd->f, hd->fp);
-	rc = clm_tool_emit_claim(t, &hd->c, &hd->f);
-
-	clm_claim_clear(&hd->c);
-	clm_findings_clear(&hd->f);
+	note_sent(sc, sc->cross, &hd->it, hd->fp, next->p->strict);
+	rc = clm_stage_pass(next, &hd->it, err);
+	clm_claim_clear(&hd->it.c);
+	clm_findings_clear(&hd->it.f);
 	hd->seq = 0;
 	return rc;
 }
@@ -732,8 +728,8 @@ prefetch_span(const void *p, size_t len)
 static void
 prefetch_held(const struct held *hd)
 {
-	for (size_t i = 0; hd->seq != 0 && i < hd->c.n; i++) {
-		const struct clm_row *r = hd->c.rows[i];
+	for (size_t i = 0; hd->seq != 0 && i < hd->it.c.n; i++) {
+		const struct clm_row *r = hd->it.c.rows[i];
 
 		prefetch_span(r, sizeof(*r));
 		prefetch_span(r->off, r->n * sizeof(*r->off));
@@ -744,59 +740,72 @@ prefetch_held(const struct held *hd)
 
 /*
  * Hold the claim: its rows and findings move into the window slot, and the
- * slot's previous claim (the oldest, written now) hands its rows back to
- * the runtime, which reuses them for the next claim.
+ * slot's previous claim (the oldest, passed on now) hands its rows back to
+ * the caller, which reuses them for the next claim.
  */
 static int
-hold(struct clm_tool *t, struct scrub_cross *x, const struct cur *cu)
+hold(const struct scrub_ctx *sc, struct scrub_cross *x, const struct cur *cu,
+    const struct clm_next *next, struct clm_item *it, struct clm_error *err)
 {
 	struct held *hd = &x->win[cu->seq % x->nwin];
-	struct clm_claim spare;
-	struct clm_findings fspare;
 	int rc = 0;
 
 	if (hd->seq != 0) {
-		note_sent(t, x, &hd->c, &hd->f, hd->fp);
-		rc = clm_tool_emit_claim(t, &hd->c, &hd->f);
+		note_sent(sc, x, &hd->it, hd->fp, next->p->strict);
+		rc = clm_stage_pass(next, &hd->it, err);
 		x->first_held = hd->seq + 1;
 	}
-	clm_findings_clear(&hd->f);
-	spare = hd->c;
-	hd->c = *cu->c;
-	*cu->c = spare;
-	fspare = hd->f;
-	hd->f = *cu->f;
-	*cu->f = fspare;
+	clm_findings_clear(&hd->it.f);
+	clm_item_swap(&hd->it, it);
 	hd->seq = cu->seq;
 	hd->fp = cu->fp;
 	prefetch_held(&x->win[(cu->seq + 1) % x->nwin]);
-	return rc < 0 ? rc : CLM_TOOL_TAKEN;
+	return rc < 0 ? rc : CLM_STAGE_HELD;
 }
 
 int
-scrub_cross_claim(struct clm_tool *t, struct scrub_ctx *sc,
-    struct clm_claim *c, struct clm_findings *f)
+scrub_cross_claim(struct scrub_ctx *sc, const struct clm_next *next,
+    struct clm_item *it, struct clm_error *err)
 {
 	struct scrub_cross *x = sc->cross;
-	struct cur cu = { sc, c, t->h, f, ++x->nclaims, clm_claim_id(c, t->h),
-	    0, 0 };
+	struct clm_claim *c = &it->c;
+	struct cur cu = { sc, c, sc->h, &it->f, ++x->nclaims,
+	    clm_claim_id(c, sc->h), 0, 0 };
 	const char *freq;
 
 	if (c->n == 0)
-		return CLM_TOOL_WRITE;
-	freq = clm_row_get(c->rows[0], t->h, CLM_COL_CLAIM_FREQ);
+		return CLM_STAGE_PASS;
+	freq = clm_row_get(c->rows[0], sc->h, CLM_COL_CLAIM_FREQ);
 	/* a replacement or void stands for a claim sent before: pairing it
 	 * with other claims (perhaps its own original) would only be noise */
 	cu.alone = strcmp(freq, "7") == 0 || strcmp(freq, "8") == 0;
-	cu.fp = clm_history_claim_fp(c, t->h);
+	cu.fp = clm_history_claim_fp(c, sc->h);
 	cu.fp += cu.fp == 0;	/* 0 marks an empty slot */
 	/* a repeat would only pair with its original: DUP-CLAIM says it all */
 	if (!check_dup_claim(x, &cu))
 		check_lines(x, &cu);
 	if (x->nwin > 0)
-		return hold(t, x, &cu);
-	note_sent(t, x, c, f, cu.fp);
-	return CLM_TOOL_WRITE;
+		return hold(sc, x, &cu, next, it, err);
+	note_sent(sc, x, it, cu.fp, next->p->strict);
+	return CLM_STAGE_PASS;
+}
+
+/* The end of the input: pass on the claims still held, in input order. */
+int
+scrub_cross_flush(struct scrub_ctx *sc, const struct clm_next *next,
+    struct clm_error *err)
+{
+	struct scrub_cross *x = sc->cross;
+	int rc = 0;
+
+	for (uint64_t s = x->first_held; x != NULL && x->nwin > 0 &&
+	    s <= x->nclaims; s++) {
+		struct held *hd = held_claim(x, s);
+
+		if (hd != NULL && emit_held(sc, next, hd, err) < 0)
+			rc = -1;
+	}
+	return rc;
 }
 
 static int
@@ -820,13 +829,7 @@ scrub_cross_finish(struct clm_tool *t, struct scrub_ctx *sc)
 	struct scrub_cross *x = sc->cross;
 	int rc = 0;
 
-	for (uint64_t s = x->first_held; x->nwin > 0 && s <= x->nclaims; s++) {
-		struct held *hd = held_claim(x, s);
-
-		if (hd != NULL && emit_held(t, x, hd) < 0)
-			rc = -1;
-	}
-	if (rc == 0 && sc->history_append != NULL && !t->failed)
+	if (sc->history_append != NULL && !t->failed)
 		rc = append_history(t, sc, x);
 	if (t->quiet)
 		return rc;

@@ -182,25 +182,44 @@ scrub_start(struct clm_tool *t, struct clm_header *h)
 {
 	struct scrub_ctx *sc = t->ctx;
 
+	(void)h;
 	if (sc->as_of == 0) {
 		clm_tool_warn(t, "CLM_TODAY must be CCYYMMDD (or give --as-of)");
 		return -1;
 	}
 	if (sc->cross == NULL && open_resources(t, sc) < 0)
 		return -1;
+	return 0;
+}
+
+/* The stage: the edits on one claim, the payer rules, the cross edits. */
+static int
+stage_start(void *ctx, struct clm_header *h, struct clm_error *err)
+{
+	struct scrub_ctx *sc = ctx;
+
+	(void)err;
+	sc->h = h;
 	clm_rules_bind(sc->rules, h);
 	return 0;
 }
 
 static int
-scrub_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
+stage_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
+    struct clm_error *err)
 {
-	struct scrub_ctx *sc = t->ctx;
+	struct scrub_ctx *sc = ctx;
 
-	scrub_check_claim(sc, c, t->h, f);
-	if (c->n > 0)
-		clm_rules_check(sc->rules, c, t->h, sc->as_of, f);
-	return scrub_cross_claim(t, sc, c, f);
+	scrub_check_claim(sc, &it->c, sc->h, &it->f);
+	if (it->c.n > 0)
+		clm_rules_check(sc->rules, &it->c, sc->h, sc->as_of, &it->f);
+	return scrub_cross_claim(sc, next, it, err);
+}
+
+static int
+stage_flush(void *ctx, const struct clm_next *next, struct clm_error *err)
+{
+	return scrub_cross_flush(ctx, next, err);
 }
 
 static int
@@ -245,7 +264,10 @@ history_repair(const char *path)
 int
 main(int argc, char **argv)
 {
-	static const struct clm_tool_spec spec = {
+	struct clm_stage stages[1] = {
+		{ "scrub", NULL, stage_start, stage_claim, stage_flush },
+	};
+	const struct clm_tool_spec spec = {
 		.name = "clm-scrub",
 		.purpose = "Apply payer claim edits: NCCI PTP and MUE, "
 		    "duplicates, dates, totals, required values, payer rules.",
@@ -273,13 +295,15 @@ main(int argc, char **argv)
 		.longopts = longopts,
 		.option = scrub_option,
 		.start = scrub_start,
-		.claim = scrub_claim,
+		.stages = stages,
+		.nstages = 1,
 		.finish = scrub_finish,
 	};
 	struct scrub_ctx sc;
 	int rc;
 
 	memset(&sc, 0, sizeof(sc));
+	stages[0].ctx = &sc;
 	sc.as_of = clm_date_today();
 	sc.window = 256;
 	sc.lookback = 131072;

@@ -32,6 +32,7 @@ struct scrub_ctx {
 	unsigned long window;		/* claims held to flag both sides */
 	unsigned long lookback;		/* service lines kept for PTP/MUE */
 	struct scrub_cross *cross;
+	const struct clm_header *h;	/* the stream's, from the start */
 };
 
 /* checks.c: edits that look at one claim. */
@@ -45,11 +46,14 @@ int scrub_number(const char *s, double *out);
 struct scrub_cross *scrub_cross_new(unsigned long window,
     unsigned long lookback);
 void scrub_cross_free(struct scrub_cross *x);
-/* Cross edits for c; returns CLM_TOOL_TAKEN when c was held (emitted
- * later), CLM_TOOL_WRITE otherwise, <0 on an output failure. */
-int scrub_cross_claim(struct clm_tool *t, struct scrub_ctx *sc,
-    struct clm_claim *c, struct clm_findings *f);
-/* Emit the claims still held, in input order, and print notes. */
+/* Cross edits for a claim; returns CLM_STAGE_HELD when it was held (passed
+ * on later), CLM_STAGE_PASS otherwise, <0 when passing on failed. */
+int scrub_cross_claim(struct scrub_ctx *sc, const struct clm_next *next,
+    struct clm_item *it, struct clm_error *err);
+/* The end of the input: pass on the claims still held, in input order. */
+int scrub_cross_flush(struct scrub_ctx *sc, const struct clm_next *next,
+    struct clm_error *err);
+/* After the flush: --history-append, and the notes on stderr. */
 int scrub_cross_finish(struct clm_tool *t, struct scrub_ctx *sc);
 
 #endif

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clm_837p.h"
 #include "clm_codes.h"
+#include "clm_date.h"
 
 static int
 is_alnum_upper(int ch)
@@ -145,36 +147,31 @@ clm_codes_dxptr_parse(const char *s, int *out, int max)
 			v = v * 10 + (*s++ - '0');
 			digits++;
 		}
-		if (digits == 0 || v < 1 || v > 12 || n >= max)
-			return -1;
+		if (digits == 0 || (*s != ':' && *s != '\0'))
+			return CLM_DXPTR_EFORM;
+		if (*s == ':' && s[1] == '\0')
+			return CLM_DXPTR_EFORM;		/* "1:" */
+		if (v < 1 || v > CLM_837P_MAX_DX)
+			return CLM_DXPTR_ERANGE;
+		if (n >= max)
+			return CLM_DXPTR_ECOUNT;
 		out[n++] = v;
-		if (*s == ':' && s[1] != '\0')
+		if (*s == ':')
 			s++;
-		else if (*s != '\0')
-			return -1;
 	}
 	return n;
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
-/* CCYYMMDD for a real calendar date, else 0. */
+/* CCYYMMDD for a real calendar date in the one window (clm_date), else
+ * 0. */
 static long
 ymd(int y, int m, int d)
 {
-	if (y < 1800 || y > 9999 || m < 1 || m > 12 || d < 1 ||
-	    d > days_in_month(y, m))
+	long v = y * 10000L + m * 100L + d;
+
+	if (m < 1 || m > 12 || d < 1 || d > 31 || !clm_date_valid(v))
 		return 0;
-	return y * 10000L + m * 100L + d;
+	return v;
 }
 
 long

@@ -49,10 +49,13 @@ enum clm_codes_npi clm_codes_npi_check(const char *npi);
 int clm_codes_npi_check_digit(const char *first9);
 
 /*
- * Split diagnosis pointers "1:3:2" into out (at most max); each pointer is
- * 1-12.  Returns the count, or -1 when a token is not a number 1-12 or
- * there are more than max (out holds the good ones read so far).
+ * The one parser of record-form diagnosis pointers: "1:3:2" into out (at
+ * most max); each pointer is 1-12.  Returns the count, or
+ * CLM_DXPTR_EFORM (not numbers joined by ':'), CLM_DXPTR_ERANGE (a pointer
+ * outside 1-12) or CLM_DXPTR_ECOUNT (more than max); out holds the good
+ * ones read so far.
  */
+enum { CLM_DXPTR_EFORM = -1, CLM_DXPTR_ERANGE = -2, CLM_DXPTR_ECOUNT = -3 };
 int clm_codes_dxptr_parse(const char *s, int *out, int max);
 
 /* A real CCYYMMDD date as a long, or 0. */

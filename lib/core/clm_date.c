@@ -19,7 +19,7 @@ clm_date_valid(long date)
 {
 	long y = date / 10000, m = date / 100 % 100, d = date % 100;
 
-	return y >= 1800 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 &&
+	return y >= CLM_DATE_MIN_YEAR && y <= CLM_DATE_MAX_YEAR && m >= 1 && m <= 12 && d >= 1 &&
 	    d <= days_in_month(y, m);
 }
 

@@ -5,7 +5,16 @@
 #ifndef CLM_DATE_H
 #define CLM_DATE_H
 
-/* A real calendar date in the years 1800-2999. */
+/*
+ * The one validity window for every date a claim carries (service, birth,
+ * onset, payment): years CLM_DATE_MIN_YEAR to CLM_DATE_MAX_YEAR.  A later
+ * year is a typing error, not a date of care.  Every tool judges dates
+ * through clm_date_valid (or clm_date_parse), so they agree on 30000101.
+ */
+#define CLM_DATE_MIN_YEAR 1800
+#define CLM_DATE_MAX_YEAR 2199
+
+/* A real calendar date in the window. */
 int clm_date_valid(long date);
 /* Exactly eight digits forming a valid date, else 0. */
 long clm_date_parse(const char *s);

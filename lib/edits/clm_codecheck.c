@@ -256,3 +256,32 @@ clm_cc_check(struct clm_cc *cc, const struct clm_claim *c,
 	for (size_t i = 0; i < c->n; i++)
 		clm_cc_check_line(&k, c->rows[i]);
 }
+
+static int
+cc_stage_start(void *ctx, struct clm_header *h, struct clm_error *err)
+{
+	(void)err;
+	((struct clm_cc *)ctx)->h = h;
+	return 0;
+}
+
+static int
+cc_stage_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
+    struct clm_error *err)
+{
+	struct clm_cc *cc = ctx;
+
+	(void)next;
+	(void)err;
+	clm_cc_check(cc, &it->c, cc->h, &it->f);
+	return CLM_STAGE_PASS;
+}
+
+struct clm_stage
+clm_cc_stage(struct clm_cc *cc)
+{
+	struct clm_stage s = { "code-check", cc, cc_stage_start,
+	    cc_stage_claim, NULL };
+
+	return s;
+}

@@ -15,6 +15,7 @@
 #include "clm_codeset.h"
 #include "clm_finding.h"
 #include "clm_record.h"
+#include "clm_stage.h"
 
 struct clm_cc_options {
 	const struct clm_codeset *cs;	/* borrowed; NULL = shape checks only */
@@ -30,5 +31,7 @@ void clm_cc_free(struct clm_cc *cc);
 /* Check one claim (rows under h); findings are appended to f. */
 void clm_cc_check(struct clm_cc *cc, const struct clm_claim *c,
     const struct clm_header *h, struct clm_findings *f);
+/* The code-check stage: clm_cc_check on every claim (cc borrowed). */
+struct clm_stage clm_cc_stage(struct clm_cc *cc);
 
 #endif

@@ -8,10 +8,11 @@
 
 #include <stdint.h>
 
+#include "clm_837p.h"
 #include "clm_codecheck.h"
 #include "clm_codes.h"
 
-#define CLM_CC_NDX 12
+#define CLM_CC_NDX CLM_837P_MAX_DX
 #define CLM_CC_CACHE 1024	/* entries of the valid-span cache, power of 2 */
 #define CLM_CC_ATTR_CACHE 8192	/* code+date answers (192 KB), power of 2 */
 
@@ -48,6 +49,7 @@ struct clm_cc {
 	struct cc_valid_span cache[CLM_CC_CACHE];
 	struct cc_pair_answer pairs[CLM_CC_CACHE];
 	struct cc_attr_answer attrs[CLM_CC_ATTR_CACHE];
+	const struct clm_header *h;	/* the stage's stream, from start */
 };
 
 enum cc_dx_state {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clm_edit_pointers.h"
 #include "clm_codecheck_int.h"
 
 static void
@@ -198,38 +199,20 @@ check_modifier(struct cc_claim *k, long line, const char *mod, int n,
 	}
 }
 
+/* The pointer edits are clm_edit_pointers' (shared with clm-emit-837);
+ * the external-cause one needs the code set. */
 static void
-check_pointers(struct cc_claim *k, long line, const char *v)
+check_pointers(struct cc_claim *k, long line, const struct clm_row *r)
 {
-	char q[64];
-	int ptr[4], n;
+	int ptr[4];
+	int n = clm_edit_line_pointers(k->r0, r, k->h, line, ptr, k->f);
 
-	if (v[0] == '\0') {
-		clm_finding_add(k->f, CLM_EDIT_DXPTR_MISSING, line, "dx_ptr",
-		    "the line has no diagnosis pointer: point it at the "
-		    "diagnosis (dx1-dx12) the service treats");
-		return;
-	}
-	n = clm_codes_dxptr_parse(v, ptr, 4);
-	if (n < 0) {
-		clm_finding_add(k->f, CLM_EDIT_DXPTR_RANGE, line, "dx_ptr",
-		    "dx_ptr %s is not one to four pointers 1-12 joined by ':'",
-		    clm_cc_quote(v, q, sizeof(q)));
-		return;
-	}
 	if (n > 0 && k->dxst[ptr[0] - 1] == CC_DX_OK &&
 	    clm_codes_dx_is_external(k->dx[ptr[0] - 1]))
 		clm_finding_add(k->f, CLM_EDIT_DXPTR_EXTERNAL, line, "dx_ptr",
 		    "the line's first pointer names dx%d %s, an external-cause"
 		    " code, which is never a primary diagnosis: point first at"
 		    " the injury or condition", ptr[0], k->shown[ptr[0] - 1]);
-	for (int i = 0; i < n; i++) {
-		if (k->dxst[ptr[i] - 1] != CC_DX_EMPTY)
-			continue;
-		clm_finding_add(k->f, CLM_EDIT_DXPTR_RANGE, line, "dx_ptr",
-		    "dx_ptr %d points at dx%d, which the claim does not have",
-		    ptr[i], ptr[i]);
-	}
 }
 
 void
@@ -255,5 +238,5 @@ clm_cc_check_line(struct cc_claim *k, const struct clm_row *r)
 	v = clm_row_get(r, k->h, CLM_COL_LINE_REND_NPI);
 	if (v[0] != '\0')
 		check_npi(k, line, v, CLM_COL_LINE_REND_NPI);
-	check_pointers(k, line, clm_row_get(r, k->h, CLM_COL_DX_PTR));
+	check_pointers(k, line, r);
 }

@@ -8,12 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_837p.h"
 #include "clm_io.h"
 #include "clm_date.h"
 #include "clm_rules.h"
 
 #define MAX_LINE 4096
-#define MAX_SLOTS 12
+#define MAX_SLOTS CLM_837P_MAX_DX
 
 enum test_op { OP_MATCH, OP_IN, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
 	OP_EMPTY, OP_PRESENT };

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_837p.h"
 #include "clm_io.h"
 #include "clm_map.h"
 #include "clm_record.h"
@@ -825,11 +826,14 @@ lookup_numbered(const char *key)
 {
 	int k;
 
-	if ((k = numbered(key, ptr_prefixes, NELEM(ptr_prefixes), 4, 0)) > 0)
+	if ((k = numbered(key, ptr_prefixes, NELEM(ptr_prefixes),
+	    CLM_837P_MAX_PTRS, 0)) > 0)
 		return CLM_COL_DX_PTR;
-	if ((k = numbered(key, mod_prefixes, NELEM(mod_prefixes), 4, 0)) > 0)
+	if ((k = numbered(key, mod_prefixes, NELEM(mod_prefixes),
+	    CLM_837P_MAX_MODS, 0)) > 0)
 		return CLM_COL_MOD(k);
-	if ((k = numbered(key, dx_prefixes, NELEM(dx_prefixes), 12, 1)) > 0)
+	if ((k = numbered(key, dx_prefixes, NELEM(dx_prefixes),
+	    CLM_837P_MAX_DX, 1)) > 0)
 		return CLM_COL_DX(k);
 	return -1;
 }

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "clm_837p.h"
 #include "clm_norm_int.h"
 
 static int
@@ -135,7 +136,7 @@ pointer_value(const char *s, size_t n)
 			return 0;
 		v = v * 10 + (s[i] - '0');
 	}
-	return v >= 1 && v <= 12 ? (int)v : 0;
+	return v >= 1 && v <= CLM_837P_MAX_DX ? (int)v : 0;
 }
 
 enum clm_norm_result
@@ -159,7 +160,7 @@ clm_norm_dxptr(const char *in, size_t len, struct clm_norm_out *out)
 			while (i < n && is_digit((unsigned char)s[i]))
 				i++;
 		v = pointer_value(s + b, i - b);
-		if (v == 0 || ++count > 4)
+		if (v == 0 || ++count > CLM_837P_MAX_PTRS)
 			return clm_norm_error(out, in, len,
 			    CLM_EDIT_DXPTR_FORM, "diagnosis pointers are 1 to "
 			    "4 positions 1-12 (or letters A-L)");

@@ -61,8 +61,8 @@ num(const char *s, size_t n)
 int
 clm_norm_date_valid(long d)
 {
-	/* years past 2199 are typing errors, not dates of care */
-	return d <= 21991231 && clm_date_valid(d);
+	/* the one window (clm_date.h): later years are typing errors */
+	return clm_date_valid(d);
 }
 
 static long
@@ -221,7 +221,7 @@ eight_digits(struct date_parse *dp, const char *s)
 	long a = num(s, 8);
 
 	dp->reason = "date rewritten as CCYYMMDD";
-	if (a / 10000 >= 1800 && a / 10000 <= 2199) {
+	if (a / 10000 >= CLM_DATE_MIN_YEAR && a / 10000 <= CLM_DATE_MAX_YEAR) {
 		dp->date = a;
 		return 1;
 	}

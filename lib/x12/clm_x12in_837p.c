@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_837p.h"
 #include "clm_x12in_impl.h"
 
 struct loop_info {
@@ -616,10 +617,11 @@ hi(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	for (size_t i = 1; i <= s->nel && i <= CLM_X12IN_MAX_ELEMENTS; i++) {
 		if (s->len[i] == 0)
 			continue;
-		if (++n > 12) {
+		if (++n > CLM_837P_MAX_DX) {
 			x12in_find(x, s, CLM_EDIT_X12_LIMIT_DX, "", "HI holds "
-			    "more than 12 diagnosis codes; the 13th and "
-			    "later are not carried");
+			    "more than %d diagnosis codes; the %dth and later "
+			    "are not carried", CLM_837P_MAX_DX,
+			    CLM_837P_MAX_DX + 1);
 			break;
 		}
 		put_comp(x, s, CLM_COL_DX(n), i, 2, i == 1 ? comp :
@@ -774,8 +776,9 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 		return rc;
 	x->loop = L_2400;
 	c->line_no++;
-	if (c->line_no == 51)
-		repeat(x, s, "loop 2400 (service line)", 50, "claim");
+	if (c->line_no == CLM_837P_MAX_LINES + 1)
+		repeat(x, s, "loop 2400 (service line)", CLM_837P_MAX_LINES,
+		    "claim");
 	if (n != c->line_no)
 		x12in_find(x, s, CLM_EDIT_X12_LX_SEQUENCE, "line_no", "LX01 "
 		    "is '%.*s', expected %ld; line numbered %ld",

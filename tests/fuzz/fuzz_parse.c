@@ -35,7 +35,7 @@ clm_tool_error(struct clm_tool *t, const struct clm_error *err)
 static void
 run(struct clm_tool *t, const char *path)
 {
-	struct clm_tool_source s;
+	struct parse_rows s;
 	struct clm_error err;
 	struct clm_in *in = clm_in_open(path, &err);
 	struct clm_grouper g;

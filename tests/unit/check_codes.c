@@ -95,9 +95,11 @@ START_TEST(test_pointers)
 	ck_assert_int_eq(p[0], 2);
 	ck_assert_int_eq(p[2], 12);
 	ck_assert_int_eq(clm_codes_dxptr_parse("", p, 4), 0);
-	ck_assert_int_eq(clm_codes_dxptr_parse("1:2:3:4:5", p, 4), -1);
-	ck_assert_int_eq(clm_codes_dxptr_parse("0", p, 4), -1);
-	ck_assert_int_eq(clm_codes_dxptr_parse("13", p, 4), -1);
+	ck_assert_int_eq(clm_codes_dxptr_parse("1:2:3:4:5", p, 4),
+	    CLM_DXPTR_ECOUNT);
+	ck_assert_int_eq(clm_codes_dxptr_parse("0", p, 4), CLM_DXPTR_ERANGE);
+	ck_assert_int_eq(clm_codes_dxptr_parse("13", p, 4), CLM_DXPTR_ERANGE);
+	ck_assert_int_eq(clm_codes_dxptr_parse("1234", p, 4), CLM_DXPTR_EFORM);
 	ck_assert_int_eq(clm_codes_dxptr_parse("1,2", p, 4), -1);
 	ck_assert_int_eq(clm_codes_dxptr_parse("1:", p, 4), -1);
 	ck_assert_int_eq(clm_codes_dxptr_parse(":1", p, 4), -1);
