@@ -16,6 +16,7 @@
 #include "clm_record.h"
 
 struct clm_tool;
+struct clm_tool_diagcap;
 
 /* An input opened by a tool's open_source hook. */
 struct clm_tool_source {
@@ -23,6 +24,7 @@ struct clm_tool_source {
 	void *src;
 	struct clm_header *h;		/* owned by the source */
 	const char *name;		/* display name */
+	int sets_origin;		/* rows carry src_file/src_line */
 	void (*close)(void *src);
 };
 
@@ -74,6 +76,10 @@ struct clm_tool {
 	unsigned long claims, clean, warned, rejected;
 	unsigned long nfind[3];
 	int failed;
+	int source_sets_origin;		/* the current source's */
+	long max_diag;			/* --max-diagnostics, 0 = all */
+	struct clm_tool_diagcap *caps;	/* printed/held back per edit id */
+	size_t ncaps;
 };
 
 int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,

@@ -116,8 +116,16 @@ next_x12_row(void *p, struct clm_row *row, struct clm_error *err)
 	for (size_t i = 0; i < xs->h->ncols; i++) {
 		size_t len = 0;
 		const char *v = "";
+		char num[32];
 
-		if (xs->col[i] >= 0)
+		if (xs->col[i] == CLM_COL_SRC_FILE) {
+			v = clm_in_name(xs->in);
+			len = strlen(v);
+		} else if (xs->col[i] == CLM_COL_SRC_LINE) {
+			len = (size_t)snprintf(num, sizeof(num), "%ld",
+			    clm_x12in_claim_phys_line(xs->c, xs->row));
+			v = num;
+		} else if (xs->col[i] >= 0)
 			v = clm_x12in_claim_value(xs->c, xs->row,
 			    (enum clm_column)xs->col[i], &len);
 		clm_row_push(row, v, len);
@@ -169,6 +177,11 @@ build_header(struct x12_source *xs)
 			xs->col[xs->h->ncols] = clm_x12in_fills(col) ? col : -1;
 			clm_header_add(xs->h, clm_column_name(col));
 		}
+	/* each row's origin: the physical line of its LX (or CLM) */
+	xs->col[xs->h->ncols] = CLM_COL_SRC_FILE;
+	clm_header_add(xs->h, clm_column_name(CLM_COL_SRC_FILE));
+	xs->col[xs->h->ncols] = CLM_COL_SRC_LINE;
+	clm_header_add(xs->h, clm_column_name(CLM_COL_SRC_LINE));
 }
 
 int
@@ -189,6 +202,7 @@ parse_open_x12(struct clm_tool *t, struct clm_in *in,
 	s->src = xs;
 	s->h = xs->h;
 	s->name = clm_in_name(in);
+	s->sets_origin = 1;
 	s->close = close_x12;
 	return 0;
 }

@@ -305,8 +305,12 @@ void
 clm_finding_format(char *buf, size_t size, const char *file, long phys_line,
     const char *claim_id, const struct clm_finding *fd)
 {
-	snprintf(buf, size, "%s:%ld: %s: [%s] claim %s line %ld%s%s: %s",
+	char line[32] = "";
+
+	if (fd->line != 0)	/* a claim-level finding has no line */
+		snprintf(line, sizeof(line), " line %ld", fd->line);
+	snprintf(buf, size, "%s:%ld: %s: [%s] claim %s%s%s%s: %s",
 	    file, phys_line, clm_severity_name(fd->severity), fd->edit,
-	    claim_id[0] ? claim_id : "(none)", fd->line,
+	    claim_id[0] ? claim_id : "(none)", line,
 	    fd->field[0] ? " " : "", fd->field, fd->msg);
 }
