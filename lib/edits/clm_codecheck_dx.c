@@ -268,6 +268,14 @@ report_unknown(struct cc_claim *k, int i, long date,
 		return;
 	clm_cc_release(info, rel, sizeof(rel));
 	nearest_known(k, i, date, hint, sizeof(hint));
+	if (clm_cc_from_starter(info)) {
+		clm_finding_add(k->f, CLM_EDIT_DX_UNKNOWN, 0, dx_col(i), "%s %s "
+		    "is not in the loaded index (starter set: %s): check the "
+		    "code; the starter set holds common codes only, build the "
+		    "official index with scripts/fetch-codesets%s", dx_col(i),
+		    k->shown[i], info->release, hint);
+		return;
+	}
 	clm_finding_add(k->f, CLM_EDIT_DX_UNKNOWN, 0, dx_col(i), "%s %s is not"
 	    " an ICD-10-CM code in any release%s%s%s: check the code%s",
 	    dx_col(i), k->shown[i], rel[0] ? " (checked " : "",
