@@ -154,8 +154,7 @@ int clm_release_is_starter(const struct clm_release *r);
 int clm_codeset_is_starter(const struct clm_codeset *cs);
 /*
  * A stale index: the release of that kind in force on date is open-ended,
- * dated by its file name (not a hand-written list or manifest dates), not
- * a starter, and its successor was due on or before date (ICD-10-CM
+ * not a hand-written list (a *-list kind), not a starter, and its successor was due on or before date (ICD-10-CM
  * codes, tabular and MCE: yearly on 1 October after its start; HCPCS, PTP,
  * MUE: quarterly); or no release of that kind is in force on date and
  * the latest one ended before it.  1 with *out the release and *due the

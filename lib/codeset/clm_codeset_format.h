@@ -57,8 +57,7 @@ struct clm_idx_section {
 	uint64_t count;
 };
 
-/* A release dated by hand (a *-list kind or manifest dates): its
- * successor's date cannot be known. */
+/* A hand-written list (a *-list kind): no successor is ever due. */
 #define CLM_IDX_REL_HAND_DATED 1
 
 struct clm_idx_release {
