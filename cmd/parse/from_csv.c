@@ -366,12 +366,14 @@ close_csv(void *p)
 	free(cs);
 }
 
-/* Where a long row's extra values go: after status and edits. */
+/* Where a long row's extra values go: after status, edits, src_file and
+ * src_line (the columns the runtime appends). */
 static size_t
 extras_offset(const struct clm_header *h)
 {
 	return h->ncols + (h->canon[CLM_COL_STATUS] < 0) +
-	    (h->canon[CLM_COL_EDITS] < 0);
+	    (h->canon[CLM_COL_EDITS] < 0) + (h->canon[CLM_COL_SRC_FILE] < 0) +
+	    (h->canon[CLM_COL_SRC_LINE] < 0);
 }
 
 /*

@@ -215,7 +215,6 @@ print_index(struct clm_tool *t, const struct scrub_ctx *sc)
 		path = strrchr(path, '/') + 1;	/* -v: the whole path */
 	for (size_t i = 0; i < 2; i++) {
 		struct clm_release r;
-		long due;
 
 		if (!clm_codeset_release_on(sc->cs, kinds[i], 0, sc->as_of,
 		    &r))
@@ -224,15 +223,6 @@ print_index(struct clm_tool *t, const struct scrub_ctx *sc)
 		if (n < sizeof(names))
 			n += (size_t)snprintf(names + n, sizeof(names) - n,
 			    "%s%s", n > 0 ? ", " : "", r.name);
-		if (clm_codeset_stale(sc->cs, kinds[i], 0, sc->as_of, &r,
-		    &due)) {
-			char d[16];
-
-			clm_codes_date_display(due, d, sizeof(d));
-			clm_tool_warn(t, "warning: the index is stale: %s was "
-			    "due to be replaced on %s; update it with "
-			    "scripts/fetch-codesets", r.name, d);
-		}
 	}
 	clm_tool_warn(t, "code-set index %s (%s)", path,
 	    names[0] ? names : "no NCCI tables in force");
@@ -240,6 +230,19 @@ print_index(struct clm_tool *t, const struct scrub_ctx *sc)
 		clm_tool_warn(t, "the NCCI PTP/MUE tables are the starter "
 		    "set's illustrative rows, not CMS's quarterly files "
 		    "(build the official index with scripts/fetch-codesets)");
+	for (size_t i = 0; i < 2; i++) {
+		struct clm_release r;
+		long due;
+		char d[16];
+
+		if (!clm_codeset_stale(sc->cs, kinds[i], 0, sc->as_of, &r,
+		    &due))
+			continue;
+		clm_codes_date_display(due, d, sizeof(d));
+		clm_tool_warn(t, "warning: the index is stale: %s was due to "
+		    "be replaced on %s; update it with scripts/fetch-codesets",
+		    r.name, d);
+	}
 }
 
 static int
