@@ -9,6 +9,7 @@
 #include "clm_partner.h"
 #include "clm_record.h"
 #include "clm_x12.h"
+#include "rejects.h"
 
 #define EMIT_MAX_LINES 50	/* 2400 repeat */
 #define EMIT_MAX_HL_CLAIMS 100	/* 2300 repeat per 2000B/2000C */
@@ -35,6 +36,7 @@ struct emit_ctx {
 	char *state_default;
 	const char *rejects_path;
 	struct clm_out *rejects;
+	struct emit_rejects rj;		/* its writer */
 	const struct clm_header *h;
 	struct clm_x12_writer w;
 	FILE *spool;

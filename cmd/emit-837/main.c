@@ -208,17 +208,15 @@ spool_claim(struct emit_ctx *e, const struct clm_claim *c,
 }
 
 static int
-hold_back(struct clm_tool *t, struct emit_ctx *e, const struct clm_claim *c)
+hold_back(struct clm_tool *t, struct emit_ctx *e, const struct clm_claim *c,
+    const struct clm_findings *f)
 {
 	struct clm_error err;
 
 	e->held++;
-	for (size_t i = 0; e->rejects != NULL && i < c->n; i++) {
-		if (clm_record_write_row(e->rejects, e->h, c->rows[i],
-		    &err) < 0) {
-			clm_tool_error(t, &err);
-			return -1;
-		}
+	if (e->rejects != NULL && emit_rejects_write(&e->rj, c, f, &err) < 0) {
+		clm_tool_error(t, &err);
+		return -1;
 	}
 	return 0;
 }
@@ -241,7 +239,7 @@ emit_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 		return -1;
 	}
 	if (clm_tool_account(t, c, f) == CLM_STATUS_REJECT || reject) {
-		if (hold_back(t, e, c) < 0)
+		if (hold_back(t, e, c, f) < 0)
 			return -1;
 		return CLM_TOOL_TAKEN;
 	}
@@ -505,7 +503,7 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 	if (e->rejects_path != NULL) {
 		e->rejects = clm_out_open(e->rejects_path, &err);
 		if (e->rejects == NULL ||
-		    clm_record_write_header(e->rejects, h, &err) < 0) {
+		    emit_rejects_open(&e->rj, e->rejects, h, &err) < 0) {
 			clm_tool_error(t, &err);
 			return -1;
 		}
@@ -525,6 +523,7 @@ emit_free(struct emit_ctx *e)
 {
 	clm_x12_writer_free(&e->w);
 	clm_out_close(e->rejects);
+	emit_rejects_close(&e->rj);
 	if (e->spool != NULL)
 		fclose(e->spool);
 	clm_row_free(e->prev);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_cells.h"
 #include "clm_csv.h"
 #include "clm_enc.h"
 #include "group.h"
@@ -399,6 +400,24 @@ move_extra_values(const struct csv_src *cs, struct clm_row *row)
 	}
 }
 
+/* ="00951" (a rejects file's spreadsheet-safe form) is the text 00951. */
+static void
+unguard_cells(struct clm_row *row)
+{
+	for (size_t i = 0; i < row->n; i++) {
+		size_t start, len = row->len[i];
+		int n = clm_cells_unguard(clm_row_value(row, i), len, &start);
+		char *text;
+
+		if (n < 0)
+			continue;
+		/* copied first: setting a value may move the row's buffer */
+		text = clm_xstrdup(clm_row_value(row, i) + start);
+		clm_row_set_value(row, i, text, (size_t)n);
+		free(text);
+	}
+}
+
 /* Next raw row, padded with the added columns' empty values. */
 static int
 csv_row(void *p, struct clm_row *row, struct clm_error *err)
@@ -409,6 +428,7 @@ csv_row(void *p, struct clm_row *row, struct clm_error *err)
 	cp1252_notice(&cs->dec, rc > 0 ? row : NULL);
 	if (rc <= 0)
 		return rc;
+	unguard_cells(row);
 	if (row->n == cs->nsrc) {
 		for (size_t i = cs->nsrc; i < cs->h->ncols; i++)
 			clm_row_push(row, "", 0);

@@ -1,5 +1,6 @@
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clm_cells.h"
@@ -166,4 +167,85 @@ clm_cells_dx_ptr(const char *cell, char *out, size_t size)
 		used += (size_t)w;
 	}
 	return n;
+}
+
+int
+clm_cells_dx_ptr_letters(const char *canon, char *out, size_t size)
+{
+	char tmp[64];
+	int n = clm_cells_dx_ptr(canon, tmp, sizeof(tmp));
+	size_t used = 0;
+
+	if (n <= 0 || size == 0)
+		return n;
+	out[0] = '\0';
+	for (const char *p = tmp; *p != '\0';) {
+		char *end;
+		long v = strtol(p, &end, 10);
+
+		if (end == p || v < 1 || v > 12 || used + 3 > size)
+			return -1;
+		used += (size_t)snprintf(out + used, size - used, "%s%c",
+		    used > 0 ? " " : "", (char)('A' + v - 1));
+		p = *end == ':' ? end + 1 : end;
+	}
+	return n;
+}
+
+/* Digits only, at least one. */
+static int
+all_digits(const char *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)v[i]))
+			return 0;
+	return n > 0;
+}
+
+int
+clm_cells_needs_guard(const char *v)
+{
+	size_t n = strlen(v), digits = 0, seps = 0, e = 0;
+
+	if (n == 0)
+		return 0;
+	if (all_digits(v, n))	/* 00951; 12+ digits lose precision */
+		return v[0] == '0' ? n > 1 : n >= 12;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+
+		if (isdigit(c))
+			digits++;
+		else if (c == '-' || c == '/' || c == ':')
+			seps++;
+		else if ((c == 'E' || c == 'e') && i > 0 && i + 1 < n)
+			e++;
+		else
+			return 0;
+	}
+	/* 1:2 (a time), 1-2 and 1/2 (dates), 1E5 (a number); a date
+	 * already written CCYY-MM-DD or MM/DD/CCYY is left alone */
+	if (e == 1 && seps == 0)
+		return 1;
+	return e == 0 && seps > 0 && digits > 0 && digits < 8;
+}
+
+int
+clm_cells_guard(const char *v, char *out, size_t size)
+{
+	if (!clm_cells_needs_guard(v))
+		return snprintf(out, size, "%s", v) < (int)size ? 0 : -1;
+	return snprintf(out, size, "=\"%s\"", v) < (int)size ? 1 : -1;
+}
+
+int
+clm_cells_unguard(const char *v, size_t len, size_t *start)
+{
+	if (len < 3 || v[0] != '=' || v[1] != '"' || v[len - 1] != '"')
+		return -1;
+	for (size_t i = 2; i + 1 < len; i++)
+		if (v[i] == '"')
+			return -1;
+	*start = 2;
+	return (int)(len - 3);
 }

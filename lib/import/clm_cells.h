@@ -37,5 +37,24 @@ int clm_cells_split_mods(const char *cell, char items[][CLM_CELLS_TOKEN],
  * the number of pointers, or -1 when the cell cannot be read that way.
  */
 int clm_cells_dx_ptr(const char *cell, char *out, size_t size);
+/*
+ * The pointers of a cell as letters separated by a space ("1:2" -> "A B"),
+ * a form no spreadsheet turns into a time or a date and that
+ * clm_cells_dx_ptr reads back.  Returns as clm_cells_dx_ptr.
+ */
+int clm_cells_dx_ptr_letters(const char *canon, char *out, size_t size);
+
+/*
+ * Cells that survive a spreadsheet.  A value a spreadsheet changes when it
+ * opens a CSV file (leading zeros "00951", 12 or more digits, "1E5", "1:2",
+ * "1-2", "1/2") is written ="00951", the text formula Excel and LibreOffice
+ * keep as the text 00951.  clm_cells_guard writes v or its guarded form to
+ * out (1 when guarded, 0 when not, -1 when out is too small);
+ * clm_cells_unguard gives the text inside ="...": its length, with *start
+ * its offset, or -1 when v (len bytes) is not that form.
+ */
+int clm_cells_needs_guard(const char *v);
+int clm_cells_guard(const char *v, char *out, size_t size);
+int clm_cells_unguard(const char *v, size_t len, size_t *start);
 
 #endif
