@@ -172,18 +172,19 @@ clm_cells_dx_ptr(const char *cell, char *out, size_t size)
 int
 clm_cells_dx_ptr_letters(const char *canon, char *out, size_t size)
 {
-	char tmp[64];
-	int n = clm_cells_dx_ptr(canon, tmp, sizeof(tmp));
 	size_t used = 0;
+	int n = 0;
 
-	if (n <= 0 || size == 0)
-		return n;
+	if (size == 0)
+		return -1;
 	out[0] = '\0';
-	for (const char *p = tmp; *p != '\0';) {
+	for (const char *p = canon; *p != '\0'; n++) {
 		char *end;
 		long v = strtol(p, &end, 10);
 
-		if (end == p || v < 1 || v > 12 || used + 3 > size)
+		if (end == p || !isdigit((unsigned char)*p) || v < 1 ||
+		    v > 12 || (*end != ':' && *end != '\0') ||
+		    used + 3 > size)
 			return -1;
 		used += (size_t)snprintf(out + used, size - used, "%s%c",
 		    used > 0 ? " " : "", (char)('A' + v - 1));

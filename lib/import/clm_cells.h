@@ -38,9 +38,10 @@ int clm_cells_split_mods(const char *cell, char items[][CLM_CELLS_TOKEN],
  */
 int clm_cells_dx_ptr(const char *cell, char *out, size_t size);
 /*
- * The pointers of a cell as letters separated by a space ("1:2" -> "A B"),
- * a form no spreadsheet turns into a time or a date and that
- * clm_cells_dx_ptr reads back.  Returns as clm_cells_dx_ptr.
+ * Pointers in the record form ("1:2", "12" = pointer 12) as letters
+ * separated by a space ("A B", "L"), a form no spreadsheet turns into a
+ * time or a date and that clm_cells_dx_ptr reads back.  Returns the number
+ * of pointers, or -1 when canon is not in the record form.
  */
 int clm_cells_dx_ptr_letters(const char *canon, char *out, size_t size);
 
