@@ -37,6 +37,7 @@ struct emit_ctx {
 	const char *rejects_path;
 	struct clm_out *rejects;
 	struct emit_rejects rj;		/* its writer */
+	int rejects_headers;		/* --rejects-headers */
 	const struct clm_header *h;
 	struct clm_x12_writer w;
 	FILE *spool;

@@ -23,12 +23,14 @@
 /* Ceiling on ST/SE sets per interchange (8 bytes of memory each). */
 #define MAX_TRANSACTION_SETS 1000000
 
-enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS, OPT_HISTORY };
+enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS, OPT_HISTORY,
+	OPT_REJECTS_HEADERS };
 
 static const struct option longopts[] = {
 	{ "partner", required_argument, NULL, OPT_PARTNER },
 	{ "state", required_argument, NULL, OPT_STATE },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "rejects-headers", no_argument, NULL, OPT_REJECTS_HEADERS },
 	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ NULL, 0, NULL, 0 },
 };
@@ -60,6 +62,9 @@ emit_option(struct clm_tool *t, int opt, const char *arg)
 		return load_partner(e);
 	case OPT_STATE:
 		e->state_path = arg;
+		return 0;
+	case OPT_REJECTS_HEADERS:
+		e->rejects_headers = 1;
 		return 0;
 	case OPT_REJECTS:
 		e->rejects_path = arg;
@@ -435,7 +440,8 @@ emit_finish(struct clm_tool *t)
 	int rc = 0;
 
 	clm_error_clear(&err);
-	if (e->rejects != NULL && clm_out_commit(e->rejects, &err) < 0) {
+	if (e->rejects != NULL && (emit_rejects_finish(&e->rj, &err) < 0 ||
+	    clm_out_commit(e->rejects, &err) < 0)) {
 		clm_tool_error(t, &err);
 		return -1;
 	}
@@ -503,7 +509,8 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 	if (e->rejects_path != NULL) {
 		e->rejects = clm_out_open(e->rejects_path, &err);
 		if (e->rejects == NULL ||
-		    emit_rejects_open(&e->rj, e->rejects, h, &err) < 0) {
+		    emit_rejects_open(&e->rj, e->rejects, h, e->rejects_headers,
+		    &err) < 0) {
 			clm_tool_error(t, &err);
 			return -1;
 		}
@@ -546,6 +553,8 @@ main(int argc, char **argv)
 		    "$XDG_STATE_HOME/clm/control-numbers)\n"
 		    "      --rejects FILE write held-back claims there as "
 		    "records\n"
+		    "      --rejects-headers  with the export's own headers "
+		    "(clm-parse --keep-headers)\n"
 		    "      --history FILE add the fingerprints of the claims "
 		    "sent (clm-scrub --history)\n",
 		.longopts = longopts,

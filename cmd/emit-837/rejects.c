@@ -15,11 +15,52 @@
 
 #define REASON_MAX 4096
 
+/*
+ * The header: the records' names, or with --rejects-headers the export's
+ * own where the claim's src_columns has one (src_columns itself is left
+ * out: clm-parse --keep-headers makes it again).
+ */
+static int
+write_header(struct emit_rejects *r, const struct clm_row *first,
+    struct clm_error *err)
+{
+	struct clm_header *out;
+	const char *map;
+	char name[512];
+
+	r->header_done = 1;
+	if (!r->export_headers)
+		return clm_record_write_header(r->out, r->h, err);
+	map = first != NULL && r->skip >= 0 ?
+	    clm_row_get(first, r->src, CLM_COL_SRC_COLUMNS) : "";
+	out = clm_header_new();
+	for (size_t i = 0; i < r->h->ncols; i++) {
+		if ((int)i == r->skip)
+			continue;
+		if (clm_cells_srccols_find(map, r->h->names[i], name,
+		    sizeof(name)))
+			clm_header_add(out, name);
+		else
+			clm_header_add(out, r->h->names[i]);
+	}
+	r->wh = out;
+	return clm_record_write_header(r->out, out, err);
+}
+
+int
+emit_rejects_finish(struct emit_rejects *r, struct clm_error *err)
+{
+	return r->out != NULL && !r->header_done ? write_header(r, NULL, err) :
+	    0;
+}
+
 int
 emit_rejects_open(struct emit_rejects *r, struct clm_out *out,
-    const struct clm_header *h, struct clm_error *err)
+    const struct clm_header *h, int export_headers, struct clm_error *err)
 {
 	memset(r, 0, sizeof(*r));
+	r->export_headers = export_headers;
+	r->skip = export_headers ? h->canon[CLM_COL_SRC_COLUMNS] : -1;
 	r->out = out;
 	r->src = h;
 	r->h = clm_header_new();
@@ -29,13 +70,14 @@ emit_rejects_open(struct emit_rejects *r, struct clm_out *out,
 	if (r->reason < 0)	/* a rejects file run again has one */
 		r->reason = (int)clm_header_add(r->h, "reason");
 	r->row = clm_row_new();
-	return clm_record_write_header(out, r->h, err);
+	return export_headers ? 0 : write_header(r, NULL, err);
 }
 
 void
 emit_rejects_close(struct emit_rejects *r)
 {
 	clm_header_free(r->h);
+	clm_header_free(r->wh);
 	clm_row_free(r->row);
 	memset(r, 0, sizeof(*r));
 }
@@ -116,6 +158,8 @@ emit_rejects_write(struct emit_rejects *r, const struct clm_claim *c,
 	char *buf = clm_xmalloc(REASON_MAX);
 	int rc = 0;
 
+	if (!r->header_done && c->n > 0)
+		rc = write_header(r, c->rows[0], err);
 	for (size_t k = 0; rc == 0 && k < c->n; k++) {
 		const struct clm_row *src = c->rows[k];
 		size_t n = src->n > h->ncols ? src->n : h->ncols;
@@ -128,6 +172,10 @@ emit_rejects_write(struct emit_rejects *r, const struct clm_claim *c,
 		for (size_t i = 0; i < n; i++) {
 			const char *v = i < src->n ? clm_row_value(src, i) : "";
 
+			if (i == h->ncols && r->reason == (int)h->ncols)
+				clm_row_push(r->row, reason, strlen(reason));
+			if ((int)i == r->skip)
+				continue;
 			if ((int)i == r->reason && i < h->ncols)
 				v = reason;
 			else if ((int)i == h->canon[CLM_COL_EDITS])
@@ -138,10 +186,11 @@ emit_rejects_write(struct emit_rejects *r, const struct clm_claim *c,
 			else if (clm_cells_guard(v, buf, REASON_MAX) > 0)
 				v = buf;
 			clm_row_push(r->row, v, strlen(v));
-			if (i + 1 == h->ncols && r->reason == (int)h->ncols)
-				clm_row_push(r->row, reason, strlen(reason));
 		}
-		rc = clm_record_write_row(r->out, r->h, r->row, err);
+		if (n == h->ncols && r->reason == (int)h->ncols)
+			clm_row_push(r->row, reason, strlen(reason));
+		rc = clm_record_write_row(r->out, r->wh ? r->wh : r->h,
+		    r->row, err);
 	}
 	free(marked);
 	free(reason);

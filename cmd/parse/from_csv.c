@@ -321,6 +321,8 @@ add_derived_columns(struct csv_src *cs, FILE *map_out)
 		clm_header_ensure(h, CLM_COL_DX(k));
 	for (int k = 1; cs->mod_list && k <= 4; k++)
 		clm_header_ensure(h, CLM_COL_MOD(k));
+	if (cs->pc->keep_headers)
+		clm_header_ensure(h, CLM_COL_SRC_COLUMNS);
 	cs->pc->assign_line_no = h->canon[CLM_COL_LINE_NO] < 0;
 	clm_header_ensure(h, CLM_COL_LINE_NO);
 	for (size_t i = 0; i < parse_npat_sub; i++)
@@ -328,6 +330,26 @@ add_derived_columns(struct csv_src *cs, FILE *map_out)
 			clm_header_ensure(h, parse_pat_sub[i].sub);
 	for (size_t i = cs->nsrc; map_out != NULL && i < h->ncols; i++)
 		fprintf(map_out, "# %s: added\n", h->names[i]);
+}
+
+/* --keep-headers: the export's header of each column given another name. */
+static void
+keep_headers(struct csv_src *cs, const struct clm_row *names)
+{
+	struct parse_ctx *pc = cs->pc;
+	size_t size = 16384;
+
+	if (!pc->keep_headers)
+		return;
+	free(pc->src_columns);
+	pc->src_columns = clm_xcalloc(1, size);
+	for (size_t i = 0; i < names->n && i < cs->h->ncols; i++) {
+		const char *src = clm_row_value(names, i);
+
+		if (strcmp(src, cs->h->names[i]) != 0)
+			(void)clm_cells_srccols_add(pc->src_columns, size,
+			    cs->h->names[i], src);
+	}
 }
 
 static int
@@ -344,6 +366,7 @@ map_header(struct clm_tool *t, struct csv_src *cs, const struct clm_row *names,
 	for (size_t i = 0; i < names->n; i++)
 		add_source_column(t, cs, clm_row_value(names, i), map_out);
 	cs->nsrc = names->n;
+	keep_headers(cs, names);
 	add_derived_columns(cs, map_out);
 	if (cs->h->canon[CLM_COL_CLAIM_ID] < 0)
 		return clm_error_set(err, CLM_EFORMAT, clm_in_name(cs->dec.in),

@@ -9,7 +9,7 @@
 #define DETECT_BYTES (64 * 1024)
 #define DEFAULT_WINDOW ((size_t)256 << 10)
 
-enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT };
+enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT, OPT_KEEP_HEADERS };
 
 /* Print the header map and stop: no records are written. */
 static void
@@ -110,6 +110,11 @@ parse_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 	else
 		parse_transform(pc, t->h, c, f);
 	clear_verdicts(t->h, c);
+	/* a canonical rejects file run again keeps the names it carries */
+	for (size_t i = 0; pc->src_columns != NULL &&
+	    pc->src_columns[0] != '\0' && i < c->n; i++)
+		clm_row_set(c->rows[i], t->h, CLM_COL_SRC_COLUMNS,
+		    pc->src_columns);
 	if (pc->ids_full_noted == 1) {
 		pc->ids_full_noted = 2;
 		if (!t->quiet)
@@ -126,6 +131,7 @@ static const struct option longopts[] = {
 	{ "map", required_argument, NULL, 'm' },
 	{ "print-map", no_argument, NULL, OPT_PRINT_MAP },
 	{ "sort", no_argument, NULL, OPT_SORT },
+	{ "keep-headers", no_argument, NULL, OPT_KEEP_HEADERS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -163,6 +169,9 @@ parse_option(struct clm_tool *t, int opt, const char *arg)
 		return 0;
 	case OPT_FROM:
 		return set_from(t, arg);
+	case OPT_KEEP_HEADERS:
+		pc->keep_headers = 1;
+		return 0;
 	case OPT_PRINT_MAP:
 		pc->print_map = 1;
 		return 0;
@@ -202,7 +211,10 @@ main(int argc, char **argv)
 		    "canonical_column' per line\n"
 		    "      --print-map    print the header map used and exit\n"
 		    "      --sort         group scattered rows through "
-		    "temporary files always\n",
+		    "temporary files always\n"
+		    "      --keep-headers carry the export's own headers "
+		    "(src_columns) for\n"
+		    "                     clm-emit-837 --rejects-headers\n",
 		.shortopts = "m:",
 		.longopts = longopts,
 		.option = parse_option,
@@ -223,5 +235,6 @@ main(int argc, char **argv)
 	clm_map_free(pc.map);
 	parse_idset_free(pc.ids);
 	free(pc.flags);
+	free(pc.src_columns);
 	return rc;
 }

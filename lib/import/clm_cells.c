@@ -250,3 +250,87 @@ clm_cells_unguard(const char *v, size_t len, size_t *start)
 	*start = 2;
 	return (int)(len - 3);
 }
+
+/* Append s to buf at *used with % | = escaped; 0 or -1 when full. */
+static int
+put_escaped(char *buf, size_t size, size_t *used, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		int w = (*s == '%' || *s == '|' || *s == '=') ?
+		    snprintf(buf + *used, size - *used, "%%%02X",
+		    (unsigned char)*s) :
+		    snprintf(buf + *used, size - *used, "%c", *s);
+
+		if (w < 0 || (size_t)w >= size - *used)
+			return -1;
+		*used += (size_t)w;
+	}
+	return 0;
+}
+
+int
+clm_cells_srccols_add(char *buf, size_t size, const char *column,
+    const char *header)
+{
+	size_t used = strlen(buf), start = used;
+
+	if (used + 2 >= size)
+		return -1;
+	if (used > 0)
+		buf[used++] = '|';
+	buf[used] = '\0';
+	if (put_escaped(buf, size, &used, column) < 0 || used + 2 >= size)
+		goto full;
+	buf[used++] = '=';
+	buf[used] = '\0';
+	if (put_escaped(buf, size, &used, header) < 0)
+		goto full;
+	return 0;
+full:
+	buf[start] = '\0';
+	return -1;
+}
+
+/* Unescape [p, end) into out; 0, or -1 when it does not fit. */
+static int
+get_escaped(const char *p, const char *end, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; p < end; p++) {
+		char c = *p;
+
+		if (c == '%' && end - p >= 3 && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2])) {
+			char hex[3] = { p[1], p[2], '\0' };
+
+			c = (char)strtol(hex, NULL, 16);
+			p += 2;
+		}
+		if (n + 1 >= size)
+			return -1;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+int
+clm_cells_srccols_find(const char *value, const char *column, char *header,
+    size_t size)
+{
+	char name[512];
+
+	for (const char *p = value; *p != '\0';) {
+		const char *end = strchr(p, '|'), *eq;
+
+		if (end == NULL)
+			end = p + strlen(p);
+		eq = memchr(p, '=', (size_t)(end - p));
+		if (eq != NULL && get_escaped(p, eq, name, sizeof(name)) == 0 &&
+		    strcmp(name, column) == 0)
+			return get_escaped(eq + 1, end, header, size) == 0;
+		p = *end == '|' ? end + 1 : end;
+	}
+	return 0;
+}

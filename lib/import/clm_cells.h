@@ -58,4 +58,16 @@ int clm_cells_needs_guard(const char *v);
 int clm_cells_guard(const char *v, char *out, size_t size);
 int clm_cells_unguard(const char *v, size_t len, size_t *start);
 
+/*
+ * The `src_columns` value (clm-parse --keep-headers): the export's own
+ * header of each record column that was renamed, "column=Header|..." with
+ * '%', '|' and '=' written %XX.  _add appends one pair to the NUL-terminated
+ * buf (0, or -1 and buf unchanged when it does not fit); _find copies the
+ * header of column into header (1) or says it has none (0).
+ */
+int clm_cells_srccols_add(char *buf, size_t size, const char *column,
+    const char *header);
+int clm_cells_srccols_find(const char *value, const char *column,
+    char *header, size_t size);
+
 #endif

@@ -118,7 +118,8 @@ int
 clm_x12in_fills(enum clm_column col)
 {
 	return col != CLM_COL_STATUS && col != CLM_COL_EDITS &&
-	    col != CLM_COL_SRC_FILE && col != CLM_COL_SRC_LINE;
+	    col != CLM_COL_SRC_FILE && col != CLM_COL_SRC_LINE &&
+	    col != CLM_COL_SRC_COLUMNS;
 }
 
 size_t
