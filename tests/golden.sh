@@ -5,7 +5,7 @@
 #   expout    expected stdout          experr   expected stderr
 #   status    expected exit status     expfiles/NAME  files cmd must write
 # A cmd whose first line is "# requires: shared" is skipped when ../shared
-# is absent.  Prints "pass NAME", "fail NAME" (with a diff) or "skip NAME".
+# is absent, "# requires: soffice" when LibreOffice is not installed.  Prints "pass NAME", "fail NAME" (with a diff) or "skip NAME".
 # usage: tests/golden.sh BUILD_DIR [--update] [CASE_DIR...]
 set -u
 build=${1:-build}; shift
@@ -22,6 +22,11 @@ for dir in $cases; do
 	name=${dir#"$top"/testdata/}
 	if head -n 1 "$dir/cmd" | grep -q '^# requires: shared' &&
 	    [ ! -d "$SHARED/codesets" ]; then
+		echo "skip $name"; continue
+	fi
+	# "# requires: soffice" (LibreOffice, optional test tooling)
+	if head -n 1 "$dir/cmd" | grep -q '^# requires: soffice' &&
+	    ! command -v soffice >/dev/null 2>&1; then
 		echo "skip $name"; continue
 	fi
 	scratch=$(mktemp -d)

@@ -15,7 +15,14 @@ struct cc_ctx {
 	struct cc_source_opts src;
 	struct clm_codeset *cs;
 	struct clm_cc *cc;
-	struct clm_stage stage;
+	struct clm_stage stages[2];
+	const struct clm_header *h;	/* for the stale stage */
+	struct cc_stale {
+		enum clm_code_system sys;
+		struct clm_release rel;	/* the stale release (first seen) */
+		long due, last;		/* successor due; latest such date */
+		unsigned long claims;
+	} stale[2];
 };
 
 enum { OPT_CODESETS = 2000, OPT_SEX, OPT_AGE, OPT_STRICT };
@@ -67,6 +74,11 @@ cc_option(struct clm_tool *t, int opt, const char *arg)
 	}
 }
 
+static int stale_start(void *ctx, struct clm_header *h,
+    struct clm_error *err);
+static int stale_claim(void *ctx, const struct clm_next *next,
+    struct clm_item *it, struct clm_error *err);
+
 /* Open the index once, before the first input (and any clm-parse child),
  * and the stage over it. */
 static int
@@ -90,9 +102,11 @@ open_index(struct clm_tool *t)
 		return -1;
 	}
 	x->cc = clm_cc_new(&x->opt);
-	x->stage = clm_cc_stage(x->cc);
-	t->stages = &x->stage;
-	t->nstages = 1;
+	x->stages[0] = clm_cc_stage(x->cc);
+	x->stages[1] = (struct clm_stage){ "stale", x, stale_start,
+	    stale_claim, NULL };
+	t->stages = x->stages;
+	t->nstages = 2;
 	return 0;
 }
 
@@ -103,6 +117,112 @@ cc_open(struct clm_tool *t, const char *path, struct clm_source **s,
 	struct cc_ctx *x = t->ctx;
 
 	return cc_open_source(t, &x->src, path, s, err);
+}
+
+/* Service dates a newer release than the index's should cover. */
+static void
+note_stale(struct cc_ctx *x, const struct clm_claim *c,
+    const struct clm_header *h)
+{
+	for (int i = 0; i < 2; i++) {
+		struct cc_stale *s = &x->stale[i];
+		int hit = 0;
+
+		s->sys = i == 0 ? CLM_SYS_ICD10CM : CLM_SYS_HCPCS;
+		for (size_t r = 0; r < c->n; r++) {
+			long d = strtol(clm_row_get(c->rows[r], h,
+			    CLM_COL_DOS_FROM), NULL, 10), due;
+			struct clm_release rel;
+
+			if (!clm_date_valid(d) || !clm_codeset_stale(x->cs,
+			    CLM_REL_CODES, s->sys, d, &rel, &due))
+				continue;
+			if (s->claims == 0 && !hit) {
+				s->rel = rel;
+				s->due = due;
+			}
+			hit = 1;
+			if (d > s->last)
+				s->last = d;
+		}
+		s->claims += hit;
+	}
+}
+
+static int
+stale_start(void *ctx, struct clm_header *h, struct clm_error *err)
+{
+	(void)err;
+	((struct cc_ctx *)ctx)->h = h;
+	return 0;
+}
+
+/* A stage after the code checks: which claims a newer release covers. */
+static int
+stale_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
+    struct clm_error *err)
+{
+	struct cc_ctx *x = ctx;
+
+	(void)next;
+	(void)err;
+	note_stale(x, &it->c, x->h);
+	return CLM_STAGE_PASS;
+}
+
+/* The releases in force today, by name: what this run checked against. */
+static void
+print_index(struct clm_tool *t, const struct cc_ctx *x)
+{
+	static const enum clm_code_system sys[] = { CLM_SYS_ICD10CM,
+	    CLM_SYS_HCPCS, CLM_SYS_MODIFIER, CLM_SYS_POS };
+	char names[512];
+	const char *path;
+	size_t n = 0;
+
+	names[0] = '\0';
+	for (size_t i = 0; i < sizeof(sys) / sizeof(sys[0]); i++) {
+		struct clm_release r;
+
+		if (n < sizeof(names) && clm_codeset_release_on(x->cs,
+		    CLM_REL_CODES, sys[i], x->opt.today, &r))
+			n += (size_t)snprintf(names + n, sizeof(names) - n,
+			    "%s%s", n > 0 ? ", " : "", r.name);
+	}
+	path = clm_codeset_path(x->cs);
+	if (!t->verbose && strrchr(path, '/') != NULL)
+		path = strrchr(path, '/') + 1;	/* -v: the whole path */
+	clm_tool_warn(t, "code-set index %s (%s)", path,
+	    names[0] ? names : "no code releases in force today");
+	if (clm_codeset_is_starter(x->cs))
+		clm_tool_warn(t, "the index is the starter set: hand-written "
+		    "lists of common codes, not the official releases; a code "
+		    "missing from it may be valid (build the official index "
+		    "with scripts/fetch-codesets)");
+	for (int i = 0; i < 2; i++) {
+		const struct cc_stale *s = &x->stale[i];
+		char due[16], last[16];
+
+		if (s->claims == 0)
+			continue;
+		clm_codes_date_display(s->due, due, sizeof(due));
+		clm_codes_date_display(s->last, last, sizeof(last));
+		clm_tool_warn(t, "warning: the index is stale: %lu claims "
+		    "were checked against %s, whose successor was due on %s "
+		    "(service dates up to %s); update it with "
+		    "scripts/fetch-codesets", s->claims, s->rel.name, due,
+		    last);
+	}
+}
+
+static int
+cc_finish(struct clm_tool *t)
+{
+	struct cc_ctx *x = t->ctx;
+
+	if (x->cs != NULL && !t->quiet)
+		print_index(t, x);
+	return 0;
 }
 
 int
@@ -126,6 +246,7 @@ main(int argc, char **argv)
 		.option = cc_option,
 		.prepare = open_index,
 		.open_source = cc_open,
+		.finish = cc_finish,
 	};
 	struct cc_ctx x;
 	int rc;

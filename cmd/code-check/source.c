@@ -20,6 +20,7 @@ struct cc_src {
 	struct clm_record_reader *rr;
 	pid_t parser, feeder;	/* children, 0 when none */
 	int fd;			/* read end of clm-parse's output, -1 */
+	int fed;		/* clm-parse read it as stdin from a feeder */
 	char name[256];
 };
 
@@ -87,7 +88,14 @@ close_src(void *p)
 static int
 next_row(void *p, struct clm_row *row, struct clm_error *err)
 {
-	return clm_record_reader_next(((struct cc_src *)p)->rr, row, err);
+	struct cc_src *s = p;
+	int rc = clm_record_reader_next(s->rr, row, err);
+	const struct clm_header *h = clm_record_reader_header(s->rr);
+
+	/* clm-parse saw a pipe as stdin: its rows come from our input */
+	if (rc > 0 && s->fed && h->canon[CLM_COL_SRC_FILE] >= 0)
+		clm_row_set(row, h, CLM_COL_SRC_FILE, s->name);
+	return rc;
 }
 
 /* clm-parse's records: the shared reader (the end-of-records line on a
@@ -128,8 +136,8 @@ find_parser(char *out, size_t size)
 }
 
 static void
-exec_parser(const struct cc_source_opts *o, const char *path, int in_fd,
-    int out_fd)
+exec_parser(const struct cc_source_opts *o, int quiet, const char *path,
+    int in_fd, int out_fd)
 {
 	char prog[PATH_MAX + 16];
 	const char *argv[8];
@@ -140,8 +148,10 @@ exec_parser(const struct cc_source_opts *o, const char *path, int in_fd,
 		_exit(CLM_EXIT_FAILURE);
 	if (dup2(out_fd, 1) < 0)
 		_exit(CLM_EXIT_FAILURE);
+	/* its summary counts the findings it prints, unless we are quiet */
 	argv[n++] = "clm-parse";
-	argv[n++] = "-q";
+	if (quiet)
+		argv[n++] = "-q";
 	if (o->map != NULL) {
 		argv[n++] = "--map";
 		argv[n++] = o->map;
@@ -199,6 +209,7 @@ start_parser(struct cc_src *s, const struct cc_source_opts *o,
 		return clm_error_set(err, CLM_EIO, s->name, 0, "pipe: %s",
 		    strerror(errno));
 	fflush(NULL);
+	s->fed = from_stdin;
 	if (from_stdin && (s->feeder = fork()) == 0) {
 		close(out[0]);
 		close(out[1]);
@@ -209,7 +220,8 @@ start_parser(struct cc_src *s, const struct cc_source_opts *o,
 		close(out[0]);
 		if (in[1] >= 0)
 			close(in[1]);
-		exec_parser(o, from_stdin ? "-" : path, in[0], out[1]);
+		exec_parser(o, s->t->quiet, from_stdin ? "-" : path, in[0],
+		    out[1]);
 	}
 	close(out[1]);
 	if (in[0] >= 0) {

@@ -10,10 +10,11 @@
 #include "clm_record_in.h"
 #include "clm_tool.h"
 
-enum { OPT_REPORT = 1000, OPT_VERSION, OPT_HELP };
+enum { OPT_REPORT = 1000, OPT_VERSION, OPT_HELP, OPT_MAX_DIAG };
 
 static const struct option common_longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
+	{ "max-diagnostics", required_argument, NULL, OPT_MAX_DIAG },
 	{ "output", required_argument, NULL, 'o' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "report", required_argument, NULL, OPT_REPORT },
@@ -53,6 +54,9 @@ usage(const struct clm_tool_spec *spec, FILE *fp)
 	    "instead of stdout\n"
 	    "      --report FILE  write every finding to FILE as CSV\n"
 	    "  -q, --quiet        no summary on stderr\n"
+	    "      --max-diagnostics N  print at most N findings per edit id;"
+	    " the summary\n"
+	    "                     still counts all, the report holds all\n"
 	    "  -v, --verbose      print info findings too\n"
 	    "  -h, --help         this help\n"
 	    "      --version      version and record format\n", fp);
@@ -98,6 +102,17 @@ common_option(struct clm_tool *t, int c, const char *arg)
 	case OPT_REPORT:
 		t->report_path = arg;
 		return 0;
+	case OPT_MAX_DIAG: {
+		char *end;
+
+		t->max_diag = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || t->max_diag < 1) {
+			clm_tool_warn(t, "--max-diagnostics %s: not a count "
+			    "of 1 or more", arg);
+			return -1;
+		}
+		return 0;
+	}
 	case OPT_VERSION:
 		printf("%s (clm) %s, record format %s\n", t->spec->name,
 		    CLM_VERSION, CLM_RECORD_FORMAT_VERSION);
@@ -130,7 +145,8 @@ parse_options(struct clm_tool *t, int argc, char **argv)
 			clm_tool_warn(t, "bad option %s (see --help)",
 			    argv[optind - 1]);
 			rc = -1;
-		} else if (common_option(t, c, optarg) > 0) {
+		} else if ((rc = common_option(t, c, optarg)) > 0) {
+			rc = 0;
 			if (t->spec->option == NULL ||
 			    t->spec->option(t, c, optarg) < 0)
 				rc = -1;
@@ -213,6 +229,34 @@ open_outputs(struct clm_tool *t, struct clm_error *err)
 	return 0;
 }
 
+/* status and edits; the reader of exports also names each row's origin. */
+static void
+ensure_pipeline_columns(const struct clm_tool *t, struct clm_header *h)
+{
+	clm_header_ensure(h, CLM_COL_STATUS);
+	clm_header_ensure(h, CLM_COL_EDITS);
+	if (t->spec->foreign_input) {
+		clm_header_ensure(h, CLM_COL_SRC_FILE);
+		clm_header_ensure(h, CLM_COL_SRC_LINE);
+	}
+}
+
+/* clm-parse: each row's export file and line, for every later tool. */
+static void
+mark_origin(const struct clm_tool *t, struct clm_claim *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct clm_row *r = c->rows[i];
+		const char *file = c->file ? c->file : t->file;
+		char num[32];
+
+		/* read before the row changes: setting a value may move it */
+		snprintf(num, sizeof(num), "%ld", r->line);
+		clm_row_set(r, t->h, CLM_COL_SRC_FILE, file);
+		clm_row_set(r, t->h, CLM_COL_SRC_LINE, num);
+	}
+}
+
 static int
 tool_sink(void *ctx, const struct clm_header *h, struct clm_item *it,
     struct clm_error *err)
@@ -223,6 +267,8 @@ tool_sink(void *ctx, const struct clm_header *h, struct clm_item *it,
 	(void)err;
 	if (t->spec->sink != NULL)
 		return t->spec->sink(t, it);
+	if (t->spec->foreign_input && !t->source_sets_origin)
+		mark_origin(t, &it->c);
 	return clm_tool_emit_claim(t, &it->c, &it->f);
 }
 
@@ -236,8 +282,7 @@ adopt_header(struct clm_tool *t, const struct clm_source *s,
 
 		for (size_t i = 0; i < s->h->ncols; i++)
 			clm_header_add(probe, s->h->names[i]);
-		clm_header_ensure(probe, CLM_COL_STATUS);
-		clm_header_ensure(probe, CLM_COL_EDITS);
+		ensure_pipeline_columns(t, probe);
 		same = same_header(probe, t->h);
 		clm_header_free(probe);
 		if (!same)
@@ -248,8 +293,7 @@ adopt_header(struct clm_tool *t, const struct clm_source *s,
 	t->h = clm_header_new();
 	for (size_t i = 0; i < s->h->ncols; i++)
 		clm_header_add(t->h, s->h->names[i]);
-	clm_header_ensure(t->h, CLM_COL_STATUS);
-	clm_header_ensure(t->h, CLM_COL_EDITS);
+	ensure_pipeline_columns(t, t->h);
 	if (t->spec->start != NULL && t->spec->start(t, t->h) < 0)
 		return -CLM_EUSAGE;
 	clm_pipe_init(&t->pipe, t->stages, t->nstages, tool_sink, t);
@@ -276,32 +320,101 @@ check_ragged(struct clm_tool *t, const struct clm_claim *c,
 	}
 }
 
-static long
-physical_line(const struct clm_tool *t, const struct clm_claim *c,
-    long line_no)
+/*
+ * Where a finding is: the export file and line clm-parse recorded in
+ * src_file/src_line, else this tool's own input and physical line.
+ */
+static const char *
+finding_origin(const struct clm_tool *t, const struct clm_claim *c,
+    long line_no, long *phys)
 {
 	const struct clm_row *row = line_no > 0 ?
 	    clm_claim_find_line(c, t->h, line_no) : NULL;
+	const char *src;
 
 	if (row == NULL)
 		row = c->n > 0 ? c->rows[0] : NULL;
-	return row ? row->line : 0;
+	*phys = row ? row->line : 0;
+	if (row == NULL || t->h->canon[CLM_COL_SRC_FILE] < 0)
+		return c->file ? c->file : "-";
+	src = clm_row_get(row, t->h, CLM_COL_SRC_FILE);
+	if (src[0] == '\0')
+		return c->file ? c->file : "-";
+	*phys = strtol(clm_row_get(row, t->h, CLM_COL_SRC_LINE), NULL, 10);
+	return src;
+}
+
+/* --max-diagnostics: findings printed and held back, per edit id. */
+struct clm_tool_diagcap {
+	char *edit;
+	enum clm_severity sev;
+	unsigned long shown, more;
+};
+
+static int
+diag_allowed(struct clm_tool *t, const struct clm_finding *fd)
+{
+	struct clm_tool_diagcap *d = NULL;
+
+	if (t->max_diag <= 0)
+		return 1;
+	for (size_t i = 0; i < t->ncaps && d == NULL; i++)
+		if (strcmp(t->caps[i].edit, fd->edit) == 0)
+			d = &t->caps[i];
+	if (d == NULL) {
+		t->caps = clm_xrealloc(t->caps, (t->ncaps + 1) *
+		    sizeof(*t->caps));
+		d = &t->caps[t->ncaps++];
+		d->edit = clm_xstrdup(fd->edit);
+		d->sev = fd->severity;
+		d->shown = d->more = 0;
+	}
+	if (d->shown < (unsigned long)t->max_diag) {
+		d->shown++;
+		return 1;
+	}
+	d->more++;
+	return 0;
 }
 
 static void
-print_findings(const struct clm_tool *t, const struct clm_claim *c,
+print_findings(struct clm_tool *t, const struct clm_claim *c,
     const struct clm_findings *f)
 {
 	const char *id = clm_claim_id(c, t->h);
 	char buf[2048];
 
 	for (size_t i = 0; i < f->n; i++) {
+		const char *file;
+		long phys;
+
 		if (f->v[i].severity == CLM_SEV_INFO && !t->verbose)
 			continue;
-		clm_finding_format(buf, sizeof(buf), c->file ? c->file : "-",
-		    physical_line(t, c, f->v[i].line), id, &f->v[i]);
-		fprintf(stderr, "%s\n", buf);
+		if (!diag_allowed(t, &f->v[i]))
+			continue;
+		file = finding_origin(t, c, f->v[i].line, &phys);
+		clm_finding_format(buf, sizeof(buf), file, phys, id, &f->v[i]);
+		fprintf(stderr, "%s\n", buf);	/* one line, one write */
 	}
+}
+
+/* What --max-diagnostics kept off stderr, then the caps go. */
+static void
+print_capped(struct clm_tool *t)
+{
+	for (size_t i = 0; i < t->ncaps; i++) {
+		const struct clm_tool_diagcap *d = &t->caps[i];
+
+		if (d->more > 0 && !t->quiet)
+			clm_tool_warn(t, "... and %lu more [%s] %s%s, %s",
+			    d->more, d->edit, clm_severity_name(d->sev),
+			    d->more > 1 ? "s" : "", t->report_path ?
+			    "see the report" : "all in --report FILE");
+		free(d->edit);
+	}
+	free(t->caps);
+	t->caps = NULL;
+	t->ncaps = 0;
 }
 
 enum clm_status
@@ -366,6 +479,7 @@ relocate_extras(const struct clm_tool *t, struct clm_row *row)
 	free(extra);
 }
 
+
 /* Findings outside any claim (an X12 envelope): diagnostics; errors
  * fail the run. */
 static void
@@ -408,6 +522,7 @@ run_source(struct clm_tool *t, struct clm_source *s, struct clm_error *err)
 	int rc;
 
 	t->input_cols = s->h->ncols;
+	t->source_sets_origin = s->sets_origin;
 	clm_item_init(&it);
 	for (;;) {
 		clm_findings_clear(&it.f);
@@ -526,8 +641,13 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	t.ctx = ctx;
 	t.stages = spec->stages;
 	t.nstages = spec->nstages;
-	/* Unbuffered stderr costs a system call per diagnostic; exit flushes. */
-	setvbuf(stderr, NULL, _IOFBF, 64 * 1024);
+	/*
+	 * Line-buffered: each diagnostic leaves in one write, so the tools of
+	 * one pipeline never interleave mid-line on a shared stderr.
+	 */
+	static char errbuf[16 * 1024];
+
+	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
 	signal(SIGPIPE, SIG_IGN);
 	if (parse_options(&t, argc, argv) < 0)
 		return CLM_EXIT_FAILURE;
@@ -536,6 +656,7 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	} else {
 		status = t.rejected > 0 ? CLM_EXIT_FINDINGS : CLM_EXIT_OK;
 	}
+	print_capped(&t);
 	print_summary(&t);
 	clm_out_close(t.out);
 	clm_out_close(t.report);

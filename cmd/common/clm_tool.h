@@ -17,6 +17,7 @@
 #include "clm_stage.h"
 
 struct clm_tool;
+struct clm_tool_diagcap;
 
 struct clm_tool_spec {
 	const char *name;		/* "clm-normalize" */
@@ -73,6 +74,10 @@ struct clm_tool {
 	const struct clm_stage *stages;	/* the tool's, borrowed */
 	size_t nstages;
 	struct clm_pipe pipe;		/* the stages, then the sink */
+	int source_sets_origin;		/* the current source's */
+	long max_diag;			/* --max-diagnostics, 0 = all */
+	struct clm_tool_diagcap *caps;	/* printed/held back per edit id */
+	size_t ncaps;
 };
 
 int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,

@@ -596,6 +596,28 @@ emit_needs_accident_date(const struct emit_ctx *e, const struct clm_row *r)
 	return strcmp(cause, "AA") == 0 || strcmp(cause, "OA") == 0;
 }
 
+/* 951 where the partner file lists 00951: it would reach another payer. */
+static void
+check_payer_zeros(const struct emit_ctx *e, const struct clm_row *r,
+    struct clm_findings *f)
+{
+	static const enum clm_column cols[] = { CLM_COL_PAYER_ID,
+	    CLM_COL_OTH_PAYER_ID };
+	char listed[64];
+
+	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		const char *v = get(e, r, cols[i]);
+
+		if (clm_partner_payer_zeros(&e->partner, v, listed,
+		    sizeof(listed)))
+			clm_finding_add(f, CLM_EDIT_PAYER_ID_ZEROS, 0,
+			    clm_column_name(cols[i]), "%s %s is not in the "
+			    "partner file's payer_ids, but %s is: leading zeros "
+			    "were lost (a spreadsheet?); write %s",
+			    clm_column_name(cols[i]), v, listed, listed);
+	}
+}
+
 void
 emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
     struct clm_findings *f)
@@ -617,6 +639,7 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 	clm_edit_pobox(c, e->h, f);
 	clm_edit_dates_valid(c, e->h, f);
 	clm_edit_date_range(c, e->h, f);
+	check_payer_zeros(e, r, f);
 	check_address(e, r, f);
 	for (size_t i = 0; i < c->n; i++) {
 		check_line(e, r, c->rows[i], f);

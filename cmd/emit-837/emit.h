@@ -11,6 +11,7 @@
 #include "clm_partner.h"
 #include "clm_record.h"
 #include "clm_x12.h"
+#include "rejects.h"
 
 #define EMIT_MAX_LINES CLM_837P_MAX_LINES	/* 2400 repeat */
 #define EMIT_MAX_HL_CLAIMS 100	/* 2300 repeat per 2000B/2000C */
@@ -37,6 +38,8 @@ struct emit_ctx {
 	char *state_default;
 	const char *rejects_path;
 	struct clm_out *rejects;
+	struct emit_rejects rj;		/* its writer */
+	int rejects_headers;		/* --rejects-headers */
 	const struct clm_header *h;
 	struct clm_x12_writer w;
 	FILE *spool;

@@ -23,12 +23,14 @@
 /* Ceiling on ST/SE sets per interchange (8 bytes of memory each). */
 #define MAX_TRANSACTION_SETS 1000000
 
-enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS, OPT_HISTORY, OPT_ARCHIVE };
+enum { OPT_PARTNER = 2000, OPT_STATE, OPT_REJECTS, OPT_HISTORY, OPT_ARCHIVE,
+	OPT_REJECTS_HEADERS };
 
 static const struct option longopts[] = {
 	{ "partner", required_argument, NULL, OPT_PARTNER },
 	{ "state", required_argument, NULL, OPT_STATE },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "rejects-headers", no_argument, NULL, OPT_REJECTS_HEADERS },
 	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ "archive", required_argument, NULL, OPT_ARCHIVE },
 	{ NULL, 0, NULL, 0 },
@@ -61,6 +63,9 @@ emit_option(struct clm_tool *t, int opt, const char *arg)
 		return load_partner(e);
 	case OPT_STATE:
 		e->state_path = arg;
+		return 0;
+	case OPT_REJECTS_HEADERS:
+		e->rejects_headers = 1;
 		return 0;
 	case OPT_REJECTS:
 		e->rejects_path = arg;
@@ -250,17 +255,15 @@ spool_claim(struct emit_ctx *e, const struct clm_claim *c,
 }
 
 static int
-hold_back(struct clm_tool *t, struct emit_ctx *e, const struct clm_claim *c)
+hold_back(struct clm_tool *t, struct emit_ctx *e, const struct clm_claim *c,
+    const struct clm_findings *f)
 {
 	struct clm_error err;
 
 	e->held++;
-	for (size_t i = 0; e->rejects != NULL && i < c->n; i++) {
-		if (clm_record_write_row(e->rejects, e->h, c->rows[i],
-		    &err) < 0) {
-			clm_tool_error(t, &err);
-			return -1;
-		}
+	if (e->rejects != NULL && emit_rejects_write(&e->rj, c, f, &err) < 0) {
+		clm_tool_error(t, &err);
+		return -1;
 	}
 	return 0;
 }
@@ -300,7 +303,7 @@ emit_sink(struct clm_tool *t, struct clm_item *it)
 
 	if (clm_tool_account(t, &it->c, &it->f) == CLM_STATUS_REJECT ||
 	    reject)
-		return hold_back(t, e, &it->c);
+		return hold_back(t, e, &it->c, &it->f);
 	if (spool_claim(e, &it->c, &e->pending) < 0) {
 		clm_tool_warn(t, "cannot write the spool file: %s",
 		    strerror(errno));
@@ -497,7 +500,8 @@ emit_finish(struct clm_tool *t)
 	int rc = 0;
 
 	clm_error_clear(&err);
-	if (e->rejects != NULL && clm_out_commit(e->rejects, &err) < 0) {
+	if (e->rejects != NULL && (emit_rejects_finish(&e->rj, &err) < 0 ||
+	    clm_out_commit(e->rejects, &err) < 0)) {
 		clm_tool_error(t, &err);
 		return -1;
 	}
@@ -569,7 +573,8 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 	if (e->rejects_path != NULL) {
 		e->rejects = clm_out_open(e->rejects_path, &err);
 		if (e->rejects == NULL ||
-		    clm_record_write_header(e->rejects, h, &err) < 0) {
+		    emit_rejects_open(&e->rj, e->rejects, h, e->rejects_headers,
+		    &err) < 0) {
 			clm_tool_error(t, &err);
 			return -1;
 		}
@@ -594,6 +599,7 @@ emit_free(struct emit_ctx *e)
 {
 	clm_x12_writer_free(&e->w);
 	clm_out_close(e->rejects);
+	emit_rejects_close(&e->rj);
 	if (e->spool != NULL)
 		fclose(e->spool);
 	clm_row_free(e->prev);
@@ -621,6 +627,8 @@ main(int argc, char **argv)
 		    "$XDG_STATE_HOME/clm/control-numbers)\n"
 		    "      --rejects FILE write held-back claims there as "
 		    "records\n"
+		    "      --rejects-headers  with the export's own headers "
+		    "(clm-parse --keep-headers)\n"
 		    "      --history FILE add the fingerprints of the claims "
 		    "sent (clm-scrub --history)\n"
 		    "      --archive FILE add the batch and its claims' records "

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <ctype.h>
 
+#include "clm_cells.h"
 #include "clm_csv.h"
 #include "clm_enc.h"
 #include "group.h"
@@ -433,6 +434,8 @@ add_derived_columns(struct csv_src *cs, FILE *map_out)
 		clm_header_ensure(h, CLM_COL_DX(k));
 	for (int k = 1; cs->mod_list && k <= 4; k++)
 		clm_header_ensure(h, CLM_COL_MOD(k));
+	if (cs->pc->keep_headers)
+		clm_header_ensure(h, CLM_COL_SRC_COLUMNS);
 	cs->pc->assign_line_no = h->canon[CLM_COL_LINE_NO] < 0;
 	clm_header_ensure(h, CLM_COL_LINE_NO);
 	for (size_t i = 0; i < parse_npat_sub; i++)
@@ -508,6 +511,26 @@ settle_columns(const struct csv_src *cs, const struct clm_row *names,
 	return 0;
 }
 
+/* --keep-headers: the export's header of each column given another name. */
+static void
+keep_headers(struct csv_src *cs, const struct clm_row *names)
+{
+	struct parse_ctx *pc = cs->pc;
+	size_t size = 16384;
+
+	if (!pc->keep_headers)
+		return;
+	free(pc->src_columns);
+	pc->src_columns = clm_xcalloc(1, size);
+	for (size_t i = 0; i < names->n && i < cs->h->ncols; i++) {
+		const char *src = clm_row_value(names, i);
+
+		if (strcmp(src, cs->h->names[i]) != 0)
+			(void)clm_cells_srccols_add(pc->src_columns, size,
+			    cs->h->names[i], src);
+	}
+}
+
 static int
 map_header(struct clm_tool *t, struct csv_src *cs, const struct clm_row *names,
     struct clm_error *err)
@@ -558,6 +581,7 @@ map_header(struct clm_tool *t, struct csv_src *cs, const struct clm_row *names,
 	}
 	free(plan);
 	cs->nsrc = names->n - cs->ndrop;
+	keep_headers(cs, names);
 	add_derived_columns(cs, map_out);
 	parse_profile_columns(t, cs->h, clm_in_name(cs->dec.in), names,
 	    map_out);
@@ -591,12 +615,14 @@ close_csv(void *p)
 	free(cs);
 }
 
-/* Where a long row's extra values go: after status and edits. */
+/* Where a long row's extra values go: after status, edits, src_file and
+ * src_line (the columns the runtime appends). */
 static size_t
 extras_offset(const struct clm_header *h)
 {
 	return h->ncols + (h->canon[CLM_COL_STATUS] < 0) +
-	    (h->canon[CLM_COL_EDITS] < 0);
+	    (h->canon[CLM_COL_EDITS] < 0) + (h->canon[CLM_COL_SRC_FILE] < 0) +
+	    (h->canon[CLM_COL_SRC_LINE] < 0);
 }
 
 /*
@@ -747,6 +773,24 @@ skip_row(struct clm_tool *t, struct csv_src *cs, const struct clm_row *row)
 	return 0;
 }
 
+/* ="00951" (a rejects file's spreadsheet-safe form) is the text 00951. */
+static void
+unguard_cells(struct clm_row *row)
+{
+	for (size_t i = 0; i < row->n; i++) {
+		size_t start, len = row->len[i];
+		int n = clm_cells_unguard(clm_row_value(row, i), len, &start);
+		char *text;
+
+		if (n < 0)
+			continue;
+		/* copied first: setting a value may move the row's buffer */
+		text = clm_xstrdup(clm_row_value(row, i) + start);
+		clm_row_set_value(row, i, text, (size_t)n);
+		free(text);
+	}
+}
+
 /* Next raw row, padded with the added columns' empty values. */
 static int
 csv_row(void *p, struct clm_row *row, struct clm_error *err)
@@ -777,6 +821,7 @@ csv_row(void *p, struct clm_row *row, struct clm_error *err)
 	}
 	if (cs->ndrop > 0)
 		drop_values(cs, row);
+	unguard_cells(row);
 	if (row->n == cs->nsrc) {
 		for (size_t i = cs->nsrc; i < cs->h->ncols; i++)
 			clm_row_push(row, "", 0);

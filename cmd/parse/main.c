@@ -11,7 +11,7 @@
 #define DEFAULT_WINDOW ((size_t)256 << 10)
 
 enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT, OPT_PROFILE,
-	OPT_PRINT_PROFILE };
+	OPT_PRINT_PROFILE, OPT_KEEP_HEADERS };
 
 /* Print the header map and stop: no records are written. */
 static void
@@ -126,6 +126,11 @@ parse_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
 	else
 		parse_transform(pc, t->h, c, f);
 	clear_verdicts(t->h, c);
+	/* a canonical rejects file run again keeps the names it carries */
+	for (size_t i = 0; pc->src_columns != NULL &&
+	    pc->src_columns[0] != '\0' && i < c->n; i++)
+		clm_row_set(c->rows[i], t->h, CLM_COL_SRC_COLUMNS,
+		    pc->src_columns);
 	if (pc->ids_full_noted == 1) {
 		pc->ids_full_noted = 2;
 		if (!t->quiet)
@@ -144,6 +149,7 @@ static const struct option longopts[] = {
 	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ "print-profile", no_argument, NULL, OPT_PRINT_PROFILE },
 	{ "sort", no_argument, NULL, OPT_SORT },
+	{ "keep-headers", no_argument, NULL, OPT_KEEP_HEADERS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -189,6 +195,9 @@ parse_option(struct clm_tool *t, int opt, const char *arg)
 		return 0;
 	case OPT_FROM:
 		return set_from(t, arg);
+	case OPT_KEEP_HEADERS:
+		pc->keep_headers = 1;
+		return 0;
 	case OPT_PRINT_MAP:
 		pc->print_map = 1;
 		return 0;
@@ -252,7 +261,10 @@ main(int argc, char **argv)
 		    "                     print a starting profile for the "
 		    "export and exit\n"
 		    "      --sort         group scattered rows through "
-		    "temporary files always\n",
+		    "temporary files always\n"
+		    "      --keep-headers carry the export's own headers "
+		    "(src_columns) for\n"
+		    "                     clm-emit-837 --rejects-headers\n",
 		.shortopts = "m:",
 		.longopts = longopts,
 		.option = parse_option,
@@ -278,5 +290,6 @@ main(int argc, char **argv)
 	clm_profile_free(pc.profile);
 	parse_idset_free(pc.ids);
 	free(pc.flags);
+	free(pc.src_columns);
 	return rc;
 }

@@ -60,6 +60,8 @@ struct parse_ctx {
 	size_t src_cols;		/* columns of the export, 0: no check */
 	size_t row_cols;		/* values of a regular row */
 	size_t moved;			/* a long row's extras moved up by */
+	int keep_headers;		/* --keep-headers: fill src_columns */
+	char *src_columns;		/* its value for the current source */
 };
 
 /* Patient columns that feed the subscriber's when the patient is self. */

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clm_codes.h"
 #include "clm_date.h"
 #include "scrub.h"
 
@@ -222,12 +223,62 @@ stage_flush(void *ctx, const struct clm_next *next, struct clm_error *err)
 	return scrub_cross_flush(ctx, next, err);
 }
 
+/* The NCCI tables this run used, said with the summary. */
+static void
+print_index(struct clm_tool *t, const struct scrub_ctx *sc)
+{
+	static const enum clm_release_kind kinds[] = { CLM_REL_PTP,
+	    CLM_REL_MUE };
+	const char *path = clm_codeset_path(sc->cs);
+	char names[256];
+	size_t n = 0;
+	int starter = 0;
+
+	names[0] = '\0';
+	if (!t->verbose && strrchr(path, '/') != NULL)
+		path = strrchr(path, '/') + 1;	/* -v: the whole path */
+	for (size_t i = 0; i < 2; i++) {
+		struct clm_release r;
+
+		if (!clm_codeset_release_on(sc->cs, kinds[i], 0, sc->as_of,
+		    &r))
+			continue;
+		starter |= clm_release_is_starter(&r);
+		if (n < sizeof(names))
+			n += (size_t)snprintf(names + n, sizeof(names) - n,
+			    "%s%s", n > 0 ? ", " : "", r.name);
+	}
+	clm_tool_warn(t, "code-set index %s (%s)", path,
+	    names[0] ? names : "no NCCI tables in force");
+	if (starter)
+		clm_tool_warn(t, "the NCCI PTP/MUE tables are the starter "
+		    "set's illustrative rows, not CMS's quarterly files "
+		    "(build the official index with scripts/fetch-codesets)");
+	for (size_t i = 0; i < 2; i++) {
+		struct clm_release r;
+		long due;
+		char d[16];
+
+		if (!clm_codeset_stale(sc->cs, kinds[i], 0, sc->as_of, &r,
+		    &due))
+			continue;
+		clm_codes_date_display(due, d, sizeof(d));
+		clm_tool_warn(t, "warning: the index is stale: %s was due to "
+		    "be replaced on %s; update it with scripts/fetch-codesets",
+		    r.name, d);
+	}
+}
+
 static int
 scrub_finish(struct clm_tool *t)
 {
 	struct scrub_ctx *sc = t->ctx;
 
-	return sc->cross ? scrub_cross_finish(t, sc) : 0;
+	int rc = sc->cross ? scrub_cross_finish(t, sc) : 0;
+
+	if (sc->cs != NULL && !t->quiet)
+		print_index(t, sc);
+	return rc;
 }
 
 /*

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,6 +20,7 @@
 
 #include "clm_codeset.h"
 #include "clm_codeset_format.h"
+#include "clm_date.h"
 
 struct clm_codeset {
 	const unsigned char *base;
@@ -486,6 +488,87 @@ clm_codeset_release_on(const struct clm_codeset *cs,
 	if (i < 0)
 		return 0;
 	fill_release(cs, &cs->rel[i], out);
+	return 1;
+}
+
+int
+clm_release_is_starter(const struct clm_release *r)
+{
+	const char *n = r->name != NULL ? r->name : "";
+
+	for (; *n != '\0'; n++)
+		if (strncasecmp(n, "starter", 7) == 0)
+			return 1;
+	return 0;
+}
+
+int
+clm_codeset_is_starter(const struct clm_codeset *cs)
+{
+	struct clm_release r;
+
+	for (size_t i = 0; i < cs->nrel; i++) {
+		fill_release(cs, &cs->rel[i], &r);
+		if (clm_release_is_starter(&r))
+			return 1;
+	}
+	return 0;
+}
+
+/* The date a release starting on from is due to be replaced. */
+static long
+successor_due(enum clm_release_kind kind, enum clm_code_system sys,
+    long from)
+{
+	long y = from / 10000, m = from / 100 % 100;
+
+	if (kind == CLM_REL_TABULAR || kind == CLM_REL_MCE ||
+	    (kind == CLM_REL_CODES && sys == CLM_SYS_ICD10CM))
+		return (m >= 10 ? y + 1 : y) * 10000 + 1001;
+	if (kind == CLM_REL_PTP || kind == CLM_REL_MUE ||
+	    (kind == CLM_REL_CODES && sys == CLM_SYS_HCPCS)) {
+		m = (m - 1) / 3 * 3 + 1 + 3;	/* the next quarter's month */
+		if (m > 12) {
+			m -= 12;
+			y++;
+		}
+		return y * 10000 + m * 100 + 1;
+	}
+	return 0;			/* undated lists: never due */
+}
+
+int
+clm_codeset_stale(const struct clm_codeset *cs,
+    enum clm_release_kind kind, enum clm_code_system sys, long date,
+    struct clm_release *out, long *due)
+{
+	long i = release_on(cs, kind, sys, date), d;
+
+	if (i < 0) {
+		/* none in force: the index ends before date */
+		long last = -1;
+
+		for (size_t k = 0; k < cs->nrel; k++)
+			if (rel_matches(&cs->rel[k], kind, sys) &&
+			    cs->rel[k].to != 0 && cs->rel[k].to < date &&
+			    (last < 0 || cs->rel[k].to > cs->rel[last].to))
+				last = (long)k;
+		if (last < 0)
+			return 0;
+		fill_release(cs, &cs->rel[last], out);
+		*due = clm_date_next(out->to);
+		return 1;
+	}
+	if (cs->rel[i].to != 0 ||
+	    (cs->rel[i].flags & CLM_IDX_REL_HAND_DATED))
+		return 0;
+	fill_release(cs, &cs->rel[i], out);
+	if (clm_release_is_starter(out))
+		return 0;
+	d = successor_due(kind, sys, out->from);
+	if (d == 0 || date < d)
+		return 0;
+	*due = d;
 	return 1;
 }
 

@@ -149,6 +149,25 @@ int clm_codeset_release(const struct clm_codeset *cs, size_t i,
 int clm_codeset_release_on(const struct clm_codeset *cs,
     enum clm_release_kind kind, enum clm_code_system sys, long date,
     struct clm_release *out);
+/*
+ * Starter releases: the hand-written lists of codesets/ (a manifest NAME
+ * containing "starter", e.g. "ICD-10-CM starter list", "NCCI PTP starter
+ * (illustrative)").  A code missing from one may well be valid.
+ */
+int clm_release_is_starter(const struct clm_release *r);
+/* Non-zero when any release of cs is a starter release. */
+int clm_codeset_is_starter(const struct clm_codeset *cs);
+/*
+ * A stale index: the release of that kind in force on date is open-ended,
+ * not a hand-written list (a *-list kind), not a starter, and its successor was due on or before date (ICD-10-CM
+ * codes, tabular and MCE: yearly on 1 October after its start; HCPCS, PTP,
+ * MUE: quarterly); or no release of that kind is in force on date and
+ * the latest one ended before it.  1 with *out the release and *due the
+ * successor's date (CCYYMMDD), else 0.
+ */
+int clm_codeset_stale(const struct clm_codeset *cs,
+    enum clm_release_kind kind, enum clm_code_system sys, long date,
+    struct clm_release *out, long *due);
 
 /*
  * Code keys: the index stores codes upper-case without dots or blanks

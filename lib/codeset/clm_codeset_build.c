@@ -498,6 +498,8 @@ add_src(struct clm_csb *b, const char *kind, struct csb_src *s,
 	    d.to, base_name(path), err);
 	if (c.rel < 0)
 		return (int)c.rel;
+	if (strstr(kind, "-list") != NULL)
+		b->rel.v[c.rel].r.flags |= CLM_IDX_REL_HAND_DATED;
 	return dispatch(&c, kind, s, err);
 }
 

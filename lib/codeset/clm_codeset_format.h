@@ -57,10 +57,13 @@ struct clm_idx_section {
 	uint64_t count;
 };
 
+/* A hand-written list (a *-list kind): no successor is ever due. */
+#define CLM_IDX_REL_HAND_DATED 1
+
 struct clm_idx_release {
 	uint8_t kind;		/* enum clm_release_kind */
 	uint8_t sys;		/* enum clm_code_system */
-	uint16_t pad;
+	uint16_t flags;		/* CLM_IDX_REL_*; 0 in older indexes */
 	uint32_t name;
 	int32_t from, to;	/* to 0 = open */
 	uint32_t source;

@@ -319,11 +319,13 @@ void
 clm_finding_format(char *buf, size_t size, const char *file, long phys_line,
     const char *claim_id, const struct clm_finding *fd)
 {
-	char ln[24];
+	char line[40] = "", ln[24];
 
-	snprintf(buf, size, "%s:%ld: %s: [%s] claim %s line %s%s%s: %s",
+	if (fd->line != 0)	/* a claim-level finding has no line */
+		snprintf(line, sizeof(line), " line %s",
+		    shown_line(fd->line, ln, sizeof(ln)));
+	snprintf(buf, size, "%s:%ld: %s: [%s] claim %s%s%s%s: %s",
 	    file, phys_line, clm_severity_name(fd->severity), fd->edit,
-	    claim_id[0] ? claim_id : "(none)",
-	    shown_line(fd->line, ln, sizeof(ln)),
+	    claim_id[0] ? claim_id : "(none)", line,
 	    fd->field[0] ? " " : "", fd->field, fd->msg);
 }

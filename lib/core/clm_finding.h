@@ -101,7 +101,8 @@ int clm_report_write_header(struct clm_out *out, struct clm_error *err);
 int clm_report_write(struct clm_out *out, const char *claim_id,
     const struct clm_findings *f, struct clm_error *err);
 
-/* "FILE:LINE: severity: [ID] claim C line N field: message" */
+/* "FILE:LINE: severity: [ID] claim C line N field: message"; a claim-level
+ * finding (line 0) reads "claim C field: message". */
 void clm_finding_format(char *buf, size_t size, const char *file,
     long phys_line, const char *claim_id, const struct clm_finding *fd);
 

@@ -111,6 +111,7 @@ struct clm_source {
 	struct clm_header *h;		/* the input's columns */
 	const char *name;		/* display name, borrowed: it must
 					   outlive every claim read (c.file) */
+	int sets_origin;		/* rows carry src_file/src_line */
 	void *impl;
 };
 

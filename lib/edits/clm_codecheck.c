@@ -81,6 +81,16 @@ clm_cc_release(const struct clm_code_info *info, char *buf, size_t size)
 	return buf;
 }
 
+int
+clm_cc_from_starter(const struct clm_code_info *info)
+{
+	struct clm_release r;
+
+	memset(&r, 0, sizeof(r));
+	r.name = info->release;
+	return info->release != NULL && clm_release_is_starter(&r);
+}
+
 static unsigned
 span_slot(const char *code)
 {

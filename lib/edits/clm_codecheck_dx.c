@@ -149,6 +149,41 @@ report_header(struct cc_claim *k, int i, long date,
 	    rel, how, n > 0 ? ", e.g. " : "", list);
 }
 
+/*
+ * An unknown code of up to six characters whose stem (padded with the
+ * placeholder X) takes a 7th character: "S62.90X" lacks only the 7th.
+ * The message lists the valid completions.
+ */
+static int
+report_missing_seventh(struct cc_claim *k, int i, long date)
+{
+	const char *code = k->dx[i];
+	size_t len = strlen(code), used = 0;
+	char stem[CLM_CODES_DX_MAX], full[CLM_CODES_DX_MAX], chars[40];
+	char list[160], shown[16], rel[64], d[16];
+
+	if (len < 4 || len > 6)
+		return 0;
+	stem6(code, len, stem);
+	clm_cc_attr_seventh(k->cs, stem, date, chars, sizeof(chars));
+	if (chars[0] == '\0')
+		return 0;
+	list[0] = '\0';
+	for (size_t j = 0; chars[j] != '\0' && used < sizeof(list); j++) {
+		snprintf(full, sizeof(full), "%.6s%c", stem, chars[j]);
+		clm_codes_dx_display(full, shown, sizeof(shown));
+		used += (size_t)snprintf(list + used, sizeof(list) - used,
+		    "%s%s", j > 0 ? ", " : "", shown);
+	}
+	snprintf(full, sizeof(full), "%.6s%c", stem, chars[0]);
+	date_str(date, d, sizeof(d));
+	clm_finding_add(k->f, CLM_EDIT_DX_7TH, 0, dx_col(i), "%s %s lacks its "
+	    "7th character%s on %s%s: use one of %s", dx_col(i), k->shown[i],
+	    len < 6 ? " (and the placeholder X)" : "", d,
+	    dx_release(k, full, date, rel, sizeof(rel)), list);
+	return 1;
+}
+
 /* An unknown code that a placeholder X or another 7th character fixes. */
 static int
 report_bad_seventh(struct cc_claim *k, int i, long date)
@@ -228,10 +263,19 @@ report_unknown(struct cc_claim *k, int i, long date,
 {
 	char rel[64], hint[160];
 
-	if (report_bad_seventh(k, i, date))
+	if (report_missing_seventh(k, i, date) ||
+	    report_bad_seventh(k, i, date))
 		return;
 	clm_cc_release(info, rel, sizeof(rel));
 	nearest_known(k, i, date, hint, sizeof(hint));
+	if (clm_cc_from_starter(info)) {
+		clm_finding_add(k->f, CLM_EDIT_DX_UNKNOWN, 0, dx_col(i), "%s %s "
+		    "is not in the loaded index (starter set: %s): check the "
+		    "code; the starter set holds common codes only, build the "
+		    "official index with scripts/fetch-codesets%s", dx_col(i),
+		    k->shown[i], info->release, hint);
+		return;
+	}
 	clm_finding_add(k->f, CLM_EDIT_DX_UNKNOWN, 0, dx_col(i), "%s %s is not"
 	    " an ICD-10-CM code in any release%s%s%s: check the code%s",
 	    dx_col(i), k->shown[i], rel[0] ? " (checked " : "",

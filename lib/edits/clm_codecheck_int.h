@@ -79,6 +79,8 @@ struct cc_claim {
 /* " (ICD-10-CM FY2027)" or "" into buf. */
 const char *clm_cc_release(const struct clm_code_info *info, char *buf,
     size_t size);
+/* The release checked is a starter list (clm_release_is_starter). */
+int clm_cc_from_starter(const struct clm_code_info *info);
 /*
  * A malformed value for a message: "'M54-50'" when it looks like a mistyped
  * code (at most 16 code characters with a digit, or at most two), else a

@@ -114,7 +114,13 @@ report_proc(struct cc_claim *k, long line, const char *proc, long date,
 
 	clm_codes_date_display(date, d, sizeof(d));
 	clm_cc_release(info, rel, sizeof(rel));
-	if (st == CLM_CODE_UNKNOWN) {
+	if (st == CLM_CODE_UNKNOWN && clm_cc_from_starter(info)) {
+		clm_finding_add(k->f, CLM_EDIT_PROC_UNKNOWN, line, "proc", "proc"
+		    " %s is not in the loaded index (starter set: %s): check the"
+		    " code; the starter set holds common codes only, build the "
+		    "official index with scripts/fetch-codesets", proc,
+		    info->release);
+	} else if (st == CLM_CODE_UNKNOWN) {
 		clm_finding_add(k->f, CLM_EDIT_PROC_UNKNOWN, line, "proc", "proc"
 		    " %s is not a code in any release%s%s%s: check the code",
 		    proc, rel[0] ? " (checked " : "", rel[0] ? info->release :

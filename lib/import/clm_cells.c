@@ -1,5 +1,6 @@
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clm_cells.h"
@@ -166,4 +167,170 @@ clm_cells_dx_ptr(const char *cell, char *out, size_t size)
 		used += (size_t)w;
 	}
 	return n;
+}
+
+int
+clm_cells_dx_ptr_letters(const char *canon, char *out, size_t size)
+{
+	size_t used = 0;
+	int n = 0;
+
+	if (size == 0)
+		return -1;
+	out[0] = '\0';
+	for (const char *p = canon; *p != '\0'; n++) {
+		char *end;
+		long v = strtol(p, &end, 10);
+
+		if (end == p || !isdigit((unsigned char)*p) || v < 1 ||
+		    v > 12 || (*end != ':' && *end != '\0') ||
+		    used + 3 > size)
+			return -1;
+		used += (size_t)snprintf(out + used, size - used, "%s%c",
+		    used > 0 ? " " : "", (char)('A' + v - 1));
+		p = *end == ':' ? end + 1 : end;
+	}
+	return n;
+}
+
+/* Digits only, at least one. */
+static int
+all_digits(const char *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)v[i]))
+			return 0;
+	return n > 0;
+}
+
+int
+clm_cells_needs_guard(const char *v)
+{
+	size_t n = strlen(v), digits = 0, seps = 0, e = 0;
+
+	if (n == 0)
+		return 0;
+	if (all_digits(v, n))	/* 00951; 12+ digits lose precision */
+		return v[0] == '0' ? n > 1 : n >= 12;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+
+		if (isdigit(c))
+			digits++;
+		else if (c == '-' || c == '/' || c == ':')
+			seps++;
+		else if ((c == 'E' || c == 'e') && i > 0 && i + 1 < n)
+			e++;
+		else
+			return 0;
+	}
+	/* 1:2 (a time), 1-2 and 1/2 (dates), 1E5 (a number); a date
+	 * already written CCYY-MM-DD or MM/DD/CCYY is left alone */
+	if (e == 1 && seps == 0)
+		return 1;
+	return e == 0 && seps > 0 && digits > 0 && digits < 8;
+}
+
+int
+clm_cells_guard(const char *v, char *out, size_t size)
+{
+	if (!clm_cells_needs_guard(v))
+		return snprintf(out, size, "%s", v) < (int)size ? 0 : -1;
+	return snprintf(out, size, "=\"%s\"", v) < (int)size ? 1 : -1;
+}
+
+int
+clm_cells_unguard(const char *v, size_t len, size_t *start)
+{
+	if (len < 3 || v[0] != '=' || v[1] != '"' || v[len - 1] != '"')
+		return -1;
+	for (size_t i = 2; i + 1 < len; i++)
+		if (v[i] == '"')
+			return -1;
+	*start = 2;
+	return (int)(len - 3);
+}
+
+/* Append s to buf at *used with % | = escaped; 0 or -1 when full. */
+static int
+put_escaped(char *buf, size_t size, size_t *used, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		int w = (*s == '%' || *s == '|' || *s == '=') ?
+		    snprintf(buf + *used, size - *used, "%%%02X",
+		    (unsigned char)*s) :
+		    snprintf(buf + *used, size - *used, "%c", *s);
+
+		if (w < 0 || (size_t)w >= size - *used)
+			return -1;
+		*used += (size_t)w;
+	}
+	return 0;
+}
+
+int
+clm_cells_srccols_add(char *buf, size_t size, const char *column,
+    const char *header)
+{
+	size_t used = strlen(buf), start = used;
+
+	if (used + 2 >= size)
+		return -1;
+	if (used > 0)
+		buf[used++] = '|';
+	buf[used] = '\0';
+	if (put_escaped(buf, size, &used, column) < 0 || used + 2 >= size)
+		goto full;
+	buf[used++] = '=';
+	buf[used] = '\0';
+	if (put_escaped(buf, size, &used, header) < 0)
+		goto full;
+	return 0;
+full:
+	buf[start] = '\0';
+	return -1;
+}
+
+/* Unescape [p, end) into out; 0, or -1 when it does not fit. */
+static int
+get_escaped(const char *p, const char *end, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; p < end; p++) {
+		char c = *p;
+
+		if (c == '%' && end - p >= 3 && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2])) {
+			char hex[3] = { p[1], p[2], '\0' };
+
+			c = (char)strtol(hex, NULL, 16);
+			p += 2;
+		}
+		if (n + 1 >= size)
+			return -1;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+int
+clm_cells_srccols_find(const char *value, const char *column, char *header,
+    size_t size)
+{
+	char name[512];
+
+	for (const char *p = value; *p != '\0';) {
+		const char *end = strchr(p, '|'), *eq;
+
+		if (end == NULL)
+			end = p + strlen(p);
+		eq = memchr(p, '=', (size_t)(end - p));
+		if (eq != NULL && get_escaped(p, eq, name, sizeof(name)) == 0 &&
+		    strcmp(name, column) == 0)
+			return get_escaped(eq + 1, end, header, size) == 0;
+		p = *end == '|' ? end + 1 : end;
+	}
+	return 0;
 }

@@ -37,5 +37,37 @@ int clm_cells_split_mods(const char *cell, char items[][CLM_CELLS_TOKEN],
  * the number of pointers, or -1 when the cell cannot be read that way.
  */
 int clm_cells_dx_ptr(const char *cell, char *out, size_t size);
+/*
+ * Pointers in the record form ("1:2", "12" = pointer 12) as letters
+ * separated by a space ("A B", "L"), a form no spreadsheet turns into a
+ * time or a date and that clm_cells_dx_ptr reads back.  Returns the number
+ * of pointers, or -1 when canon is not in the record form.
+ */
+int clm_cells_dx_ptr_letters(const char *canon, char *out, size_t size);
+
+/*
+ * Cells that survive a spreadsheet.  A value a spreadsheet changes when it
+ * opens a CSV file (leading zeros "00951", 12 or more digits, "1E5", "1:2",
+ * "1-2", "1/2") is written ="00951", the text formula Excel and LibreOffice
+ * keep as the text 00951.  clm_cells_guard writes v or its guarded form to
+ * out (1 when guarded, 0 when not, -1 when out is too small);
+ * clm_cells_unguard gives the text inside ="...": its length, with *start
+ * its offset, or -1 when v (len bytes) is not that form.
+ */
+int clm_cells_needs_guard(const char *v);
+int clm_cells_guard(const char *v, char *out, size_t size);
+int clm_cells_unguard(const char *v, size_t len, size_t *start);
+
+/*
+ * The `src_columns` value (clm-parse --keep-headers): the export's own
+ * header of each record column that was renamed, "column=Header|..." with
+ * '%', '|' and '=' written %XX.  _add appends one pair to the NUL-terminated
+ * buf (0, or -1 and buf unchanged when it does not fit); _find copies the
+ * header of column into header (1) or says it has none (0).
+ */
+int clm_cells_srccols_add(char *buf, size_t size, const char *column,
+    const char *header);
+int clm_cells_srccols_find(const char *value, const char *column,
+    char *header, size_t size);
 
 #endif

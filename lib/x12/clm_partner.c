@@ -30,7 +30,7 @@ static const struct key_def keys[] = {
 	STR(receiver_id), STR(isa_auth_qual), STR(isa_auth_info),
 	STR(isa_security_qual), STR(isa_security_info), STR(isa_sender_qual),
 	STR(isa_sender_id), STR(isa_receiver_qual), STR(isa_receiver_id),
-	STR(gs_sender_id), STR(gs_receiver_id),
+	STR(gs_sender_id), STR(gs_receiver_id), STR(payer_ids),
 	DELIM(element_sep), DELIM(component_sep), DELIM(repetition_sep),
 	DELIM(segment_term),
 	SPECIAL("usage"), SPECIAL("ack_requested"), SPECIAL("line_ending"),
@@ -307,4 +307,41 @@ clm_partner_check(const struct clm_partner *p, const char *name,
 	if ((rc = check_delims(p, name, err)) < 0)
 		return rc;
 	return check_values(p, name, err);
+}
+
+int
+clm_partner_payer_zeros(const struct clm_partner *p, const char *id,
+    char *listed, size_t size)
+{
+	const char *q = p->payer_ids, *bare = id;
+	int found = 0;
+
+	while (*bare == '0')
+		bare++;
+	if (id[0] == '\0' || *bare == '\0')
+		return 0;
+	while (*q != '\0') {
+		size_t n;
+
+		while (*q == ' ' || *q == ',' || *q == '\t')
+			q++;
+		n = strcspn(q, " ,\t");
+		if (n == 0)
+			break;
+		if (n == strlen(id) && memcmp(q, id, n) == 0)
+			return 0;	/* listed as it is */
+		if (!found && q[0] == '0') {
+			size_t z = 0;
+
+			while (z < n && q[z] == '0')
+				z++;
+			if (n - z == strlen(bare) && memcmp(q + z, bare,
+			    n - z) == 0) {
+				snprintf(listed, size, "%.*s", (int)n, q);
+				found = 1;
+			}
+		}
+		q += n;
+	}
+	return found;
 }

@@ -43,6 +43,7 @@ struct clm_partner {
 	enum clm_partner_charset charset;
 	enum clm_partner_lines long_claims;
 	unsigned long claims_per_st;	/* claims per ST/SE */
+	char payer_ids[1024];		/* known payer ids, ' ' or ',' apart */
 };
 
 /* The defaults (ZZ qualifiers, ~ * : ^, test usage, split, basic). */
@@ -57,5 +58,12 @@ int clm_partner_load_text(struct clm_partner *p, const char *text,
  * of delimiters and inside the character set. */
 int clm_partner_check(const struct clm_partner *p, const char *name,
     struct clm_error *err);
+/*
+ * A payer id that lost its leading zeros (a spreadsheet made 00951 951):
+ * 1 when id is not in payer_ids but a listed id is id with zeros in front
+ * (copied to listed), else 0.
+ */
+int clm_partner_payer_zeros(const struct clm_partner *p, const char *id,
+    char *listed, size_t size);
 
 #endif

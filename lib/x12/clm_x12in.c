@@ -117,7 +117,9 @@ clm_x12in_orphans(struct clm_x12in *x)
 int
 clm_x12in_fills(enum clm_column col)
 {
-	return col != CLM_COL_STATUS && col != CLM_COL_EDITS;
+	return col != CLM_COL_STATUS && col != CLM_COL_EDITS &&
+	    col != CLM_COL_SRC_FILE && col != CLM_COL_SRC_LINE &&
+	    col != CLM_COL_SRC_COLUMNS;
 }
 
 size_t
@@ -150,6 +152,12 @@ long
 clm_x12in_claim_pos(const struct clm_x12in_claim *c)
 {
 	return c->pos;
+}
+
+long
+clm_x12in_claim_phys_line(const struct clm_x12in_claim *c, size_t row)
+{
+	return row < c->nlines ? c->lines[row].phys : c->phys;
 }
 
 struct clm_findings *
@@ -289,6 +297,7 @@ claim_start(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	c->nlines = 0;
 	c->line_no = 0;
 	c->pos = s->pos;
+	c->phys = s->line;
 	c->seen = 0;
 	c->ncarried = 0;
 	clm_findings_clear(&c->f);
@@ -323,6 +332,7 @@ x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	}
 	memset(&c->lines[c->nlines], 0, sizeof(c->lines[0]));
 	c->lines[c->nlines].pos = s->pos;
+	c->lines[c->nlines].phys = s->line;
 	c->nlines++;
 	return 0;
 }

@@ -48,6 +48,7 @@ struct clm_x12in_seg {
 	const char *el[CLM_X12IN_MAX_ELEMENTS + 1];	/* el[0] is the id */
 	size_t len[CLM_X12IN_MAX_ELEMENTS + 1];
 	long pos;		/* segment number in the file, from 1 */
+	long line;		/* physical line it starts on, from 1 */
 	int isa_irregular;	/* ISA read, but not the fixed 106 bytes */
 	int unterminated;	/* input ended inside this segment */
 };
@@ -110,6 +111,9 @@ const char *clm_x12in_claim_value(const struct clm_x12in_claim *c,
     size_t r, enum clm_column col, size_t *len);
 /* File segment number of the claim's CLM (counting from the first ISA). */
 long clm_x12in_claim_pos(const struct clm_x12in_claim *c);
+/* The physical line (from 1) of row r's LX, or of the CLM for a claim
+ * without lines. */
+long clm_x12in_claim_phys_line(const struct clm_x12in_claim *c, size_t r);
 struct clm_findings *clm_x12in_claim_findings(struct clm_x12in_claim *c);
 
 #endif

@@ -56,6 +56,7 @@ struct x12in_line {
 	uint32_t off[NLINECOLS];	/* into the claim's store */
 	uint32_t len[NLINECOLS];
 	long pos;
+	long phys;			/* physical line of its LX */
 	unsigned seen;			/* SV1, DTP*472 */
 	int nsvd;			/* 2430 loops */
 	int svd_dtp;			/* the open 2430 has its DTP*573 */
@@ -69,6 +70,7 @@ struct clm_x12in_claim {
 	size_t nlines, cap;
 	long line_no;			/* line_no of the last line */
 	long pos;			/* file segment number of the CLM */
+	long phys;			/* physical line of the CLM */
 	unsigned seen;
 	int n2320;			/* other-subscriber loops */
 	int ncas;			/* CAS in the open 2320 or 2430 */

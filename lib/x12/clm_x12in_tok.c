@@ -22,6 +22,7 @@ struct clm_x12in_tok {
 	struct clm_x12in_delims d;
 	int have_delims;
 	long pos;
+	long line;		/* physical line of buf[start], from 1 */
 };
 
 struct clm_x12in_tok *
@@ -33,6 +34,7 @@ clm_x12in_tok_open(clm_x12in_read_fn fn, void *ctx, const char *name)
 	t->ctx = ctx;
 	t->name = name;
 	t->buf = clm_xmalloc(TOK_BUFSIZE);
+	t->line = 1;
 	return t;
 }
 
@@ -111,6 +113,7 @@ skip_gaps(struct clm_x12in_tok *t, struct clm_error *err)
 		if (!is_space(t->buf[t->start]) && !(t->have_delims &&
 		    t->buf[t->start] == t->d.seg))
 			return 0;
+		t->line += t->buf[t->start] == '\n';
 		t->start++;
 	}
 }
@@ -264,7 +267,11 @@ clm_x12in_tok_next(struct clm_x12in_tok *t, struct clm_x12in_seg *s,
 		return rc;
 	s->unterminated = rc == 0;
 	s->pos = t->pos;
+	s->line = t->line;
 	split(t, s, t->buf + t->start, len);
+	for (const char *p = t->buf + t->start, *e = p + len + (rc == 1);
+	    (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+		t->line++;
 	t->start += len + (rc == 1);
 	return 1;
 }

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,8 +53,16 @@ x12src_next(struct clm_source *s, struct clm_item *it, struct clm_error *err)
 		for (size_t i = 0; i < s->h->ncols; i++) {
 			size_t len = 0;
 			const char *v = "";
+			char num[32];
 
-			if (xs->col[i] >= 0)
+			if (xs->col[i] == CLM_COL_SRC_FILE) {
+				v = clm_in_name(xs->in);
+				len = strlen(v);
+			} else if (xs->col[i] == CLM_COL_SRC_LINE) {
+				len = (size_t)snprintf(num, sizeof(num), "%ld",
+				    clm_x12in_claim_phys_line(xc, r));
+				v = num;
+			} else if (xs->col[i] >= 0)
 				v = clm_x12in_claim_value(xc, r,
 				    (enum clm_column)xs->col[i], &len);
 			clm_row_push(row, v, len);
@@ -99,6 +108,12 @@ clm_x12src_open(struct clm_in *in, const char *name)
 			xs->col[h->ncols] = clm_x12in_fills(col) ? col : -1;
 			clm_header_add(h, clm_column_name(col));
 		}
+	/* each row's origin: the physical line of its LX (or CLM) */
+	xs->col[h->ncols] = CLM_COL_SRC_FILE;
+	clm_header_add(h, clm_column_name(CLM_COL_SRC_FILE));
+	xs->col[h->ncols] = CLM_COL_SRC_LINE;
+	clm_header_add(h, clm_column_name(CLM_COL_SRC_LINE));
+	xs->s.sets_origin = 1;
 	xs->s.next = x12src_next;
 	xs->s.orphans = x12src_orphans;
 	xs->s.close = x12src_close;

@@ -73,6 +73,61 @@ START_TEST(test_lists)
 }
 END_TEST
 
+static const char *
+letters(const char *canon)
+{
+	static char out[64];
+
+	if (clm_cells_dx_ptr_letters(canon, out, sizeof(out)) < 0)
+		return "(bad)";
+	return out;
+}
+
+static const char *
+guard(const char *v)
+{
+	static char out[64];
+
+	if (clm_cells_guard(v, out, sizeof(out)) < 0)
+		return "(small)";
+	return out;
+}
+
+START_TEST(test_spreadsheet_safe)
+{
+	size_t start = 0;
+
+	/* pointers as letters, read back as the same pointers */
+	ck_assert_str_eq(letters("1:2"), "A B");
+	ck_assert_str_eq(letters("12"), "L");
+	ck_assert_str_eq(letters("1:10:12"), "A J L");
+	ck_assert_str_eq(ptr(letters("2:4:1")), "2:4:1");
+	ck_assert_str_eq(letters("13"), "(bad)");
+	/* what a spreadsheet would change is guarded, the rest is not */
+	ck_assert_str_eq(guard("00951"), "=\"00951\"");
+	ck_assert_str_eq(guard("000123456789"), "=\"000123456789\"");
+	ck_assert_str_eq(guard("123456789012"), "=\"123456789012\"");
+	ck_assert_str_eq(guard("1E5"), "=\"1E5\"");
+	ck_assert_str_eq(guard("1:2"), "=\"1:2\"");
+	ck_assert_str_eq(guard("1-2"), "=\"1-2\"");
+	ck_assert_str_eq(guard("951"), "951");
+	ck_assert_str_eq(guard("0"), "0");
+	ck_assert_str_eq(guard("1234567893"), "1234567893");
+	ck_assert_str_eq(guard("20261020"), "20261020");
+	ck_assert_str_eq(guard("2026-10-20"), "2026-10-20");
+	ck_assert_str_eq(guard("150.00"), "150.00");
+	ck_assert_str_eq(guard("M54.50"), "M54.50");
+	ck_assert_str_eq(guard("E11"), "E11");
+	ck_assert_str_eq(guard(""), "");
+	/* and read back */
+	ck_assert_int_eq(clm_cells_unguard("=\"00951\"", 8, &start), 5);
+	ck_assert_int_eq((int)start, 2);
+	ck_assert_int_eq(clm_cells_unguard("00951", 5, &start), -1);
+	ck_assert_int_eq(clm_cells_unguard("=\"a\"b\"", 7, &start), -1);
+	ck_assert_int_eq(clm_cells_unguard("=1+2", 4, &start), -1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -84,6 +139,7 @@ main(void)
 	tcase_add_test(tc, test_pointers);
 	tcase_add_test(tc, test_modifiers);
 	tcase_add_test(tc, test_lists);
+	tcase_add_test(tc, test_spreadsheet_safe);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
