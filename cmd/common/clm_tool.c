@@ -614,11 +614,12 @@ commit_outputs(struct clm_tool *t)
 	struct clm_error err;
 
 	clm_error_clear(&err);
-	if (t->report != NULL && clm_out_commit(t->report, &err) < 0)
-		goto fail;
-	/* A complete record stream on a pipe ends with the trailer. */
+	/* A complete record stream on a pipe ends with the trailer (first:
+	 * a failure to write it leaves nothing committed). */
 	if (t->out != NULL && t->h != NULL && clm_out_is_pipe(t->out) &&
 	    clm_record_write_trailer(t->out, &err) < 0)
+		goto fail;
+	if (t->report != NULL && clm_out_commit(t->report, &err) < 0)
 		goto fail;
 	if (t->out != NULL && clm_out_commit(t->out, &err) < 0)
 		goto fail;
