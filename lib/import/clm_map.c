@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clm_io.h"
 #include "clm_map.h"
@@ -1072,7 +1073,7 @@ loose_canonical(const char *header, const char *key)
 	int col = lookup_canonical(key);
 
 	if ((col == CLM_COL_INS_TYPE || col == CLM_COL_OTH_INS_TYPE) &&
-	    strcmp(header, clm_column_name(col)) != 0)
+	    strcasecmp(header, clm_column_name(col)) != 0)
 		return -1;
 	return col;
 }
