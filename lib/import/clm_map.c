@@ -93,6 +93,7 @@ static const struct {
 	{ "claimcharge", CLM_COL_TOTAL_CHARGE },
 	{ "claimamount", CLM_COL_TOTAL_CHARGE },
 	{ "totalbilled", CLM_COL_TOTAL_CHARGE },
+	{ "totalcharge", CLM_COL_TOTAL_CHARGE },
 	/* patient_paid */
 	{ "amountpaid", CLM_COL_PATIENT_PAID },
 	{ "patientpayment", CLM_COL_PATIENT_PAID },
@@ -485,11 +486,15 @@ static const struct {
 	{ "appointmentdate", CLM_COL_DOS_FROM },
 	{ "sessiondate", CLM_COL_DOS_FROM },
 	{ "dateofservicefrom", CLM_COL_DOS_FROM },
+	{ "servicefrom", CLM_COL_DOS_FROM }, { "dosfrom", CLM_COL_DOS_FROM },
+	{ "servicedatefrom", CLM_COL_DOS_FROM },
 	/* dos_to */
 	{ "dosthrough", CLM_COL_DOS_TO }, { "todate", CLM_COL_DOS_TO },
 	{ "servicetodate", CLM_COL_DOS_TO }, { "dateto", CLM_COL_DOS_TO },
 	{ "enddate", CLM_COL_DOS_TO }, { "throughdate", CLM_COL_DOS_TO },
 	{ "todos", CLM_COL_DOS_TO }, { "dateofserviceto", CLM_COL_DOS_TO },
+	{ "serviceto", CLM_COL_DOS_TO }, { "dosto", CLM_COL_DOS_TO },
+	{ "servicedateto", CLM_COL_DOS_TO },
 	/* proc */
 	{ "cpt", CLM_COL_PROC }, { "cpthcpcs", CLM_COL_PROC },
 	{ "procedurecode", CLM_COL_PROC }, { "procedure", CLM_COL_PROC },
