@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clm_837p.h"
 #include "clm_io.h"
@@ -93,6 +94,7 @@ static const struct {
 	{ "claimcharge", CLM_COL_TOTAL_CHARGE },
 	{ "claimamount", CLM_COL_TOTAL_CHARGE },
 	{ "totalbilled", CLM_COL_TOTAL_CHARGE },
+	{ "totalcharge", CLM_COL_TOTAL_CHARGE },
 	/* patient_paid */
 	{ "amountpaid", CLM_COL_PATIENT_PAID },
 	{ "patientpayment", CLM_COL_PATIENT_PAID },
@@ -485,11 +487,15 @@ static const struct {
 	{ "appointmentdate", CLM_COL_DOS_FROM },
 	{ "sessiondate", CLM_COL_DOS_FROM },
 	{ "dateofservicefrom", CLM_COL_DOS_FROM },
+	{ "servicefrom", CLM_COL_DOS_FROM }, { "dosfrom", CLM_COL_DOS_FROM },
+	{ "servicedatefrom", CLM_COL_DOS_FROM },
 	/* dos_to */
 	{ "dosthrough", CLM_COL_DOS_TO }, { "todate", CLM_COL_DOS_TO },
 	{ "servicetodate", CLM_COL_DOS_TO }, { "dateto", CLM_COL_DOS_TO },
 	{ "enddate", CLM_COL_DOS_TO }, { "throughdate", CLM_COL_DOS_TO },
 	{ "todos", CLM_COL_DOS_TO }, { "dateofserviceto", CLM_COL_DOS_TO },
+	{ "serviceto", CLM_COL_DOS_TO }, { "dosto", CLM_COL_DOS_TO },
+	{ "servicedateto", CLM_COL_DOS_TO },
 	/* proc */
 	{ "cpt", CLM_COL_PROC }, { "cpthcpcs", CLM_COL_PROC },
 	{ "procedurecode", CLM_COL_PROC }, { "procedure", CLM_COL_PROC },
@@ -1076,7 +1082,7 @@ loose_canonical(const char *header, const char *key)
 	int col = lookup_canonical(key);
 
 	if ((col == CLM_COL_INS_TYPE || col == CLM_COL_OTH_INS_TYPE) &&
-	    strcmp(header, clm_column_name(col)) != 0)
+	    strcasecmp(header, clm_column_name(col)) != 0)
 		return -1;
 	return col;
 }

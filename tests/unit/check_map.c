@@ -139,6 +139,11 @@ START_TEST(test_composed)
 	ck_assert_int_eq(lookup("Claim #"), CLM_COL_CLAIM_ID);
 	ck_assert_int_eq(lookup("Patient Account #"), CLM_COL_CLAIM_ID);
 	ck_assert_int_eq(lookup("Line Amt"), CLM_COL_CHARGE);
+	ck_assert_int_eq(lookup("Svc From"), CLM_COL_DOS_FROM);
+	ck_assert_int_eq(lookup("Svc To"), CLM_COL_DOS_TO);
+	ck_assert_int_eq(lookup("Total Chg"), CLM_COL_TOTAL_CHARGE);
+	ck_assert_int_eq(lookup("Client Address 2"), CLM_COL_PAT_ADDR2);
+	ck_assert_int_eq(lookup("Ins Name"), CLM_COL_PAYER_NAME);
 	/* "Ins Type" holds MB/CI/BL: the filing indicator, not ins_type */
 	ck_assert_int_eq(lookup("Ins Type"), CLM_COL_FILING_IND);
 	ck_assert_int_eq(lookup("ins_type"), CLM_COL_INS_TYPE);
