@@ -95,6 +95,17 @@ void clm_resp_close(struct clm_resp *r);
 int clm_resp_next(struct clm_resp *r, struct clm_resp_item **it,
     struct clm_error *err);
 
+/*
+ * The status an item gives the claims it answers, clm policy (not X12;
+ * clm-response(1) "STATUS"): "accepted" or "rejected" (TA1, 999, 277CA),
+ * "pended" (277CA A0/A1 and other categories; 835 CLP02 23/25 or CARC
+ * 133), "paid", "partly-paid", "denied", "reversed" (835).  NULL for an
+ * item of kind CLM_RESP_OTHER.
+ */
+const char *clm_resp_status(const struct clm_resp_item *it);
+/* The status of one 835 service line: paid, denied, pended, reversed. */
+const char *clm_resp_line_status(const struct clm_resp_item *it,
+    const struct clm_resp_line *l);
 /* Sum of the adjustments of one group ("" = all). */
 long long clm_resp_adj_sum(const struct clm_resp_adjs *a, const char *group);
 

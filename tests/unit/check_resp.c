@@ -75,6 +75,9 @@ START_TEST(test_ta1_999)
 	ck_assert_str_eq(v[0].ref_isa13, "000000001");
 	ck_assert_str_eq(v[0].ack, "R");
 	ck_assert_str_eq(v[0].codes, "TA1:R:022");
+	ck_assert_str_eq(clm_resp_status(&v[0]), "rejected");
+	ck_assert_str_eq(clm_resp_status(&v[2]), "accepted");
+	ck_assert_str_eq(clm_resp_status(&v[3]), "accepted");	/* AK9 P */
 	ck_assert_int_eq(v[1].kind, CLM_RESP_999_SET);
 	ck_assert_str_eq(v[1].ref_gs06, "3");
 	ck_assert_str_eq(v[1].ref_st02, "0001");
@@ -117,6 +120,8 @@ START_TEST(test_277ca)
 	ck_assert_str_eq(v[0].payer_id, "00431");
 	ck_assert_str_eq(v[1].clm01, "C3003");
 	ck_assert_str_eq(v[1].ack, "A2");
+	ck_assert_str_eq(clm_resp_status(&v[0]), "rejected");
+	ck_assert_str_eq(clm_resp_status(&v[1]), "accepted");
 }
 END_TEST
 
@@ -165,7 +170,11 @@ START_TEST(test_835)
 	ck_assert_int_eq(it->from, 20261020);
 	ck_assert_int_eq(it->to, 20261022);
 	ck_assert_int_eq(it->unbalanced, 0);
+	ck_assert_str_eq(clm_resp_status(it), "partly-paid");
+	ck_assert_str_eq(clm_resp_line_status(it, &it->lines[0]), "paid");
+	ck_assert_str_eq(clm_resp_line_status(it, &it->lines[1]), "denied");
 	ck_assert_int_eq(clm_resp_next(r, &it, &err), 1);
+	ck_assert_str_eq(clm_resp_status(it), "denied");
 	ck_assert_str_eq(it->clm01, "C2");
 	ck_assert_str_eq(it->ack, "4");
 	ck_assert_int_eq(it->from, 20261019);
