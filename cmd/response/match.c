@@ -74,6 +74,22 @@ finding(struct resp_result *r, int edit, const char *fmt, const char *a,
 	snprintf(r->msg, sizeof(r->msg), fmt, a, b);
 }
 
+/* Non-zero when v is one of the ';'-separated values of list. */
+static int
+in_list(const char *list, const char *v)
+{
+	size_t n = strlen(v);
+
+	while (*list != '\0') {
+		size_t k = strcspn(list, ";");
+
+		if (k == n && memcmp(list, v, n) == 0)
+			return 1;
+		list += k + (list[k] == ';');
+	}
+	return 0;
+}
+
 /* An envelope answer (TA1, 999) for every claim sent under it. */
 static size_t
 envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
@@ -109,6 +125,15 @@ envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
 		r->status = rejected ? "rejected" : "accepted";
 		r->fixable = 1;
 		snprintf(r->reason, sizeof(r->reason), "%s", reason);
+		if (it->ctx_claims[0] != '\0' &&
+		    !in_list(it->ctx_claims, c->clm01)) {
+			/* the errors are on claims CTX named, not this one */
+			snprintf(r->codes, sizeof(r->codes), "IK5:%s", it->ack);
+			snprintf(r->reason, sizeof(r->reason), "%s with its "
+			    "transaction set: the errors are on other claims "
+			    "(999 IK5 %s); resend unchanged", r->status,
+			    it->ack);
+		}
 		if (rejected)
 			finding(r, CLM_EDIT_RESP_REJECTED, "%s%s", reason, "");
 		n++;

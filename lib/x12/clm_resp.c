@@ -25,6 +25,7 @@ struct clm_resp {
 	char ak1_gs06[16];
 	char set_codes[CLM_RESP_CODES];
 	char set_st02[16];
+	char set_ctx[CLM_RESP_CODES];	/* CLM01s named by CTX */
 	int in_ak2;
 	/* 277CA */
 	int hl_pt;			/* inside a patient (PT) level */
@@ -190,7 +191,18 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 	} else if (CLM_X12IN_IS(s, "AK2")) {
 		r->in_ak2 = 1;
 		el_copy(s, 2, r->set_st02, sizeof(r->set_st02));
-		r->set_codes[0] = '\0';
+		r->set_codes[0] = r->set_ctx[0] = '\0';
+	} else if (CLM_X12IN_IS(s, "CTX") && r->in_ak2) {
+		const char *p;
+		size_t n = clm_x12in_comp(s, 1, 1, comp_sep(r), &p);
+
+		if (n == 5 && memcmp(p, "CLM01", 5) == 0) {
+			n = clm_x12in_comp(s, 1, 2, comp_sep(r), &p);
+			snprintf(v, sizeof(v), "%.*s", (int)(n < 40 ? n : 40),
+			    p);
+			if (v[0] != '\0')
+				list_add(r->set_ctx, sizeof(r->set_ctx), v);
+		}
 	} else if (CLM_X12IN_IS(s, "IK3") && r->in_ak2) {
 		el_copy(s, 1, v, 8);
 		snprintf(piece, sizeof(piece), "IK3:%s:", v);
@@ -212,6 +224,7 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		item_start(r, CLM_RESP_999_SET, s->pos);
 		memcpy(r->it.ref_gs06, r->ak1_gs06, sizeof(r->ak1_gs06));
 		memcpy(r->it.ref_st02, r->set_st02, sizeof(r->set_st02));
+		memcpy(r->it.ctx_claims, r->set_ctx, sizeof(r->set_ctx));
 		el_copy(s, 1, r->it.ack, sizeof(r->it.ack));
 		snprintf(r->it.codes, sizeof(r->it.codes), "IK5:%s",
 		    r->it.ack);

@@ -73,6 +73,8 @@ struct clm_resp_item {
 	char ack[8];			/* TA104, IK501, AK901, STC category,
 					   CLP02 */
 	char codes[CLM_RESP_CODES];	/* IK3/IK4/IK5, STC, TA105 */
+	char ctx_claims[CLM_RESP_CODES];	/* 999: CLM01s named by CTX*CLM01
+					   in the set's IK3 loops, ';' */
 	char payer_ctl[40];		/* 277CA REF*1K, 835 CLP07 */
 	char payer_id[40];		/* 277CA NM1*PR, 835 N1*PR / TRN03 */
 	int has_billed, has_paid, has_pr;
