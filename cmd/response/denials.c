@@ -91,9 +91,15 @@ collect(void *p, const char *code)
 	strcat(c->set, key + (c->set[0] != '\0'));
 }
 
+/* Edits that warned or held back; info repairs (NORM-*) flag nothing. */
 static void
 collect_edits(void *p, const char *edit)
 {
+	int e = clm_edit_lookup(edit);
+
+	if (e >= 0 && clm_edit_info((enum clm_edit)e)->severity ==
+	    CLM_SEV_INFO)
+		return;
 	collect(p, edit);
 }
 

@@ -523,6 +523,5 @@ main(int argc, char **argv)
 	clm_header_free(x.h);
 	free(x.v);
 	free(x.kept);
-	free(x.by_clm01);
 	return rc;
 }

@@ -74,6 +74,22 @@ finding(struct resp_result *r, int edit, const char *fmt, const char *a,
 	snprintf(r->msg, sizeof(r->msg), fmt, a, b);
 }
 
+/* Non-zero when v is one of the ';'-separated values of list. */
+static int
+in_list(const char *list, const char *v)
+{
+	size_t n = strlen(v);
+
+	while (*list != '\0') {
+		size_t k = strcspn(list, ";");
+
+		if (k == n && memcmp(list, v, n) == 0)
+			return 1;
+		list += k + (list[k] == ';');
+	}
+	return 0;
+}
+
 /* An envelope answer (TA1, 999) for every claim sent under it. */
 static size_t
 envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
@@ -109,6 +125,15 @@ envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
 		r->status = rejected ? "rejected" : "accepted";
 		r->fixable = 1;
 		snprintf(r->reason, sizeof(r->reason), "%s", reason);
+		if (it->ctx_claims[0] != '\0' &&
+		    !in_list(it->ctx_claims, c->clm01)) {
+			/* the errors are on claims CTX named, not this one */
+			snprintf(r->codes, sizeof(r->codes), "IK5:%s", it->ack);
+			snprintf(r->reason, sizeof(r->reason), "%s with its "
+			    "transaction set: the errors are on other claims "
+			    "(999 IK5 %s); resend unchanged", r->status,
+			    it->ack);
+		}
 		if (rejected)
 			finding(r, CLM_EDIT_RESP_REJECTED, "%s%s", reason, "");
 		n++;
@@ -132,7 +157,7 @@ static void
 match_ta1(struct resp_ctx *x, const struct clm_resp_item *it,
     const char *file)
 {
-	int rej = strcmp(it->ack, "R") == 0;
+	int rej = strcmp(clm_resp_status(it), "rejected") == 0;
 	char why[160];
 
 	snprintf(why, sizeof(why), rej ? "interchange rejected (TA1 R): "
@@ -147,8 +172,7 @@ match_999(struct resp_ctx *x, const struct clm_resp_item *it,
     const char *file)
 {
 	const char *a = it->ack;
-	int accepted = strcmp(a, "A") == 0 || strcmp(a, "E") == 0 ||
-	    (it->kind == CLM_RESP_999_GROUP && strcmp(a, "P") == 0);
+	int accepted = strcmp(clm_resp_status(it), "accepted") == 0;
 	char why[200];
 	size_t n;
 
@@ -185,100 +209,19 @@ match_999(struct resp_ctx *x, const struct clm_resp_item *it,
  * Several that are the same bill (one fingerprint, a claim resent): the
  * latest sent.  Else -1 (none) or -2 (ambiguous).
  */
-static const struct clm_archive *sort_archive;
-
-static int
-by_clm01(const void *a, const void *b)
-{
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int d = strcmp(clm_archive_claim(sort_archive, i)->clm01,
-	    clm_archive_claim(sort_archive, j)->clm01);
-
-	return d != 0 ? d : (i > j) - (i < j);
-}
-
-/* The archive's claims sorted by CLM01, then in the order sent. */
-static void
-build_index(struct resp_ctx *x)
-{
-	size_t nc = clm_archive_nclaims(x->archive);
-
-	x->by_clm01 = clm_xcalloc(nc + 1, sizeof(*x->by_clm01));
-	for (size_t i = 0; i < nc; i++)
-		x->by_clm01[i] = i;
-	sort_archive = x->archive;
-	qsort(x->by_clm01, nc, sizeof(*x->by_clm01), by_clm01);
-}
-
-/* First position in by_clm01 whose CLM01 is not below id. */
-static size_t
-lower_bound(const struct resp_ctx *x, const char *id)
-{
-	size_t lo = 0, hi = clm_archive_nclaims(x->archive);
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(clm_archive_claim(x->archive,
-		    x->by_clm01[mid])->clm01, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
+/*
+ * The sent claims with this CLM01, charge and dates (clm_archive_find):
+ * the claim, -1 (none) or -2 (ambiguous).
+ */
 static long
 find_claim(struct resp_ctx *x, const struct clm_resp_item *it,
     long long billed, size_t *nfound)
 {
-	size_t nc = x->archive ? clm_archive_nclaims(x->archive) : 0;
-	long found = -1;
-	int same = 1;
-
 	*nfound = 0;
-	if (nc > 0 && x->by_clm01 == NULL)
-		build_index(x);
-	for (size_t k = nc ? lower_bound(x, it->clm01) : 0; k < nc; k++) {
-		size_t i = x->by_clm01[k];
-		const struct clm_archive_claim *c =
-		    clm_archive_claim(x->archive, i);
-
-		if (strcmp(c->clm01, it->clm01) != 0)
-			break;
-		if (it->has_billed && c->charge != billed)
-			continue;
-		if (it->from > 0 && (c->from != it->from ||
-		    (it->to > 0 && c->to != it->to)))
-			continue;
-		if (found >= 0 && clm_archive_claim(x->archive,
-		    (size_t)found)->fp != c->fp)
-			same = 0;
-		found = (long)i;
-		(*nfound)++;
-	}
-	return *nfound > 1 && !same ? -2 : found;
-}
-
-static const char *
-status_277(const char *cat)
-{
-	if (strcmp(cat, "A2") == 0 || strcmp(cat, "A5") == 0)
-		return "accepted";
-	if (strcmp(cat, "A3") == 0 || strcmp(cat, "A4") == 0 ||
-	    strcmp(cat, "A6") == 0 || strcmp(cat, "A7") == 0 ||
-	    strcmp(cat, "A8") == 0)
-		return "rejected";
-	return "pended";	/* A0, A1: received or forwarded, no decision */
-}
-
-static int
-has_reason(const struct clm_resp_adjs *a, const char *code)
-{
-	for (int i = 0; i < a->n; i++)
-		if (strcmp(a->v[i].reason, code) == 0)
-			return 1;
-	return 0;
+	if (x->archive == NULL)
+		return -1;
+	return clm_archive_find(x->archive, it->clm01, it->has_billed, billed,
+	    it->from, it->to, nfound);
 }
 
 static void
@@ -307,44 +250,6 @@ codes_835(const struct clm_resp_adjs *a, const char *clp02, char *buf,
 		    a->v[i].group, a->v[i].reason);
 	if (a->remarks[0] != '\0' && n + strlen(a->remarks) + 8 < size)
 		snprintf(buf + n, size - n, ";RARC:%s", a->remarks);
-}
-
-/* Status of an 835 claim (clm policy, clm-response(1) "STATUS"). */
-static const char *
-status_835(const struct clm_resp_item *it)
-{
-	const char *s = it->ack;
-	long long pr = it->has_pr ? it->pr : clm_resp_adj_sum(&it->adj, "PR");
-	int line_denied = 0, pended = has_reason(&it->adj, "133");
-
-	for (size_t i = 0; i < it->nlines; i++) {
-		const struct clm_resp_line *l = &it->lines[i];
-
-		pended |= has_reason(&l->adj, "133");
-		if (l->paid == 0 && clm_resp_adj_sum(&l->adj, "PR") == 0)
-			line_denied = 1;
-	}
-	if (strcmp(s, "22") == 0)
-		return "reversed";
-	if (strcmp(s, "4") == 0)
-		return "denied";
-	if (pended || strcmp(s, "23") == 0 || strcmp(s, "25") == 0)
-		return "pended";
-	if (it->paid == 0 && pr == 0)
-		return "denied";
-	return line_denied ? "partly-paid" : "paid";
-}
-
-static const char *
-status_835_line(const struct clm_resp_item *it, const struct clm_resp_line *l)
-{
-	if (strcmp(it->ack, "22") == 0)
-		return "reversed";
-	if (has_reason(&l->adj, "133"))
-		return "pended";
-	if (l->paid != 0 || clm_resp_adj_sum(&l->adj, "PR") != 0)
-		return "paid";
-	return "denied";
 }
 
 static const char *
@@ -401,7 +306,7 @@ lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
 			r->line_no = strtol(clm_row_get(row,
 			    clm_archive_batch(x->archive, c->batch)->h,
 			    CLM_COL_LINE_NO), NULL, 10);
-		r->status = claim >= 0 ? status_835_line(it, l) : "unmatched";
+		r->status = claim >= 0 ? clm_resp_line_status(it, l) : "unmatched";
 		snprintf(r->proc, sizeof(r->proc), "%s", l->proc);
 		r->has_billed = r->has_paid = r->has_pr = 1;
 		r->billed = l->billed;
@@ -457,7 +362,7 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 		    r->reason);
 	}
 	if (i >= 0 && !is835) {
-		r->status = status_277(it->ack);
+		r->status = clm_resp_status(it);
 		char words[320];
 
 		resp_reason_stc(x, it->codes, words, sizeof(words));
@@ -469,7 +374,7 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 		if (strcmp(r->status, "rejected") == 0)
 			finding(r, CLM_EDIT_RESP_REJECTED, "%s", r->reason, "");
 	} else if (i >= 0) {
-		r->status = status_835(it);
+		r->status = clm_resp_status(it);
 		char words[320];
 		struct clm_resp_adjs all = it->adj;
 

@@ -41,7 +41,6 @@ struct resp_ctx {
 	struct clm_archive *archive;
 	const char *codesets;		/* --codesets, NULL = default */
 	struct clm_codeset *cs;		/* NULL: codes without words */
-	size_t *by_clm01;		/* archive claims sorted by CLM01 */
 	const char *rejects_path;
 	const char *denials_path;
 	const char *resend;		/* NULL, "replace", "void" */

@@ -29,6 +29,7 @@ struct clm_archive {
 	size_t nb, capb;
 	struct clm_archive_claim *c;
 	size_t nc, capc;
+	size_t *by_clm01;	/* claims by CLM01, then as sent; lazily */
 };
 
 /* ---- writing ---------------------------------------------------------- */
@@ -290,6 +291,7 @@ clm_archive_free(struct clm_archive *a)
 	}
 	free(a->b);
 	free(a->c);
+	free(a->by_clm01);
 	free(a);
 }
 
@@ -531,6 +533,75 @@ clm_archive_load_text(const char *text, size_t len, const char *name,
 
 	clm_csv_close(csv);
 	return a;
+}
+
+/* ---- finding a claim --------------------------------------------------- */
+
+static const struct clm_archive *sort_archive;	/* for qsort only */
+
+static int
+by_clm01(const void *pa, const void *pb)
+{
+	size_t i = *(const size_t *)pa, j = *(const size_t *)pb;
+	int d = strcmp(sort_archive->c[i].clm01, sort_archive->c[j].clm01);
+
+	return d != 0 ? d : (i > j) - (i < j);
+}
+
+static void
+build_index(struct clm_archive *a)
+{
+	a->by_clm01 = clm_xcalloc(a->nc + 1, sizeof(*a->by_clm01));
+	for (size_t i = 0; i < a->nc; i++)
+		a->by_clm01[i] = i;
+	sort_archive = a;
+	qsort(a->by_clm01, a->nc, sizeof(*a->by_clm01), by_clm01);
+	sort_archive = NULL;
+}
+
+/* First position in by_clm01 whose CLM01 is not below id. */
+static size_t
+lower_bound(const struct clm_archive *a, const char *id)
+{
+	size_t lo = 0, hi = a->nc;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(a->c[a->by_clm01[mid]].clm01, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+long
+clm_archive_find(struct clm_archive *a, const char *clm01, int has_charge,
+    long long charge, long from, long to, size_t *nfound)
+{
+	long found = -1;
+	int same = 1;
+
+	*nfound = 0;
+	if (a->nc > 0 && a->by_clm01 == NULL)
+		build_index(a);
+	for (size_t k = a->nc ? lower_bound(a, clm01) : 0; k < a->nc; k++) {
+		size_t i = a->by_clm01[k];
+		const struct clm_archive_claim *c = &a->c[i];
+
+		if (strcmp(c->clm01, clm01) != 0)
+			break;
+		if (has_charge && c->charge != charge)
+			continue;
+		if (from > 0 && (c->from != from || (to > 0 && c->to != to)))
+			continue;
+		if (found >= 0 && a->c[found].fp != c->fp)
+			same = 0;
+		found = (long)i;
+		(*nfound)++;
+	}
+	return *nfound > 1 && !same ? -2 : found;
 }
 
 /* ---- pruning ---------------------------------------------------------- */

@@ -90,6 +90,18 @@ const struct clm_archive_claim *clm_archive_claim(const struct clm_archive *a,
     size_t i);
 
 /*
+ * The claim an answer names: CLM01 equal, and the charge (cents, when
+ * has_charge) and service dates (when from > 0; to when > 0) equal to the
+ * ones sent, never CLM01 alone.  Returns its index with *nfound 1; when
+ * several match and all are the same bill (one fingerprint: a claim
+ * resent), the latest sent; -1 when none matches, -2 when several
+ * different bills match (*nfound says how many).  The first call builds
+ * an index by CLM01 (the archive stays read-only otherwise).
+ */
+long clm_archive_find(struct clm_archive *a, const char *clm01,
+    int has_charge, long long charge, long from, long to, size_t *nfound);
+
+/*
  * Remove the batches sent before date (CCYYMMDD) and their claims,
  * rewriting path atomically under the same flock appends take.  *kept and
  * *removed (may be NULL) get the batch counts.

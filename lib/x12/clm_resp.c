@@ -25,6 +25,7 @@ struct clm_resp {
 	char ak1_gs06[16];
 	char set_codes[CLM_RESP_CODES];
 	char set_st02[16];
+	char set_ctx[CLM_RESP_CODES];	/* CLM01s named by CTX */
 	int in_ak2;
 	/* 277CA */
 	int hl_pt;			/* inside a patient (PT) level */
@@ -190,7 +191,18 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 	} else if (CLM_X12IN_IS(s, "AK2")) {
 		r->in_ak2 = 1;
 		el_copy(s, 2, r->set_st02, sizeof(r->set_st02));
-		r->set_codes[0] = '\0';
+		r->set_codes[0] = r->set_ctx[0] = '\0';
+	} else if (CLM_X12IN_IS(s, "CTX") && r->in_ak2) {
+		const char *p;
+		size_t n = clm_x12in_comp(s, 1, 1, comp_sep(r), &p);
+
+		if (n == 5 && memcmp(p, "CLM01", 5) == 0) {
+			n = clm_x12in_comp(s, 1, 2, comp_sep(r), &p);
+			snprintf(v, sizeof(v), "%.*s", (int)(n < 40 ? n : 40),
+			    p);
+			if (v[0] != '\0')
+				list_add(r->set_ctx, sizeof(r->set_ctx), v);
+		}
 	} else if (CLM_X12IN_IS(s, "IK3") && r->in_ak2) {
 		el_copy(s, 1, v, 8);
 		snprintf(piece, sizeof(piece), "IK3:%s:", v);
@@ -212,6 +224,7 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		item_start(r, CLM_RESP_999_SET, s->pos);
 		memcpy(r->it.ref_gs06, r->ak1_gs06, sizeof(r->ak1_gs06));
 		memcpy(r->it.ref_st02, r->set_st02, sizeof(r->set_st02));
+		memcpy(r->it.ctx_claims, r->set_ctx, sizeof(r->set_ctx));
 		el_copy(s, 1, r->it.ack, sizeof(r->it.ack));
 		snprintf(r->it.codes, sizeof(r->it.codes), "IK5:%s",
 		    r->it.ack);
@@ -566,4 +579,104 @@ clm_resp_next(struct clm_resp *r, struct clm_resp_item **it,
 			return 1;
 		}
 	}
+}
+
+/* ---- status (clm policy, clm-response(1) "STATUS") -------------------- */
+
+static int
+has_reason(const struct clm_resp_adjs *a, const char *code)
+{
+	for (int i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].reason, code) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_one_of(const char *v, const char *const *set)
+{
+	for (; *set != NULL; set++)
+		if (strcmp(v, *set) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+status_ack(const struct clm_resp_item *it)
+{
+	static const char *const ok[] = { "A", "E", NULL };
+
+	if (is_one_of(it->ack, ok) || (it->kind == CLM_RESP_999_GROUP &&
+	    strcmp(it->ack, "P") == 0))
+		return "accepted";
+	return "rejected";
+}
+
+static const char *
+status_277(const char *cat)
+{
+	static const char *const ok[] = { "A2", "A5", NULL };
+	static const char *const bad[] = { "A3", "A4", "A6", "A7", "A8",
+	    NULL };
+
+	if (is_one_of(cat, ok))
+		return "accepted";
+	if (is_one_of(cat, bad))
+		return "rejected";
+	return "pended";	/* A0, A1: received or forwarded, no decision */
+}
+
+static const char *
+status_835(const struct clm_resp_item *it)
+{
+	static const char *const later[] = { "23", "25", NULL };
+	long long pr = it->has_pr ? it->pr : clm_resp_adj_sum(&it->adj, "PR");
+	int line_denied = 0, pended = has_reason(&it->adj, "133");
+
+	for (size_t i = 0; i < it->nlines; i++) {
+		const struct clm_resp_line *l = &it->lines[i];
+
+		pended |= has_reason(&l->adj, "133");
+		if (l->paid == 0 && clm_resp_adj_sum(&l->adj, "PR") == 0)
+			line_denied = 1;
+	}
+	if (strcmp(it->ack, "22") == 0)
+		return "reversed";
+	if (strcmp(it->ack, "4") == 0)
+		return "denied";
+	if (pended || is_one_of(it->ack, later))
+		return "pended";
+	if (it->paid == 0 && pr == 0)
+		return "denied";
+	return line_denied ? "partly-paid" : "paid";
+}
+
+const char *
+clm_resp_status(const struct clm_resp_item *it)
+{
+	switch (it->kind) {
+	case CLM_RESP_TA1:
+	case CLM_RESP_999_SET:
+	case CLM_RESP_999_GROUP:
+		return status_ack(it);
+	case CLM_RESP_277_CLAIM:
+		return status_277(it->ack);
+	case CLM_RESP_835_CLAIM:
+		return status_835(it);
+	default:
+		return NULL;
+	}
+}
+
+const char *
+clm_resp_line_status(const struct clm_resp_item *it,
+    const struct clm_resp_line *l)
+{
+	if (strcmp(it->ack, "22") == 0)
+		return "reversed";
+	if (has_reason(&l->adj, "133"))
+		return "pended";
+	if (l->paid != 0 || clm_resp_adj_sum(&l->adj, "PR") != 0)
+		return "paid";
+	return "denied";
 }

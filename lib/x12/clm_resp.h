@@ -73,6 +73,8 @@ struct clm_resp_item {
 	char ack[8];			/* TA104, IK501, AK901, STC category,
 					   CLP02 */
 	char codes[CLM_RESP_CODES];	/* IK3/IK4/IK5, STC, TA105 */
+	char ctx_claims[CLM_RESP_CODES];	/* 999: CLM01s named by CTX*CLM01
+					   in the set's IK3 loops, ';' */
 	char payer_ctl[40];		/* 277CA REF*1K, 835 CLP07 */
 	char payer_id[40];		/* 277CA NM1*PR, 835 N1*PR / TRN03 */
 	int has_billed, has_paid, has_pr;
@@ -95,6 +97,17 @@ void clm_resp_close(struct clm_resp *r);
 int clm_resp_next(struct clm_resp *r, struct clm_resp_item **it,
     struct clm_error *err);
 
+/*
+ * The status an item gives the claims it answers, clm policy (not X12;
+ * clm-response(1) "STATUS"): "accepted" or "rejected" (TA1, 999, 277CA),
+ * "pended" (277CA A0/A1 and other categories; 835 CLP02 23/25 or CARC
+ * 133), "paid", "partly-paid", "denied", "reversed" (835).  NULL for an
+ * item of kind CLM_RESP_OTHER.
+ */
+const char *clm_resp_status(const struct clm_resp_item *it);
+/* The status of one 835 service line: paid, denied, pended, reversed. */
+const char *clm_resp_line_status(const struct clm_resp_item *it,
+    const struct clm_resp_line *l);
 /* Sum of the adjustments of one group ("" = all). */
 long long clm_resp_adj_sum(const struct clm_resp_adjs *a, const char *group);
 

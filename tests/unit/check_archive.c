@@ -208,7 +208,7 @@ START_TEST(test_concurrent_appends)
 		ck_assert_int_ge(kids[k], 0);
 		if (kids[k] == 0) {
 			for (int i = 0; i < 25; i++) {
-				char id[16];
+				char id[32];
 
 				snprintf(id, sizeof(id), "K%dN%d", k, i);
 				send(path, h, 20261127, "000000001", id);
@@ -233,6 +233,57 @@ START_TEST(test_concurrent_appends)
 	clm_header_free(h);
 	helper_rmtree(dir);
 	free(dir);
+}
+END_TEST
+
+START_TEST(test_find)
+{
+	char *dir = helper_tmpdir(), path[512];
+	struct clm_header *h = header();
+	struct clm_error err;
+	struct clm_archive *a;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/archive", dir);
+	send(path, h, 20261127, "000000001", "C1");
+	send(path, h, 20261127, "000000002", "C2");
+	send(path, h, 20261128, "000000003", "C1");	/* C1 resent */
+	a = clm_archive_load(path, &err);
+	ck_assert_ptr_nonnull(a);
+	/* the same bill sent twice: the latest */
+	ck_assert_int_eq(clm_archive_find(a, "C1", 1, 22550, 20261020,
+	    20261022, &n), 2);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(clm_archive_find(a, "C2", 1, 22550, 0, 0, &n), 1);
+	/* never by CLM01 alone: the charge and dates must agree */
+	ck_assert_int_eq(clm_archive_find(a, "C2", 1, 22500, 0, 0, &n), -1);
+	ck_assert_int_eq(clm_archive_find(a, "C2", 1, 22550, 20261021, 0,
+	    &n), -1);
+	ck_assert_int_eq(clm_archive_find(a, "C3", 0, 0, 0, 0, &n), -1);
+	ck_assert_uint_eq(n, 0);
+	clm_archive_free(a);
+	clm_header_free(h);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_find_ambiguous)
+{
+	static const char text[] =
+	    "B,20261127,000000001,1,a,b,f\nH,claim_id\n"
+	    "C,0001,C1,00000000000000aa,10.00,20261020,20261020,in,1-1,P\n"
+	    "C,0001,C1,00000000000000bb,10.00,20261020,20261020,in,2-2,P\n";
+	struct clm_error err;
+	struct clm_archive *a = clm_archive_load_text(text, strlen(text),
+	    "arch", &err);
+	size_t n;
+
+	ck_assert_ptr_nonnull(a);
+	ck_assert_int_eq(clm_archive_find(a, "C1", 1, 1000, 20261020, 0, &n),
+	    -2);
+	ck_assert_uint_eq(n, 2);
+	clm_archive_free(a);
 }
 END_TEST
 
@@ -272,6 +323,8 @@ main(void)
 	tcase_add_test(tc, test_append_and_load);
 	tcase_add_test(tc, test_prune);
 	tcase_add_test(tc, test_concurrent_appends);
+	tcase_add_test(tc, test_find);
+	tcase_add_test(tc, test_find_ambiguous);
 	tcase_add_test(tc, test_bad_text);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

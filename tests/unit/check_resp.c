@@ -63,8 +63,9 @@ START_TEST(test_ta1_999)
 	    "GS|FA|A|B|20261128|0800|302|X|005010X231A1\n"
 	    "ST|999|0001|005010X231A1\nAK1|HC|3|005010X222A1\n"
 	    "AK2|837|0001|005010X222A1\nIK3|NM1|12|2010|8\n"
+	    "CTX|CLM01>C7\n"
 	    "IK4|9>1|67|7|X\nIK5|R|5\nAK2|837|0002\nIK5|A\n"
-	    "AK9|P|2|2|1\nSE|10|0001\nGE|1|302\nIEA|1|000000302\n";
+	    "AK9|P|2|2|1\nSE|11|0001\nGE|1|302\nIEA|1|000000302\n";
 	struct clm_resp_item v[8];
 	int rc;
 	size_t n = read_all(text, sizeof(text) - 1, v, 8, &rc);
@@ -75,13 +76,18 @@ START_TEST(test_ta1_999)
 	ck_assert_str_eq(v[0].ref_isa13, "000000001");
 	ck_assert_str_eq(v[0].ack, "R");
 	ck_assert_str_eq(v[0].codes, "TA1:R:022");
+	ck_assert_str_eq(clm_resp_status(&v[0]), "rejected");
+	ck_assert_str_eq(clm_resp_status(&v[2]), "accepted");
+	ck_assert_str_eq(clm_resp_status(&v[3]), "accepted");	/* AK9 P */
 	ck_assert_int_eq(v[1].kind, CLM_RESP_999_SET);
 	ck_assert_str_eq(v[1].ref_gs06, "3");
 	ck_assert_str_eq(v[1].ref_st02, "0001");
 	ck_assert_str_eq(v[1].ack, "R");
 	ck_assert_str_eq(v[1].codes, "IK5:R:5;IK3:NM1:12:8;IK4:9:1:7");
 	ck_assert_str_eq(v[1].isa13, "000000302");
+	ck_assert_str_eq(v[1].ctx_claims, "C7");
 	ck_assert_str_eq(v[2].ref_st02, "0002");
+	ck_assert_str_eq(v[2].ctx_claims, "");
 	ck_assert_str_eq(v[2].codes, "IK5:A");
 	ck_assert_int_eq(v[3].kind, CLM_RESP_999_GROUP);
 	ck_assert_str_eq(v[3].ack, "P");
@@ -117,6 +123,8 @@ START_TEST(test_277ca)
 	ck_assert_str_eq(v[0].payer_id, "00431");
 	ck_assert_str_eq(v[1].clm01, "C3003");
 	ck_assert_str_eq(v[1].ack, "A2");
+	ck_assert_str_eq(clm_resp_status(&v[0]), "rejected");
+	ck_assert_str_eq(clm_resp_status(&v[1]), "accepted");
 }
 END_TEST
 
@@ -165,7 +173,11 @@ START_TEST(test_835)
 	ck_assert_int_eq(it->from, 20261020);
 	ck_assert_int_eq(it->to, 20261022);
 	ck_assert_int_eq(it->unbalanced, 0);
+	ck_assert_str_eq(clm_resp_status(it), "partly-paid");
+	ck_assert_str_eq(clm_resp_line_status(it, &it->lines[0]), "paid");
+	ck_assert_str_eq(clm_resp_line_status(it, &it->lines[1]), "denied");
 	ck_assert_int_eq(clm_resp_next(r, &it, &err), 1);
+	ck_assert_str_eq(clm_resp_status(it), "denied");
 	ck_assert_str_eq(it->clm01, "C2");
 	ck_assert_str_eq(it->ack, "4");
 	ck_assert_int_eq(it->from, 20261019);
