@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_edit_required.h"
 #include "parse.h"
 
 /* A finding about the file, not a claim: counted and reported; printed
@@ -107,6 +108,14 @@ candidates(const struct clm_header *h, const struct clm_row *names, int col,
 	}
 }
 
+/* The 837P columns every claim needs (the one table, lib/edits). */
+static int
+always_required(size_t i)
+{
+	return clm_required_837p[i].when == CLM_REQ_ALWAYS ||
+	    clm_required_837p[i].when == CLM_REQ_LINE;
+}
+
 static void
 print_missing(FILE *out, const struct clm_header *h,
     const struct clm_row *names, const struct parse_ctx *pc)
@@ -116,9 +125,13 @@ print_missing(FILE *out, const struct clm_header *h,
 	fprintf(out, "\n[defaults]\n# columns the 837P needs that this "
 	    "export does not have: give each a value\n# here (claim "
 	    "constants) or map a header to it under [columns]\n");
-	for (int i = 0; clm_profile_required[i] >= 0; i++) {
-		int col = clm_profile_required[i];
-		const struct clm_profile_default *d =
+	for (size_t i = 0; i < clm_required_837p_n; i++) {
+		int col = clm_required_837p[i].col;
+		const struct clm_profile_default *d;
+
+		if (!always_required(i))
+			continue;
+		d =
 		    clm_profile_default(pc->profile, col);
 
 		if (d != NULL) {
@@ -158,11 +171,11 @@ parse_profile_columns(struct clm_tool *t, struct clm_header *h,
 	if (map_out != NULL || pc->missing_noted)
 		return;
 	pc->missing_noted = 1;
-	for (int i = 0; clm_profile_required[i] >= 0; i++) {
-		int col = clm_profile_required[i];
+	for (size_t i = 0; i < clm_required_837p_n; i++) {
+		int col = clm_required_837p[i].col;
 		int n;
 
-		if (h->canon[col] >= 0)
+		if (!always_required(i) || h->canon[col] >= 0)
 			continue;
 		candidates(h, names, col, cand, sizeof(cand));
 		n = snprintf(list + used, sizeof(list) - used, "%s%s%s%s%s",

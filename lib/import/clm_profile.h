@@ -50,10 +50,4 @@ const char *clm_profile_value(const struct clm_profile *p, int col,
 /* Non-zero when the profile has [values] rules for col. */
 int clm_profile_has_values(const struct clm_profile *p, int col);
 
-/*
- * The claim-level columns the 837P needs on every claim, whatever the
- * claim says (clm-parse reports a missing one once per run).  Ends with -1.
- */
-extern const int clm_profile_required[];
-
 #endif
