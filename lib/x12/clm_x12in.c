@@ -208,6 +208,35 @@ x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		    x12in_loop_name(x->loop));
 	clm_finding_add(target(x), e, cur_line(x), field ? field : "",
 	    "%s: %s", where, msg);
+	if (x->on_event != NULL) {
+		struct clm_x12in_event ev = { CLM_X12IN_EV_PROBLEM, s, e,
+			x->f_segid ? x->f_segid : s && s->id[0] ? s->id : "",
+			x->in_st ? (s ? x->st_seg : x->st_seg + 1) : 0,
+			x->loop > L_HDR ? x12in_loop_name(x->loop) : "",
+			x->f_el, x->f_comp, x->f_code, 0 };
+
+		x->on_event(x->event_ctx, &ev);
+	}
+	x->f_el = x->f_comp = 0;
+	x->f_code = x->f_segid = NULL;
+}
+
+void
+x12in_event(struct clm_x12in *x, enum clm_x12in_ev kind,
+    const struct clm_x12in_seg *s)
+{
+	struct clm_x12in_event ev = { kind, s, 0, s ? s->id : "", 0, "", 0,
+		0, NULL, x->nst };
+
+	if (x->on_event != NULL)
+		x->on_event(x->event_ctx, &ev);
+}
+
+void
+clm_x12in_on_event(struct clm_x12in *x, clm_x12in_event_fn fn, void *ctx)
+{
+	x->on_event = fn;
+	x->event_ctx = ctx;
 }
 
 static void

@@ -101,6 +101,7 @@ build_allowed(void)
 	allowed_ready = 1;
 }
 
+/* Position (from 1, guide order) of code in loop l, 0 when not allowed. */
 static int
 allowed(enum x12in_loop l, unsigned code)
 {
@@ -108,8 +109,37 @@ allowed(enum x12in_loop l, unsigned code)
 		build_allowed();
 	for (int i = 0; i < MAX_ALLOWED && allowed_codes[l][i] != 0; i++)
 		if (allowed_codes[l][i] == code)
-			return 1;
+			return i + 1;
 	return 0;
+}
+
+/*
+ * Segment order inside a loop: each segment's guide position must not be
+ * below the previous one's (repeats stand together).  A segment that
+ * opens a loop starts the count again.
+ */
+static void
+check_order(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	int k;
+
+	if (x->loop != x->order_loop || CLM_X12IN_IS(s, "HL") ||
+	    CLM_X12IN_IS(s, "NM1") || CLM_X12IN_IS(s, "CLM") ||
+	    CLM_X12IN_IS(s, "LX") || (CLM_X12IN_IS(s, "SBR") && x->loop ==
+	    L_2320) || CLM_X12IN_IS(s, "LIN") || CLM_X12IN_IS(s, "SVD") ||
+	    CLM_X12IN_IS(s, "LQ")) {
+		x->order_loop = x->loop;
+		x->order_last = 0;
+		return;
+	}
+	if ((k = allowed(x->loop, s->code)) == 0)
+		return;
+	if (k < x->order_last)
+		x12in_find_at(x, s, CLM_EDIT_X12_SEGMENT_ORDER, 0, 0, "7",
+		    "%s stands after a segment the 837P places later in loop "
+		    "%s", s->id, x12in_loop_name(x->loop));
+	else
+		x->order_last = k;
 }
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -716,9 +746,7 @@ cob_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		put(x, s, CLM_COL_OTH_PAID, 2);
 	else if (x->loop == L_2320 && CLM_X12IN_IS(s, "AMT") &&
 	    !is(s, 1, "A8") && !is(s, 1, "EAF"))
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "AMT "
-		    "qualifier %.*s is not used in loop 2320 (D, A8 or EAF)",
-		    (int)(s->nel ? s->len[1] : 0), s->nel ? s->el[1] : "");
+		;	/* X12-CODE from the guide table (clm_x12spec_837p) */
 	else if (x->loop == L_2320 && CLM_X12IN_IS(s, "OI"))
 		x->claim.seen2320 |= SEEN_REF;
 	else if (x->loop == L_2330B && CLM_X12IN_IS(s, "DTP") &&
@@ -1019,10 +1047,10 @@ envelope_checked(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	int rc;
 
 	if (trailer)
-		x12in_check_lengths(x, s);
+		x12in_check_elements(x, s);
 	rc = x12in_envelope(x, s, err);
 	if (rc > 0 && !trailer)
-		x12in_check_lengths(x, s);
+		x12in_check_elements(x, s);
 	return rc;
 }
 
@@ -1076,7 +1104,8 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	rc = dispatch(x, s, err);
 	/* after dispatch: the finding names the loop the segment opened */
 	if (rc >= 0) {
-		x12in_check_lengths(x, s);
+		check_order(x, s);
+		x12in_check_elements(x, s);
 		check_charset(x, s);
 	}
 	return rc;

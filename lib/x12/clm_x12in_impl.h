@@ -108,6 +108,15 @@ struct clm_x12in {
 	long hl_claims;			/* claims under the current HL */
 	int hl_level;
 	long comp_pos;			/* X12-COMPONENT said for it */
+	/* validation (clm_x12in_val.c) */
+	enum x12in_loop order_loop;	/* loop of the sequence check */
+	int order_last;			/* guide position of the last segment */
+	/* where the next finding points, for the 999 (x12in_find_at) */
+	int f_el, f_comp;
+	const char *f_code;		/* IK403 or IK304 code, NULL: by edit */
+	const char *f_segid;		/* IK301 when not the segment's id */
+	clm_x12in_event_fn on_event;
+	void *event_ctx;
 };
 
 const char *x12in_loop_name(enum x12in_loop l);
@@ -116,6 +125,14 @@ enum x12in_levelid x12in_loop_level(enum x12in_loop l);
 void x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
     enum clm_edit e, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* x12in_find naming element el (component comp, 0 none) and the 999
+ * error code (IK403 when el > 0, else IK304; NULL: by edit). */
+#define x12in_find_at(x, s, e, el, comp, code, ...) do { \
+	(x)->f_el = (el); (x)->f_comp = (comp); (x)->f_code = (code); \
+	x12in_find((x), (s), (e), "", __VA_ARGS__); \
+} while (0)
+void x12in_event(struct clm_x12in *x, enum clm_x12in_ev kind,
+    const struct clm_x12in_seg *s);
 void x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
     size_t len);
 const char *x12in_get(struct clm_x12in *x, enum clm_column col);
@@ -135,6 +152,7 @@ void x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s);
 int x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
 void x12in_check_claim(struct clm_x12in *x);
-void x12in_check_lengths(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* clm_x12in_val.c: elements against the guide (clm_x12spec). */
+void x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s);
 
 #endif

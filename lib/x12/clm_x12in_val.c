@@ -1,0 +1,209 @@
+/*
+ * clm_x12in_val - every element of a segment against the guide
+ * (clm_x12spec: dictionary and the 837P table): usage in its loop,
+ * length, data type, the guide's code lists, dates by their format
+ * qualifier, and the segment's syntax notes.  Findings name the element
+ * position and, for codes, the value only when it is code-shaped.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "clm_x12in_impl.h"
+#include "clm_x12spec.h"
+
+static const char *
+type_name(enum clm_x12spec_type t)
+{
+	switch (t) {
+	case CLM_X12SPEC_DT: return "a date CCYYMMDD";
+	case CLM_X12SPEC_TM: return "a time HHMM[SS]";
+	case CLM_X12SPEC_N0: return "a whole number";
+	case CLM_X12SPEC_N2: return "a number with two implied decimals";
+	case CLM_X12SPEC_R: return "a decimal number";
+	default: return "valid";
+	}
+}
+
+/* A value printed only when short and made of letters and digits. */
+static int
+code_shaped(const char *v, size_t len)
+{
+	if (len == 0 || len > 5)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' &&
+		    v[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+static void
+check_value(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    const struct clm_x12spec_use *u, const struct clm_x12spec_el *d,
+    size_t i, size_t k, const char *p, size_t len)
+{
+	char name[16];
+	int ok;
+
+	if (k > 0)
+		snprintf(name, sizeof(name), "%s%02zu-%zu", s->id, i, k);
+	else
+		snprintf(name, sizeof(name), "%s%02zu", s->id, i);
+	if (len < d->min || len > d->max) {
+		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_LENGTH, (int)i,
+		    (int)k, len < d->min ? "4" : "5", "%s is %zu characters "
+		    "long; it must be %u to %u", name, len, d->min, d->max);
+		return;
+	}
+	if (!clm_x12spec_valid_type((enum clm_x12spec_type)d->type, p, len)) {
+		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_TYPE, (int)i, (int)k,
+		    d->type == CLM_X12SPEC_DT ? "8" : d->type ==
+		    CLM_X12SPEC_TM ? "9" : "6", "%s is not %s", name,
+		    type_name((enum clm_x12spec_type)d->type));
+		return;
+	}
+	if (u != NULL && clm_x12spec_code(u, i, k, p, len, &ok) && !ok) {
+		if (code_shaped(p, len))
+			x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
+			    "7", "%s code '%.*s' is not one the 837P allows "
+			    "here", name, (int)len, p);
+		else
+			x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
+			    "7", "%s is not a code the 837P allows here",
+			    name);
+	}
+}
+
+/* Dates whose format the previous element names (DTP, DMG, PAT). */
+static void
+check_dated(struct clm_x12in *x, const struct clm_x12in_seg *s, size_t qi)
+{
+	const char *q, *p;
+	size_t ql = clm_x12in_el(s, qi, &q), len = clm_x12in_el(s, qi + 1, &p);
+	int ok = 1;
+
+	if (len == 0)
+		return;
+	if (ql == 2 && memcmp(q, "D8", 2) == 0)
+		ok = len == 8 && clm_x12spec_valid_date(p, 8);
+	else if (ql == 3 && memcmp(q, "RD8", 3) == 0)
+		ok = len == 17 && p[8] == '-' &&
+		    clm_x12spec_valid_date(p, 8) &&
+		    clm_x12spec_valid_date(p + 9, 8) &&
+		    memcmp(p, p + 9, 8) <= 0;
+	if (!ok)
+		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_TYPE, (int)qi + 1, 0,
+		    "8", "%s%02zu is not a valid date in the format %.*s "
+		    "names", s->id, qi + 1, (int)ql, q);
+}
+
+static void
+check_notes(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    const struct clm_x12spec_seg *d)
+{
+	struct clm_x12spec_note n;
+
+	for (size_t k = 0; clm_x12spec_note(d, k, &n); k++) {
+		int have[8], cnt = 0, bad = 0;
+		const char *p;
+
+		for (int j = 0; j < n.n; j++)
+			cnt += have[j] = clm_x12in_el(s, n.el[j], &p) > 0;
+		switch (n.kind) {
+		case 'P': bad = cnt > 0 && cnt < n.n; break;
+		case 'R': bad = cnt == 0; break;
+		case 'E': bad = cnt > 1; break;
+		case 'C': bad = have[0] && cnt < n.n; break;
+		case 'L': bad = have[0] && cnt == 1; break;
+		}
+		if (!bad)
+			continue;
+		x12in_find_at(x, s, CLM_EDIT_X12_SYNTAX, n.el[n.kind == 'P' ||
+		    n.kind == 'C' ? (have[0] ? 1 : 0) : 0], 0,
+		    n.kind == 'E' ? "10" : "2", "%s syntax note %c: %s",
+		    s->id, n.kind, n.kind == 'P' ? "the paired elements must "
+		    "be all present or all empty" : n.kind == 'R' ? "at least "
+		    "one of its elements is required" : n.kind == 'E' ? "only "
+		    "one of its elements may be present" : n.kind == 'C' ?
+		    "the first element requires the others" : "the first "
+		    "element requires one of the others");
+	}
+}
+
+static void
+check_composite(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    const struct clm_x12spec_use *u, const struct clm_x12spec_el *d,
+    size_t i)
+{
+	char comp = clm_x12in_tok_delims(x->tok)->comp;
+	const char *p;
+
+	if (x->comp_pos == s->pos)
+		return;		/* X12-COMPONENT said it: components unknown */
+	for (size_t k = 1; k <= 9; k++) {
+		const struct clm_x12spec_el *c = clm_x12spec_comp(d->ref, k);
+		size_t len = clm_x12in_comp(s, i, k, comp, &p);
+
+		if (c == NULL)
+			break;
+		if (len > 0)
+			check_value(x, s, u, c, i, k, p, len);
+	}
+}
+
+void
+x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	const struct clm_x12spec_seg *d = clm_x12spec_dict(s->id);
+	const struct clm_x12spec_use *u;
+	const char *p1;
+	size_t len1, n;
+
+	if (d == NULL)
+		return;
+	len1 = clm_x12in_el(s, 1, &p1);
+	u = clm_x12spec_find(&clm_x12spec_837p, x->in_st ?
+	    x12in_loop_name(x->loop) : "*", s->id, p1, len1, NULL);
+	n = s->nel > CLM_X12IN_MAX_ELEMENTS ? CLM_X12IN_MAX_ELEMENTS : s->nel;
+	for (size_t i = 1; i <= n || i <= d->nel; i++) {
+		const struct clm_x12spec_el *e = clm_x12spec_el(d, i);
+		const char *p;
+		size_t len = i <= n ? clm_x12in_el(s, i, &p) : 0;
+		char use;
+
+		if (e == NULL) {
+			if (len > 0) {
+				x12in_find_at(x, s, CLM_EDIT_X12_NOT_USED,
+				    (int)i, 0, "3", "%s has %u elements; "
+				    "%s%02zu is one too many", s->id, d->nel,
+				    s->id, i);
+				break;
+			}
+			continue;
+		}
+		use = u != NULL ? clm_x12spec_eluse(u, i) : e->mand == 'M' ?
+		    'R' : 'S';
+		if (len == 0) {
+			if (use == 'R' || e->mand == 'M')
+				x12in_find_at(x, s, CLM_EDIT_X12_REQUIRED,
+				    (int)i, 0, "1", "%s%02zu is mandatory and "
+				    "empty", s->id, i);
+			continue;
+		}
+		if (use == 'N') {
+			x12in_find_at(x, s, CLM_EDIT_X12_NOT_USED, (int)i, 0,
+			    "I10", "%s%02zu is not used in loop %s but is "
+			    "present", s->id, i, x12in_loop_name(x->loop));
+			continue;
+		}
+		if (e->type == CLM_X12SPEC_COMP)
+			check_composite(x, s, u, e, i);
+		else
+			check_value(x, s, u, e, i, 0, p, len);
+	}
+	if (CLM_X12IN_IS(s, "DTP") || CLM_X12IN_IS(s, "DMG"))
+		check_dated(x, s, CLM_X12IN_IS(s, "DTP") ? 2 : 1);
+	else if (CLM_X12IN_IS(s, "PAT"))
+		check_dated(x, s, 5);
+	check_notes(x, s, d);
+}
