@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "clm_date.h"
+#include "clm_x12ack.h"
 #include "clm_x12in.h"
 #include "parse.h"
 
@@ -28,6 +32,9 @@ struct x12_source {
 	size_t row;
 	struct queued q[QUEUE];
 	int nq;
+	struct clm_x12ack *ack;		/* --ack */
+	struct clm_out *ack_out;
+	int ended;			/* the reader reached the end */
 };
 
 /* The open X12 source: the claim callback has no other way to it. */
@@ -39,11 +46,64 @@ read_in(void *ctx, void *buf, size_t size, struct clm_error *err)
 	return clm_in_read(ctx, buf, size, err);
 }
 
+static int
+ack_write(void *ctx, const void *buf, size_t len, struct clm_error *err)
+{
+	return clm_out_write(ctx, buf, len, err);
+}
+
+/* The 999 is committed only when the whole input was read. */
+static void
+close_ack(struct x12_source *xs)
+{
+	struct clm_error err;
+
+	if (xs->ack == NULL)
+		return;
+	clm_error_clear(&err);
+	if (xs->ended && (clm_x12ack_finish(xs->ack, &err) < 0 ||
+	    clm_out_commit(xs->ack_out, &err) < 0)) {
+		clm_tool_error(xs->t, &err);
+		xs->t->failed = 1;
+	} else if (!xs->ended) {
+		clm_tool_warn(xs->t, "%s: the input was not read to its end; "
+		    "no acknowledgment written", clm_in_name(xs->in));
+	}
+	clm_out_close(xs->ack_out);
+	clm_x12ack_free(xs->ack);
+	xs->ack = NULL;
+}
+
+static int
+open_ack(struct x12_source *xs, struct clm_error *err)
+{
+	struct parse_ctx *pc = xs->t->ctx;
+	char date[16], hhmm[8];
+	const char *now = getenv("CLM_TIME");
+	time_t tt = time(NULL);
+	struct tm tm;
+
+	if (pc->acked++)
+		return clm_error_set(err, CLM_EUSAGE, clm_in_name(xs->in), 0,
+		    "--ack acknowledges one X12 input; this is a second one");
+	snprintf(date, sizeof(date), "%08ld", clm_date_today());
+	localtime_r(&tt, &tm);
+	strftime(hhmm, sizeof(hhmm), "%H%M", &tm);
+	if (now != NULL && strlen(now) == 4 && strspn(now, "0123456789") == 4)
+		memcpy(hhmm, now, 5);
+	if ((xs->ack_out = clm_out_open(pc->ack, err)) == NULL)
+		return -1;
+	xs->ack = clm_x12ack_new(ack_write, xs->ack_out, date, hhmm);
+	clm_x12in_on_event(xs->x, clm_x12ack_event, xs->ack);
+	return 0;
+}
+
 static void
 close_x12(void *p)
 {
 	struct x12_source *xs = p;
 
+	close_ack(xs);
 	clm_x12in_close(xs->x);
 	clm_in_close(xs->in);
 	clm_header_free(xs->h);
@@ -105,6 +165,8 @@ next_x12_row(void *p, struct clm_row *row, struct clm_error *err)
 		int rc = clm_x12in_next(xs->x, &xs->c, err);
 
 		print_orphans(xs);
+		if (rc == 0)
+			xs->ended = 1;
 		if (rc <= 0) {
 			xs->c = NULL;
 			return rc;
@@ -176,13 +238,19 @@ parse_open_x12(struct clm_tool *t, struct clm_in *in,
     struct clm_tool_source *s, struct clm_error *err)
 {
 	struct x12_source *xs = clm_xcalloc(1, sizeof(*xs));
+	struct parse_ctx *pc = t->ctx;
 
-	(void)err;
 	xs->t = t;
 	xs->in = in;
 	xs->x = clm_x12in_open(read_in, in, clm_in_name(in));
 	for (int i = 0; i < QUEUE; i++)
 		clm_findings_init(&xs->q[i].f);
+	if (pc->ack != NULL && open_ack(xs, err) < 0) {
+		clm_x12in_close(xs->x);
+		clm_in_close(in);
+		free(xs);
+		return -err->code;
+	}
 	build_header(xs);
 	current = xs;
 	s->next = next_x12_row;

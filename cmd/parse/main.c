@@ -9,7 +9,7 @@
 #define DETECT_BYTES (64 * 1024)
 #define DEFAULT_WINDOW ((size_t)256 << 10)
 
-enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT };
+enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT, OPT_ACK };
 
 /* Print the header map and stop: no records are written. */
 static void
@@ -122,6 +122,7 @@ parse_claim(struct clm_tool *t, struct clm_claim *c, struct clm_findings *f)
 }
 
 static const struct option longopts[] = {
+	{ "ack", required_argument, NULL, OPT_ACK },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "map", required_argument, NULL, 'm' },
 	{ "print-map", no_argument, NULL, OPT_PRINT_MAP },
@@ -169,6 +170,9 @@ parse_option(struct clm_tool *t, int opt, const char *arg)
 	case OPT_SORT:
 		pc->sort = 1;
 		return 0;
+	case OPT_ACK:
+		pc->ack = arg;
+		return 0;
 	default:
 		return -1;
 	}
@@ -198,6 +202,8 @@ main(int argc, char **argv)
 		    "records.",
 		.usage = "      --from FMT     input format csv, tsv or x12 "
 		    "(default: detect)\n"
+		    "      --ack FILE     write the 999 acknowledgment of the "
+		    "X12 input to FILE\n"
 		    "  -m, --map FILE     header map: 'Source Header = "
 		    "canonical_column' per line\n"
 		    "      --print-map    print the header map used and exit\n"

@@ -29,6 +29,8 @@ struct parse_ctx {
 	enum parse_format from;		/* --from, PARSE_AUTO = detect */
 	int print_map;			/* --print-map */
 	int sort;			/* --sort: always group externally */
+	const char *ack;		/* --ack FILE: the 999 of the X12 read */
+	int acked;			/* an X12 input was acknowledged */
 	size_t window;			/* bytes of rows held for grouping */
 	int grouped;			/* the source queues per-claim flags */
 	struct parse_idset *ids;	/* ids seen when it does not */

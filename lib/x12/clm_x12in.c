@@ -211,7 +211,7 @@ x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	if (x->on_event != NULL) {
 		struct clm_x12in_event ev = { CLM_X12IN_EV_PROBLEM, s, e,
 			x->f_segid ? x->f_segid : s && s->id[0] ? s->id : "",
-			x->in_st ? (s ? x->st_seg : x->st_seg + 1) : 0,
+			x->in_st ? x->st_seg : 0,
 			x->loop > L_HDR ? x12in_loop_name(x->loop) : "",
 			x->f_el, x->f_comp, x->f_code, 0 };
 
@@ -319,6 +319,7 @@ claim_start(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	c->line_no = 0;
 	c->pos = s->pos;
 	c->seen = 0;
+	c->checked = 0;
 	c->ncarried = 0;
 	clm_findings_clear(&c->f);
 	for (int lv = 0; lv < LV_COUNT; lv++) {
@@ -357,10 +358,24 @@ x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
 }
 
 /* Checks that need the whole claim, then hand it out. */
+void
+x12in_claim_check_early(struct clm_x12in *x)
+{
+	int trailer = x->trailer;
+
+	if (x->open && !x->claim.checked) {
+		x->trailer = 0;		/* the claim's findings, not the SE's */
+		x12in_check_claim(x);
+		x->claim.checked = 1;
+		x->trailer = trailer;
+	}
+}
+
 static void
 claim_finish(struct clm_x12in *x)
 {
-	x12in_check_claim(x);
+	if (!x->claim.checked)
+		x12in_check_claim(x);
 	x->open = 0;
 	x->ready = 1;
 }

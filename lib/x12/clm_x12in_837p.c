@@ -181,7 +181,8 @@ comp_of(struct clm_x12in *x, const struct clm_x12in_seg *s, size_t i)
 		if (x->comp_pos == s->pos)
 			return *c;
 		x->comp_pos = s->pos;
-		x12in_find(x, s, CLM_EDIT_X12_COMPONENT, "", "%s%02zu uses "
+		x12in_find_at(x, s, CLM_EDIT_X12_COMPONENT, (int)i, 0, "7",
+		    "%s%02zu uses "
 		    "'%c' between components where ISA16 declares '%c'; read "
 		    "with '%c'", s->id, i, *c, d->comp, *c);
 		return *c;
@@ -601,10 +602,14 @@ clm(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		    "facility code qualifier", "claim frequency code" };
 		const char *p;
 
-		if (clm_x12in_comp(s, 5, k, comp, &p) == 0)
+		if (clm_x12in_comp(s, 5, k, comp, &p) == 0) {
+			x->f_el = 5;
+			x->f_comp = (int)k;
+			x->f_code = "1";
 			x12in_find(x, s, CLM_EDIT_X12_REQUIRED, k == 1 ? "pos"
 			    : k == 3 ? "claim_freq" : "", "CLM05-%zu (%s) is "
 			    "empty", k, part[k - 1]);
+		}
 	}
 	put_comp(x, s, CLM_COL_POS, 5, 1, comp);
 	put_comp(x, s, CLM_COL_CLAIM_FREQ, 5, 3, comp);
@@ -794,6 +799,7 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 		return 0;
 	}
 	if (c->n2320 > 0 && !(c->seen2320 & SEEN_PR)) {
+		x->f_segid = "NM1";
 		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
 		    "loop 2330B (other payer NM1*PR) is missing in loop 2320");
 		c->seen2320 |= SEEN_PR;
@@ -1078,8 +1084,8 @@ check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 			if (x12_char(c))
 				continue;
-			x12in_find(x, s, CLM_EDIT_X12_CHARSET, "", "%s%02zu "
-			    "holds byte 0x%02X, outside the X12 basic and "
+			x12in_find_at(x, s, CLM_EDIT_X12_CHARSET, (int)i, 0,
+			    "6", "%s%02zu holds byte 0x%02X, outside the X12 basic and "
 			    "extended character sets", s->id, i, c);
 			return;		/* once per segment */
 		}
@@ -1104,6 +1110,7 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	rc = dispatch(x, s, err);
 	/* after dispatch: the finding names the loop the segment opened */
 	if (rc >= 0) {
+		x12in_loop_segments(x, s);
 		check_order(x, s);
 		x12in_check_elements(x, s);
 		check_charset(x, s);
@@ -1121,13 +1128,14 @@ x12in_check_claim(struct clm_x12in *x)
 	enum x12in_loop loop = x->loop;
 
 	x->loop = L_2300;	/* claim-level findings: line 0 */
-	if (!(c->seen & SEEN_HI))
+	if (!(c->seen & SEEN_HI) && (x->f_segid = "HI") != NULL)
 		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "dx1", "claim "
 		    "has no diagnosis HI segment");
-	if (c->nlines == 0)
+	if (c->nlines == 0 && (x->f_segid = "LX") != NULL)
 		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "line_no", "claim "
 		    "has no service line (loop 2400)");
-	if (c->n2320 > 0 && !(c->seen2320 & SEEN_PR) && c->nlines == 0)
+	if (c->n2320 > 0 && !(c->seen2320 & SEEN_PR) && c->nlines == 0 &&
+	    (x->f_segid = "NM1") != NULL)
 		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
 		    "loop 2330B (other payer NM1*PR) is missing in loop 2320");
 	x->loop = L_2400;
@@ -1135,13 +1143,14 @@ x12in_check_claim(struct clm_x12in *x)
 		struct x12in_line *ln = &c->lines[i];
 
 		c->line_no = (long)i + 1;
-		if (!(ln->seen & LSEEN_SV1))
+		if (!(ln->seen & LSEEN_SV1) && (x->f_segid = "SV1") != NULL)
 			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "proc",
 			    "service line has no SV1 segment");
-		if (!(ln->seen & LSEEN_DTP))
+		if (!(ln->seen & LSEEN_DTP) && (x->f_segid = "DTP") != NULL)
 			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "dos_from",
 			    "service line has no DTP*472 service date");
-		if (ln->nsvd > 0 && !ln->svd_dtp)
+		if (ln->nsvd > 0 && !ln->svd_dtp && (x->f_segid = "DTP") !=
+		    NULL)
 			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED,
 			    "line_oth_date", "DTP*573 (line adjudication "
 			    "date) is missing in loop 2430");

@@ -57,6 +57,7 @@ x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	int isa = CLM_X12IN_IS(s, "ISA"), gs = CLM_X12IN_IS(s, "GS");
 
 	if (x->in_st && (isa || gs || CLM_X12IN_IS(s, "ST"))) {
+		x12in_claim_check_early(x);
 		missing(x, s, "transaction set not closed by SE before this "
 		    "segment");
 		x12in_event(x, CLM_X12IN_EV_SE, NULL);
@@ -81,6 +82,7 @@ void
 x12in_env_eof(struct clm_x12in *x)
 {
 	if (x->in_st) {
+		x12in_claim_check_early(x);
 		missing(x, NULL, "transaction set not closed by SE");
 		x12in_event(x, CLM_X12IN_EV_SE, NULL);
 	}
@@ -255,7 +257,17 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "SE without an open transaction set");
 		count(x, s, CLM_EDIT_X12_SE_COUNT, x->st_seg, "segments");
+		if (x->in_st && x->hl_last == 0) {
+			x->f_segid = "HL";
+			x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "loop 2000A "
+			    "(billing provider HL) is missing: the transaction "
+			    "set has no claims");
+		}
 		control(x, s, 2, x->st02, "ST02");
+		x->trailer = 0;
+		x12in_loop_close(x, s);
+		x->trailer = 1;
+		x12in_claim_check_early(x);
 		x12in_event(x, CLM_X12IN_EV_SE, s);
 		x->in_st = 0;
 		x->loop = L_NONE;

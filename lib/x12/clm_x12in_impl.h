@@ -73,6 +73,7 @@ struct clm_x12in_claim {
 	int n2320;			/* other-subscriber loops */
 	int ncas;			/* CAS in the open 2320 or 2430 */
 	unsigned seen2320;		/* in the first 2320: OI, 2330A/B */
+	int checked;			/* whole-claim checks done (at SE) */
 	char carried[24][8];		/* "NOT-CARRIED" reported for these */
 	int ncarried;
 	struct clm_findings f;
@@ -111,6 +112,8 @@ struct clm_x12in {
 	/* validation (clm_x12in_val.c) */
 	enum x12in_loop order_loop;	/* loop of the sequence check */
 	int order_last;			/* guide position of the last segment */
+	enum x12in_loop req_loop;	/* loop of the required-segment check */
+	unsigned req_seen;		/* its required segments seen */
 	/* where the next finding points, for the 999 (x12in_find_at) */
 	int f_el, f_comp;
 	const char *f_code;		/* IK403 or IK304 code, NULL: by edit */
@@ -152,7 +155,14 @@ void x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s);
 int x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
 void x12in_check_claim(struct clm_x12in *x);
+/* The open claim's whole-claim checks now (before its SE is acknowledged). */
+void x12in_claim_check_early(struct clm_x12in *x);
 /* clm_x12in_val.c: elements against the guide (clm_x12spec). */
 void x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* Required segments of the loops the table checks (x->req_loop): note s,
+ * and when s opens another loop, report what the last one lacked.  At a
+ * trailer (s is SE) the open loop is checked and closed. */
+void x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s);
+void x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s);
 
 #endif

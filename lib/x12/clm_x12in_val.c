@@ -207,3 +207,84 @@ x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		check_dated(x, s, 5);
 	check_notes(x, s, d);
 }
+
+/* ---- required segments of a loop ---------------------------------------- */
+
+/*
+ * Loops whose required segments come from the table; the others have
+ * dedicated checks that name the record column (clm_x12in_837p.c).
+ */
+static const enum x12in_loop table_loops[] = { L_1000A, L_2010AB, L_2310C,
+	L_2310E, L_2310F, L_2420C, L_2420G, L_2420H };
+#define MAX_REQ 4
+static char req_ids[L_COUNT][MAX_REQ][4];
+static unsigned req_codes[L_COUNT][MAX_REQ];
+static int req_ready;
+
+static void
+build_required(void)
+{
+	const struct clm_x12spec *g = &clm_x12spec_837p;
+
+	for (size_t t = 0; t < sizeof(table_loops) / sizeof(table_loops[0]);
+	    t++) {
+		enum x12in_loop l = table_loops[t];
+		const char *name = x12in_loop_name(l);
+		int n = 0;
+
+		for (size_t u = 0; u < g->nuse && n < MAX_REQ; u++) {
+			if (strcmp(g->use[u].loop, name) != 0 ||
+			    g->use[u].usage != 'R' ||
+			    strcmp(g->use[u].id, "NM1") == 0)
+				continue;
+			memcpy(req_ids[l][n], g->use[u].id, 4);
+			req_codes[l][n++] = clm_x12in_code(g->use[u].id);
+		}
+	}
+	req_ready = 1;
+}
+
+static int
+opens_loop(const struct clm_x12in_seg *s)
+{
+	return CLM_X12IN_IS(s, "HL") || CLM_X12IN_IS(s, "NM1") ||
+	    CLM_X12IN_IS(s, "CLM") || CLM_X12IN_IS(s, "LX") ||
+	    CLM_X12IN_IS(s, "SBR") || CLM_X12IN_IS(s, "LIN") ||
+	    CLM_X12IN_IS(s, "SVD") || CLM_X12IN_IS(s, "LQ");
+}
+
+void
+x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	enum x12in_loop cur = x->loop, l = x->req_loop;
+
+	if (!req_ready)
+		build_required();
+	x->req_loop = L_NONE;
+	x->loop = l;
+	for (int k = 0; k < MAX_REQ && req_codes[l][k] != 0; k++) {
+		if (x->req_seen & (1u << k))
+			continue;
+		x->f_segid = req_ids[l][k];
+		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "%s is required "
+		    "in loop %s and missing", req_ids[l][k],
+		    x12in_loop_name(l));
+	}
+	x->loop = cur;
+}
+
+void
+x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	if (x->loop != x->req_loop || opens_loop(s)) {
+		if (x->req_loop != L_NONE)
+			x12in_loop_close(x, s);
+		x->req_loop = x->loop;
+		x->req_seen = 0;
+	}
+	if (!req_ready)
+		build_required();
+	for (int k = 0; k < MAX_REQ && req_codes[x->loop][k] != 0; k++)
+		if (req_codes[x->loop][k] == s->code)
+			x->req_seen |= 1u << k;
+}
