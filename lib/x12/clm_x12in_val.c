@@ -42,36 +42,36 @@ check_value(struct clm_x12in *x, const struct clm_x12in_seg *s,
     const struct clm_x12spec_use *u, const struct clm_x12spec_el *d,
     size_t i, size_t k, const char *p, size_t len)
 {
-	char name[16];
+	char name[48];
 	int ok;
 
-	if (k > 0)
-		snprintf(name, sizeof(name), "%s%02zu-%zu", s->id, i, k);
-	else
-		snprintf(name, sizeof(name), "%s%02zu", s->id, i);
+#define NAME() (k > 0 ? snprintf(name, sizeof(name), "%s%02zu-%zu", s->id, \
+	i, k) : snprintf(name, sizeof(name), "%s%02zu", s->id, i), name)
 	if (len < d->min || len > d->max) {
 		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_LENGTH, (int)i,
 		    (int)k, len < d->min ? "4" : "5", "%s is %zu characters "
-		    "long; it must be %u to %u", name, len, d->min, d->max);
+		    "long; it must be %u to %u", NAME(), len, d->min, d->max);
 		return;
 	}
 	if (!clm_x12spec_valid_type((enum clm_x12spec_type)d->type, p, len)) {
 		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_TYPE, (int)i, (int)k,
 		    d->type == CLM_X12SPEC_DT ? "8" : d->type ==
-		    CLM_X12SPEC_TM ? "9" : "6", "%s is not %s", name,
+		    CLM_X12SPEC_TM ? "9" : "6", "%s is not %s", NAME(),
 		    type_name((enum clm_x12spec_type)d->type));
 		return;
 	}
-	if (u != NULL && clm_x12spec_code(u, i, k, p, len, &ok) && !ok) {
+	if (u != NULL && d->type == CLM_X12SPEC_ID &&
+	    clm_x12spec_code(u, i, k, p, len, &ok) && !ok) {
 		if (code_shaped(p, len))
 			x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
 			    "7", "%s code '%.*s' is not one the 837P allows "
-			    "here", name, (int)len, p);
+			    "here", NAME(), (int)len, p);
 		else
 			x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
 			    "7", "%s is not a code the 837P allows here",
-			    name);
+			    NAME());
 	}
+#undef NAME
 }
 
 /* Dates whose format the previous element names (DTP, DMG, PAT). */
@@ -99,11 +99,10 @@ check_dated(struct clm_x12in *x, const struct clm_x12in_seg *s, size_t qi)
 
 static void
 check_notes(struct clm_x12in *x, const struct clm_x12in_seg *s,
-    const struct clm_x12spec_seg *d)
+    const struct clm_x12spec_note *notes, int nnote)
 {
-	struct clm_x12spec_note n;
-
-	for (size_t k = 0; clm_x12spec_note(d, k, &n); k++) {
+	for (int k = 0; k < nnote; k++) {
+		const struct clm_x12spec_note n = notes[k];
 		int have[8], cnt = 0, bad = 0;
 		const char *p;
 
@@ -136,36 +135,157 @@ check_composite(struct clm_x12in *x, const struct clm_x12in_seg *s,
     size_t i)
 {
 	char comp = clm_x12in_tok_delims(x->tok)->comp;
-	const char *p;
+	const char *p, *end;
+	size_t len = clm_x12in_el(s, i, &p);
 
 	if (x->comp_pos == s->pos)
 		return;		/* X12-COMPONENT said it: components unknown */
-	for (size_t k = 1; k <= 9; k++) {
+	end = p + len;
+	for (size_t k = 1; p <= end; k++) {
 		const struct clm_x12spec_el *c = clm_x12spec_comp(d->ref, k);
-		size_t len = clm_x12in_comp(s, i, k, comp, &p);
+		const char *q = p;
 
+		while (q < end && *q != comp)
+			q++;
 		if (c == NULL)
 			break;
-		if (len > 0)
-			check_value(x, s, u, c, i, k, p, len);
+		if (q > p)
+			check_value(x, s, u, c, i, k, p, (size_t)(q - p));
+		p = q + 1;
 	}
+}
+
+/*
+ * Lookups cached by segment code (and loop): the dictionary entry, and
+ * the guide entry when the loop has one entry for the id (else looked up
+ * with element 1 every time).  Static, filled once per key.
+ */
+#define NCACHE 512
+struct dentry {
+	unsigned code;
+	const struct clm_x12spec_seg *d;
+	struct clm_x12spec_note note[16];
+	int nnote;
+	size_t mlast;			/* last element mandatory in the standard */
+};
+static struct dentry dcache[NCACHE];
+static struct {
+	unsigned code;
+	int fixed;			/* one entry whatever element 1 says */
+	const struct clm_x12spec_use *u;
+	char el1[4];			/* else: the last element 1 seen */
+	const struct clm_x12spec_use *last;
+} ucache[L_COUNT + 1][64];
+
+static const struct dentry *
+dict_of(const struct clm_x12in_seg *s)
+{
+	unsigned h = (s->code * 2654435761u) >> 23 & (NCACHE - 1);
+
+	for (unsigned k = 0; k < NCACHE; k++, h = (h + 1) & (NCACHE - 1)) {
+		struct dentry *e = &dcache[h];
+
+		if (e->code == s->code)
+			return e;
+		if (e->code == 0) {
+			e->code = s->code;
+			e->d = clm_x12spec_dict(s->id);
+			e->nnote = 0;
+			e->mlast = 0;
+			for (size_t i = 1; e->d != NULL && i <= e->d->nel; i++)
+				if (e->d->el[i - 1].mand == 'M')
+					e->mlast = i;
+			while (e->d != NULL && e->nnote < 16 &&
+			    clm_x12spec_note(e->d, (size_t)e->nnote,
+			    &e->note[e->nnote]))
+				e->nnote++;
+			return e;
+		}
+	}
+	return NULL;	/* the cache is full: 512 segment ids seen */
+}
+
+/* Entries of the guide for u's loop and segment id. */
+static int
+entries(const struct clm_x12spec_use *u)
+{
+	const struct clm_x12spec *g = &clm_x12spec_837p;
+	int n = 0;
+
+	for (size_t k = 0; k < g->nuse; k++)
+		n += strcmp(g->use[k].loop, u->loop) == 0 &&
+		    strcmp(g->use[k].id, u->id) == 0;
+	return n;
+}
+
+static const struct clm_x12spec_use *
+use_of(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	int l = x->in_st ? (int)x->loop : L_COUNT;
+	const char *loop = x->in_st ? x12in_loop_name(x->loop) : "*";
+	unsigned h = (s->code * 2654435761u) >> 26 & 63;
+	const char *p1;
+	size_t len1 = clm_x12in_el(s, 1, &p1);
+
+	for (unsigned k = 0; k < 64; k++, h = (h + 1) & 63) {
+		if (ucache[l][h].code == s->code) {
+			if (ucache[l][h].fixed)
+				return ucache[l][h].u;
+			if (len1 < 4 && memcmp(ucache[l][h].el1, p1, len1) == 0 &&
+			    ucache[l][h].el1[len1] == '\0')
+				return ucache[l][h].last;
+			if (len1 < 4) {
+				memcpy(ucache[l][h].el1, p1, len1);
+				ucache[l][h].el1[len1] = '\0';
+				return ucache[l][h].last = clm_x12spec_find(
+				    &clm_x12spec_837p, loop, s->id, p1, len1,
+				    NULL);
+			}
+			break;
+		}
+		if (ucache[l][h].code == 0) {
+			const struct clm_x12spec_use *a, *b;
+
+			/* the same entry for two different qualifiers: fixed */
+			a = clm_x12spec_find(&clm_x12spec_837p, loop, s->id,
+			    "\001", 1, NULL);
+			b = clm_x12spec_find(&clm_x12spec_837p, loop, s->id,
+			    "\002", 1, NULL);
+			ucache[l][h].code = s->code;
+			ucache[l][h].u = a;
+			ucache[l][h].el1[0] = '\001';	/* matches no value */
+			ucache[l][h].fixed = a == b && (a == NULL ||
+			    (a->qual[0] == '\0' && entries(a) == 1));
+			if (ucache[l][h].fixed)
+				return a;
+			break;
+		}
+	}
+	return clm_x12spec_find(&clm_x12spec_837p, loop, s->id, p1, len1,
+	    NULL);
 }
 
 void
 x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	const struct clm_x12spec_seg *d = clm_x12spec_dict(s->id);
+	const struct dentry *de = dict_of(s);
+	const struct clm_x12spec_seg *d = de ? de->d : NULL;
 	const struct clm_x12spec_use *u;
-	const char *p1;
-	size_t len1, n;
+	size_t n, nuse, last;
 
 	if (d == NULL)
 		return;
-	len1 = clm_x12in_el(s, 1, &p1);
-	u = clm_x12spec_find(&clm_x12spec_837p, x->in_st ?
-	    x12in_loop_name(x->loop) : "*", s->id, p1, len1, NULL);
+	u = use_of(x, s);
+	nuse = u != NULL ? strlen(u->eluse) : 0;
 	n = s->nel > CLM_X12IN_MAX_ELEMENTS ? CLM_X12IN_MAX_ELEMENTS : s->nel;
-	for (size_t i = 1; i <= n || i <= d->nel; i++) {
+	/* past the last element present only required ones matter */
+	last = n > de->mlast ? n : de->mlast;
+	for (size_t k = nuse; k > last; k--)
+		if (u->eluse[k - 1] == 'R') {
+			last = k;
+			break;
+		}
+	for (size_t i = 1; i <= last; i++) {
 		const struct clm_x12spec_el *e = clm_x12spec_el(d, i);
 		const char *p;
 		size_t len = i <= n ? clm_x12in_el(s, i, &p) : 0;
@@ -181,8 +301,8 @@ x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			}
 			continue;
 		}
-		use = u != NULL ? clm_x12spec_eluse(u, i) : e->mand == 'M' ?
-		    'R' : 'S';
+		use = u == NULL ? (e->mand == 'M' ? 'R' : 'S') : i <= nuse ?
+		    u->eluse[i - 1] : 'N';
 		if (len == 0) {
 			if (use == 'R' || e->mand == 'M')
 				x12in_find_at(x, s, CLM_EDIT_X12_REQUIRED,
@@ -205,7 +325,7 @@ x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		check_dated(x, s, CLM_X12IN_IS(s, "DTP") ? 2 : 1);
 	else if (CLM_X12IN_IS(s, "PAT"))
 		check_dated(x, s, 5);
-	check_notes(x, s, d);
+	check_notes(x, s, de->note, de->nnote);
 }
 
 /* ---- required segments of a loop ---------------------------------------- */

@@ -111,13 +111,15 @@ in_list(const char *list, size_t llen, const char *v, size_t len)
 {
 	const char *p = list, *end = list + llen;
 
-	while (p < end) {
-		const char *q = memchr(p, ' ', (size_t)(end - p));
-		size_t n = (size_t)((q ? q : end) - p);
-
-		if (n == len && memcmp(p, v, len) == 0)
+	if (len == 0 || memchr(v, ' ', len) != NULL)
+		return 0;	/* codes hold no space */
+	while (p + len <= end) {
+		if (*p == *v && memcmp(p, v, len) == 0 &&
+		    (p + len == end || p[len] == ' '))
 			return 1;
-		p += n + 1;
+		while (p < end && *p != ' ')
+			p++;
+		p++;
 	}
 	return 0;
 }
@@ -174,7 +176,12 @@ clm_x12spec_find(const struct clm_x12spec *g, const char *loop,
 char
 clm_x12spec_eluse(const struct clm_x12spec_use *u, size_t i)
 {
-	return i >= 1 && i <= strlen(u->eluse) ? u->eluse[i - 1] : 'N';
+	if (i < 1)
+		return 'N';
+	for (size_t k = 0; k < i; k++)
+		if (u->eluse[k] == '\0')
+			return 'N';
+	return u->eluse[i - 1];
 }
 
 int
@@ -289,6 +296,8 @@ clm_x12spec_note(const struct clm_x12spec_seg *d, size_t k,
 {
 	const char *p = d->syntax;
 
+	if (*p == '\0')
+		return 0;
 	for (;;) {
 		size_t len;
 
