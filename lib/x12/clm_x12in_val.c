@@ -5,6 +5,7 @@
  * qualifier, and the segment's syntax notes.  Findings name the element
  * position and, for codes, the value only when it is code-shaped.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,6 +38,37 @@ code_shaped(const char *v, size_t len)
 	return 1;
 }
 
+/*
+ * The last value found valid per guide entry and element: most files
+ * repeat the same few codes, so the code list is searched once for them.
+ */
+static struct {
+	const struct clm_x12spec_use *u;
+	unsigned char i, k, len;
+	char v[5];
+} memo[512];
+
+static int
+code_seen(const struct clm_x12spec_use *u, size_t i, size_t k,
+    const char *v, size_t len)
+{
+	unsigned h = (unsigned)(((uintptr_t)u >> 3) * 31u + i * 7u + k) & 511u;
+	int ok;
+
+	if (memo[h].u == u && memo[h].i == i && memo[h].k == k &&
+	    memo[h].len == len && memcmp(memo[h].v, v, len) == 0)
+		return 1;
+	if (len > sizeof(memo[h].v) || !clm_x12spec_code(u, i, k, v, len,
+	    &ok) || !ok)
+		return 0;
+	memo[h].u = u;
+	memo[h].i = (unsigned char)i;
+	memo[h].k = (unsigned char)k;
+	memo[h].len = (unsigned char)len;
+	memcpy(memo[h].v, v, len);
+	return 1;
+}
+
 static void
 check_value(struct clm_x12in *x, const struct clm_x12in_seg *s,
     const struct clm_x12spec_use *u, const struct clm_x12spec_el *d,
@@ -53,15 +85,16 @@ check_value(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		    "long; it must be %u to %u", NAME(), len, d->min, d->max);
 		return;
 	}
-	if (!clm_x12spec_valid_type((enum clm_x12spec_type)d->type, p, len)) {
+	if (d->type != CLM_X12SPEC_AN && d->type != CLM_X12SPEC_ID &&
+	    !clm_x12spec_valid_type((enum clm_x12spec_type)d->type, p, len)) {
 		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_TYPE, (int)i, (int)k,
 		    d->type == CLM_X12SPEC_DT ? "8" : d->type ==
 		    CLM_X12SPEC_TM ? "9" : "6", "%s is not %s", NAME(),
 		    type_name((enum clm_x12spec_type)d->type));
 		return;
 	}
-	if (u != NULL && d->type == CLM_X12SPEC_ID &&
-	    clm_x12spec_code(u, i, k, p, len, &ok) && !ok) {
+	if (u != NULL && d->type == CLM_X12SPEC_ID && !code_seen(u, i, k, p,
+	    len) && clm_x12spec_code(u, i, k, p, len, &ok) && !ok) {
 		if (code_shaped(p, len))
 			x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
 			    "7", "%s code '%.*s' is not one the 837P allows "
@@ -276,7 +309,16 @@ x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	if (d == NULL)
 		return;
 	u = use_of(x, s);
-	nuse = u != NULL ? strlen(u->eluse) : 0;
+	{
+		static const struct clm_x12spec_use *last_u;
+		static size_t last_n;
+
+		if (u != last_u) {
+			last_u = u;
+			last_n = u != NULL ? strlen(u->eluse) : 0;
+		}
+		nuse = last_n;
+	}
 	n = s->nel > CLM_X12IN_MAX_ELEMENTS ? CLM_X12IN_MAX_ELEMENTS : s->nel;
 	/* past the last element present only required ones matter */
 	last = n > de->mlast ? n : de->mlast;
@@ -286,9 +328,10 @@ x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			break;
 		}
 	for (size_t i = 1; i <= last; i++) {
-		const struct clm_x12spec_el *e = clm_x12spec_el(d, i);
-		const char *p;
-		size_t len = i <= n ? clm_x12in_el(s, i, &p) : 0;
+		const struct clm_x12spec_el *e = i <= d->nel ? &d->el[i - 1] :
+		    NULL;
+		const char *p = i <= n ? s->el[i] : "";
+		size_t len = i <= n ? s->len[i] : 0;
 		char use;
 
 		if (e == NULL) {
