@@ -70,7 +70,7 @@ static const el_t el_HCP[] = { E(1473, ID, 2, 2, 'M'), E(782, R, 1, 18, 'O'),
 static const el_t el_HI[] = { CM(1022), C(1022), C(1022), C(1022), C(1022),
 	C(1022), C(1022), C(1022), C(1022), C(1022), C(1022), C(1022) };
 static const el_t el_HL[] = { E(628, AN, 1, 12, 'M'), E(734, AN, 1, 12, 'O'),
-	E(735, AN, 1, 2, 'M'), E(736, ID, 1, 1, 'O') };
+	E(735, ID, 1, 2, 'M'), E(736, ID, 1, 1, 'O') };
 static const el_t el_IEA[] = { E(0, N0, 1, 5, 'M'), E(0, N0, 9, 9, 'M') };
 static const el_t el_K3[] = { E(449, AN, 1, 80, 'M'), E(1333, ID, 1, 2, 'O'),
 	C(1001) };
