@@ -8,56 +8,54 @@
 #include <string.h>
 
 #include "clm_x12in_impl.h"
+#include "clm_x12spec.h"
 
 struct loop_info {
 	const char *name;
 	enum x12in_levelid level;
-	const char *allowed;	/* segments inside the loop after its first */
 };
 
 static const struct loop_info loops[L_COUNT] = {
-	[L_NONE] = { "envelope", LV_ST, "" },
-	[L_HDR] = { "header", LV_ST, " BHT " },
-	[L_1000A] = { "1000A", LV_ST, " PER " },
-	[L_1000B] = { "1000B", LV_ST, "" },
-	[L_2000A] = { "2000A", LV_BILL, " PRV CUR " },
-	[L_2010AA] = { "2010AA", LV_BILL, " N3 N4 REF PER " },
-	[L_2010AB] = { "2010AB", LV_BILL, " N3 N4 " },
-	[L_2010AC] = { "2010AC", LV_BILL, " N3 N4 REF " },
-	[L_2000B] = { "2000B", LV_SUB, " SBR PAT " },
-	[L_2010BA] = { "2010BA", LV_SUB, " N3 N4 DMG REF PER " },
-	[L_2010BB] = { "2010BB", LV_SUB, " N3 N4 REF " },
-	[L_2000C] = { "2000C", LV_PAT, " PAT " },
-	[L_2010CA] = { "2010CA", LV_PAT, " N3 N4 DMG REF PER " },
-	[L_2300] = { "2300", LV_PAT, " DTP PWK CN1 AMT REF K3 NTE CR1 CR2 "
-	    "CRC HI HCP " },
-	[L_2310A] = { "2310A", LV_PAT, " REF " },
-	[L_2310B] = { "2310B", LV_PAT, " PRV REF " },
-	[L_2310C] = { "2310C", LV_PAT, " N3 N4 REF PER " },
-	[L_2310D] = { "2310D", LV_PAT, " REF " },
-	[L_2310E] = { "2310E", LV_PAT, " N3 N4 " },
-	[L_2310F] = { "2310F", LV_PAT, " N3 N4 " },
-	[L_2320] = { "2320", LV_PAT, " CAS AMT OI MOA " },
-	[L_2330A] = { "2330A", LV_PAT, " N3 N4 REF " },
-	[L_2330B] = { "2330B", LV_PAT, " N3 N4 DTP REF " },
-	[L_2330C] = { "2330C", LV_PAT, " REF " },
-	[L_2330D] = { "2330D", LV_PAT, " REF " },
-	[L_2330E] = { "2330E", LV_PAT, " REF " },
-	[L_2330F] = { "2330F", LV_PAT, " REF " },
-	[L_2330G] = { "2330G", LV_PAT, " REF " },
-	[L_2400] = { "2400", LV_PAT, " SV1 SV5 PWK CR1 CR3 CRC DTP QTY MEA "
-	    "CN1 REF AMT K3 NTE PS1 HCP " },
-	[L_2410] = { "2410", LV_PAT, " CTP REF " },
-	[L_2420A] = { "2420A", LV_PAT, " PRV REF " },
-	[L_2420B] = { "2420B", LV_PAT, " REF " },
-	[L_2420C] = { "2420C", LV_PAT, " N3 N4 REF " },
-	[L_2420D] = { "2420D", LV_PAT, " REF " },
-	[L_2420E] = { "2420E", LV_PAT, " N3 N4 REF PER " },
-	[L_2420F] = { "2420F", LV_PAT, " REF " },
-	[L_2420G] = { "2420G", LV_PAT, " N3 N4 " },
-	[L_2420H] = { "2420H", LV_PAT, " N3 N4 " },
-	[L_2430] = { "2430", LV_PAT, " CAS DTP AMT " },
-	[L_2440] = { "2440", LV_PAT, " FRM " },
+	[L_NONE] = { "envelope", LV_ST },
+	[L_HDR] = { "header", LV_ST },
+	[L_1000A] = { "1000A", LV_ST },
+	[L_1000B] = { "1000B", LV_ST },
+	[L_2000A] = { "2000A", LV_BILL },
+	[L_2010AA] = { "2010AA", LV_BILL },
+	[L_2010AB] = { "2010AB", LV_BILL },
+	[L_2010AC] = { "2010AC", LV_BILL },
+	[L_2000B] = { "2000B", LV_SUB },
+	[L_2010BA] = { "2010BA", LV_SUB },
+	[L_2010BB] = { "2010BB", LV_SUB },
+	[L_2000C] = { "2000C", LV_PAT },
+	[L_2010CA] = { "2010CA", LV_PAT },
+	[L_2300] = { "2300", LV_PAT },
+	[L_2310A] = { "2310A", LV_PAT },
+	[L_2310B] = { "2310B", LV_PAT },
+	[L_2310C] = { "2310C", LV_PAT },
+	[L_2310D] = { "2310D", LV_PAT },
+	[L_2310E] = { "2310E", LV_PAT },
+	[L_2310F] = { "2310F", LV_PAT },
+	[L_2320] = { "2320", LV_PAT },
+	[L_2330A] = { "2330A", LV_PAT },
+	[L_2330B] = { "2330B", LV_PAT },
+	[L_2330C] = { "2330C", LV_PAT },
+	[L_2330D] = { "2330D", LV_PAT },
+	[L_2330E] = { "2330E", LV_PAT },
+	[L_2330F] = { "2330F", LV_PAT },
+	[L_2330G] = { "2330G", LV_PAT },
+	[L_2400] = { "2400", LV_PAT },
+	[L_2410] = { "2410", LV_PAT },
+	[L_2420A] = { "2420A", LV_PAT },
+	[L_2420B] = { "2420B", LV_PAT },
+	[L_2420C] = { "2420C", LV_PAT },
+	[L_2420D] = { "2420D", LV_PAT },
+	[L_2420E] = { "2420E", LV_PAT },
+	[L_2420F] = { "2420F", LV_PAT },
+	[L_2420G] = { "2420G", LV_PAT },
+	[L_2420H] = { "2420H", LV_PAT },
+	[L_2430] = { "2430", LV_PAT },
+	[L_2440] = { "2440", LV_PAT },
 };
 
 const char *
@@ -81,7 +79,9 @@ static void
 build_allowed(void)
 {
 	for (int l = 0; l < L_COUNT; l++) {
-		const char *p = loops[l].allowed;
+		/* segments inside the loop after its first, guide order */
+		const char *p = clm_x12spec_loop_segments(&clm_x12spec_837p,
+		    loops[l].name);
 		int n = 0;
 
 		while (p != NULL && *p != '\0' && n < MAX_ALLOWED) {

@@ -316,3 +316,12 @@ clm_x12spec_note(const struct clm_x12spec_seg *d, size_t k,
 		p += len;
 	}
 }
+
+const char *
+clm_x12spec_loop_segments(const struct clm_x12spec *g, const char *loop)
+{
+	for (size_t i = 0; i < g->nloops; i++)
+		if (strcmp(g->loops[i].name, loop) == 0)
+			return g->loops[i].segments;
+	return "";
+}

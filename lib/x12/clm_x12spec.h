@@ -58,14 +58,25 @@ struct clm_x12spec_use {
 	const char *codes;
 };
 
+/* A loop: the segments it holds after its first, in guide order. */
+struct clm_x12spec_loop {
+	const char *name;
+	const char *segments;		/* " PER ", " N3 N4 REF PER " */
+};
+
 struct clm_x12spec {
 	const char *version;		/* "005010X222A1" */
 	const struct clm_x12spec_use *use;
 	size_t nuse;
+	const struct clm_x12spec_loop *loops;
+	size_t nloops;
 };
 
 extern const struct clm_x12spec clm_x12spec_837p;
 
+/* Segments of loop after its first ("" when the guide has no such loop). */
+const char *clm_x12spec_loop_segments(const struct clm_x12spec *g,
+    const char *loop);
 /* Dictionary entry of a segment id, NULL when unknown. */
 const struct clm_x12spec_seg *clm_x12spec_dict(const char *id);
 /* Element i (1-based) of a dictionary segment, NULL past its end. */

@@ -150,6 +150,54 @@ static const struct clm_x12spec_use use[] = {
 	{ "2430", "DTP", 'R', 1, "", "RRR", "1=573;2=D8" },
 };
 
+/*
+ * The loops: the segments each holds after the one that opens it, in
+ * guide order (the reader's sequence check and "allowed here").
+ */
+static const struct clm_x12spec_loop loops[] = {
+	{ "envelope", "" },
+	{ "header", " BHT " },
+	{ "1000A", " PER " },
+	{ "1000B", "" },
+	{ "2000A", " PRV CUR " },
+	{ "2010AA", " N3 N4 REF PER " },
+	{ "2010AB", " N3 N4 " },
+	{ "2010AC", " N3 N4 REF " },
+	{ "2000B", " SBR PAT " },
+	{ "2010BA", " N3 N4 DMG REF PER " },
+	{ "2010BB", " N3 N4 REF " },
+	{ "2000C", " PAT " },
+	{ "2010CA", " N3 N4 DMG REF PER " },
+	{ "2300", " DTP PWK CN1 AMT REF K3 NTE CR1 CR2 CRC HI HCP " },
+	{ "2310A", " REF " },
+	{ "2310B", " PRV REF " },
+	{ "2310C", " N3 N4 REF PER " },
+	{ "2310D", " REF " },
+	{ "2310E", " N3 N4 " },
+	{ "2310F", " N3 N4 " },
+	{ "2320", " CAS AMT OI MOA " },
+	{ "2330A", " N3 N4 REF " },
+	{ "2330B", " N3 N4 DTP REF " },
+	{ "2330C", " REF " },
+	{ "2330D", " REF " },
+	{ "2330E", " REF " },
+	{ "2330F", " REF " },
+	{ "2330G", " REF " },
+	{ "2400", " SV1 SV5 PWK CR1 CR3 CRC DTP QTY MEA CN1 REF AMT K3 NTE PS1 HCP " },
+	{ "2410", " CTP REF " },
+	{ "2420A", " PRV REF " },
+	{ "2420B", " REF " },
+	{ "2420C", " N3 N4 REF " },
+	{ "2420D", " REF " },
+	{ "2420E", " N3 N4 REF PER " },
+	{ "2420F", " REF " },
+	{ "2420G", " N3 N4 " },
+	{ "2420H", " N3 N4 " },
+	{ "2430", " CAS DTP AMT " },
+	{ "2440", " FRM " },
+};
+
 const struct clm_x12spec clm_x12spec_837p = {
-	"005010X222A1", use, sizeof(use) / sizeof(use[0])
+	"005010X222A1", use, sizeof(use) / sizeof(use[0]),
+	loops, sizeof(loops) / sizeof(loops[0])
 };

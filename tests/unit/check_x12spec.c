@@ -52,6 +52,16 @@ START_TEST(test_guide_well_formed)
 		snprintf(where, sizeof(where), "%s %s %s", u->loop, u->id,
 		    u->qual);
 		ck_assert_msg(known_loop(u->loop), "%s: unknown loop", where);
+		if (strcmp(u->loop, "*") != 0) {
+			/* in its loop's segment list, or the loop's opener */
+			char key[8];
+
+			snprintf(key, sizeof(key), " %s ", u->id);
+			ck_assert_msg(strstr(clm_x12spec_loop_segments(g,
+			    u->loop), key) != NULL || strstr(" NM1 HL CLM LX "
+			    "SBR LIN SVD LQ ", key) != NULL, "%s: not in the "
+			    "loop's segments", where);
+		}
 		ck_assert_msg(d != NULL, "%s: segment not in the dictionary",
 		    where);
 		ck_assert_msg(strchr("RSN", u->usage) != NULL, "%s", where);
