@@ -31,6 +31,7 @@ known() {
 	0011-truncated/cut.837) echo "input cut inside a claim: pyx12 names only the missing trailers, clm also the claim without a service line" ;;
 	0012-hl-errors/hl.837) echo "HL numbering: clm names the HL (and the CLM under a subscriber HL with children), pyx12 the segment after the HL" ;;
 	0014-set-without-claims/sets.837) echo "a set without HL: clm names its SE, pyx12 the segment before it" ;;
+	0015-groups-and-sets/groups.837) echo "pyx12's 999 accepts every set (AK9=A,A) but logs nothing, which x12valid.sh counts as FAIL" ;;
 	0020-charset/names.837) echo "bytes outside the X12 character sets: pyx12 crashes" ;;
 	0030-ack/guide.837) echo "ISA12 00402: pyx12 cannot read the file at all" ;;
 	variant-*-rd8-range.837) echo "RD8 range ending before it starts: pyx12 does not check the order" ;;
