@@ -194,6 +194,7 @@ x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	x->nfind++;
 	if (x->in_st && s != NULL)
 		snprintf(where, sizeof(where), "segment %ld (%s) in loop %s",
 		    x->st_seg, s->id[0] ? s->id : "?",

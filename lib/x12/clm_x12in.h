@@ -16,7 +16,9 @@
  * its billing provider, subscriber and patient, and the envelope.
  *
  * Ownership: a claim returned by clm_x12in_next belongs to the reader and
- * is valid until the next clm_x12in_next or clm_x12in_close.
+ * is valid until the next clm_x12in_next or clm_x12in_close.  The
+ * validation keeps process-wide lookup caches (clm_x12in_val.c): read X12
+ * from one thread at a time.
  */
 #ifndef CLM_X12IN_H
 #define CLM_X12IN_H

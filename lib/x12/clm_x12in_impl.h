@@ -118,6 +118,7 @@ struct clm_x12in {
 	int f_el, f_comp;
 	const char *f_code;		/* IK403 or IK304 code, NULL: by edit */
 	const char *f_segid;		/* IK301 when not the segment's id */
+	unsigned long nfind;		/* findings made so far */
 	clm_x12in_event_fn on_event;
 	void *event_ctx;
 };

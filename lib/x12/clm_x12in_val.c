@@ -298,8 +298,8 @@ use_of(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	    NULL);
 }
 
-void
-x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
+static void
+check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	const struct dentry *de = dict_of(s);
 	const struct clm_x12spec_seg *d = de ? de->d : NULL;
@@ -369,6 +369,45 @@ x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	else if (CLM_X12IN_IS(s, "PAT"))
 		check_dated(x, s, 5);
 	check_notes(x, s, de->note, de->nnote);
+}
+
+/*
+ * Validation is a function of the loop, the component separator and the
+ * segment's bytes: the last segment of each id found clean in a loop is
+ * remembered, and the same bytes again are not checked again (files
+ * repeat addresses, dates, provider and payer segments claim after claim).
+ */
+#define MEMO_BYTES 96
+static struct {
+	unsigned code;
+	unsigned char len;
+	char comp;
+	char raw[MEMO_BYTES];
+} clean[L_COUNT + 1][16];
+
+void
+x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	int l = x->in_st ? (int)x->loop : L_COUNT;
+	unsigned h = (s->code * 2654435761u) >> 28;
+	char comp = clm_x12in_tok_delims(x->tok)->comp;
+	size_t len = 0;
+	unsigned long before = x->nfind;
+
+	if (s->nel >= 1 && s->nel <= CLM_X12IN_MAX_ELEMENTS &&
+	    !s->unterminated && s->el[0] != NULL)
+		len = (size_t)(s->el[s->nel] + s->len[s->nel] - s->el[0]);
+	if (len > 0 && len <= MEMO_BYTES && clean[l][h].code == s->code &&
+	    clean[l][h].len == len && clean[l][h].comp == comp &&
+	    memcmp(clean[l][h].raw, s->el[0], len) == 0)
+		return;
+	check_elements(x, s);
+	if (x->nfind != before || len == 0 || len > MEMO_BYTES)
+		return;
+	clean[l][h].code = s->code;
+	clean[l][h].len = (unsigned char)len;
+	clean[l][h].comp = comp;
+	memcpy(clean[l][h].raw, s->el[0], len);
 }
 
 /* ---- required segments of a loop ---------------------------------------- */
