@@ -11,7 +11,7 @@
 #define DEFAULT_WINDOW ((size_t)256 << 10)
 
 enum { OPT_FROM = 2000, OPT_PRINT_MAP, OPT_SORT, OPT_PROFILE,
-	OPT_PRINT_PROFILE, OPT_KEEP_HEADERS };
+	OPT_PRINT_PROFILE, OPT_KEEP_HEADERS, OPT_ACK };
 
 /* Print the header map and stop: no records are written. */
 static void
@@ -79,6 +79,8 @@ open_input(struct clm_tool *t, const char *path, struct clm_source **s,
 	pc->ids = NULL;
 	if (fmt == PARSE_X12) {
 		*s = clm_x12src_open(in, t->file);
+		if (pc->ack != NULL && (rc = parse_ack_follow(t, *s, err)) < 0)
+			clm_source_close(*s);
 	} else {
 		rc = parse_open_csv(t, in, fmt == PARSE_TSV ? '\t' : ',',
 		    is_regular_file(path), &rows, err);
@@ -143,6 +145,7 @@ parse_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
 }
 
 static const struct option longopts[] = {
+	{ "ack", required_argument, NULL, OPT_ACK },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "map", required_argument, NULL, 'm' },
 	{ "print-map", no_argument, NULL, OPT_PRINT_MAP },
@@ -207,6 +210,9 @@ parse_option(struct clm_tool *t, int opt, const char *arg)
 	case OPT_SORT:
 		pc->sort = 1;
 		return 0;
+	case OPT_ACK:
+		pc->ack = arg;
+		return 0;
 	default:
 		return -1;
 	}
@@ -251,6 +257,8 @@ main(int argc, char **argv)
 		    "records.",
 		.usage = "      --from FMT     input format csv, tsv or x12 "
 		    "(default: detect)\n"
+		    "      --ack FILE     write the 999 acknowledgment of the "
+		    "X12 input to FILE\n"
 		    "  -m, --map FILE     header map: 'Source Header = "
 		    "canonical_column' per line\n"
 		    "      --print-map    print the header map used and exit\n"

@@ -45,6 +45,8 @@ struct parse_ctx {
 	enum parse_format from;		/* --from, PARSE_AUTO = detect */
 	int print_map;			/* 1 --print-map, 2 --print-profile */
 	int sort;			/* --sort: always group externally */
+	const char *ack;		/* --ack FILE: the 999 of the X12 read */
+	int acked;			/* an X12 input was acknowledged */
 	size_t window;			/* bytes of rows held for grouping */
 	int grouped;			/* the source queues per-claim flags */
 	struct parse_idset *ids;	/* ids seen when it does not */
@@ -94,6 +96,10 @@ void parse_file_finding(struct clm_tool *t, const char *file, long line,
     enum clm_edit e, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 int parse_finish(struct clm_tool *t);
+
+/* --ack: the 999 of the X12 source s, committed when it closes (ack.c). */
+int parse_ack_follow(struct clm_tool *t, struct clm_source *s,
+    struct clm_error *err);
 
 /* Format of a stream from its first bytes (BOM and white space skipped). */
 enum parse_format parse_detect(const unsigned char *buf, size_t len);

@@ -202,6 +202,7 @@ x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	x->nfind++;
 	if (x->in_st && s != NULL)
 		snprintf(where, sizeof(where), "segment %ld (%s) in loop %s",
 		    x->st_seg, s->id[0] ? s->id : "?",
@@ -216,6 +217,35 @@ x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		    x12in_loop_name(x->loop));
 	clm_finding_add(target(x), e, cur_line(x), field ? field : "",
 	    "%s: %s", where, msg);
+	if (x->on_event != NULL) {
+		struct clm_x12in_event ev = { CLM_X12IN_EV_PROBLEM, s, e,
+			x->f_segid ? x->f_segid : s && s->id[0] ? s->id : "",
+			x->in_st ? x->st_seg : 0,
+			x->loop > L_HDR ? x12in_loop_name(x->loop) : "",
+			x->f_el, x->f_comp, x->f_code, 0 };
+
+		x->on_event(x->event_ctx, &ev);
+	}
+	x->f_el = x->f_comp = 0;
+	x->f_code = x->f_segid = NULL;
+}
+
+void
+x12in_event(struct clm_x12in *x, enum clm_x12in_ev kind,
+    const struct clm_x12in_seg *s)
+{
+	struct clm_x12in_event ev = { kind, s, 0, s ? s->id : "", 0, "", 0,
+		0, NULL, x->nst };
+
+	if (x->on_event != NULL)
+		x->on_event(x->event_ctx, &ev);
+}
+
+void
+clm_x12in_on_event(struct clm_x12in *x, clm_x12in_event_fn fn, void *ctx)
+{
+	x->on_event = fn;
+	x->event_ctx = ctx;
 }
 
 static void
@@ -299,6 +329,7 @@ claim_start(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	c->pos = s->pos;
 	c->phys = s->line;
 	c->seen = 0;
+	c->checked = 0;
 	c->ncarried = 0;
 	clm_findings_clear(&c->f);
 	for (int lv = 0; lv < LV_COUNT; lv++) {
@@ -338,10 +369,24 @@ x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
 }
 
 /* Checks that need the whole claim, then hand it out. */
+void
+x12in_claim_check_early(struct clm_x12in *x)
+{
+	int trailer = x->trailer;
+
+	if (x->open && !x->claim.checked) {
+		x->trailer = 0;		/* the claim's findings, not the SE's */
+		x12in_check_claim(x);
+		x->claim.checked = 1;
+		x->trailer = trailer;
+	}
+}
+
 static void
 claim_finish(struct clm_x12in *x)
 {
-	x12in_check_claim(x);
+	if (!x->claim.checked)
+		x12in_check_claim(x);
 	x->open = 0;
 	x->ready = 1;
 }

@@ -16,7 +16,9 @@
  * its billing provider, subscriber and patient, and the envelope.
  *
  * Ownership: a claim returned by clm_x12in_next belongs to the reader and
- * is valid until the next clm_x12in_next or clm_x12in_close.
+ * is valid until the next clm_x12in_next or clm_x12in_close.  The
+ * validation keeps process-wide lookup caches (clm_x12in_val.c): read X12
+ * from one thread at a time.
  */
 #ifndef CLM_X12IN_H
 #define CLM_X12IN_H
@@ -93,6 +95,32 @@ void clm_x12in_close(struct clm_x12in *x);
  * Next claim: 1 with *c set, 0 at the end, <0 on a fatal error (I/O, no
  * ISA, a transaction set that is not an 837P, a ceiling hit).
  */
+/*
+ * Events for an acknowledgement writer (clm_x12ack): envelopes opened and
+ * closed and every structural problem, in file order.  A problem names
+ * the transaction-set segment position (ST = 1), the segment id, the
+ * loop, the element and component (0 when none) and a 999 code; never a
+ * value.  seg is NULL for a trailer that is missing.
+ */
+enum clm_x12in_ev { CLM_X12IN_EV_ISA, CLM_X12IN_EV_GS, CLM_X12IN_EV_ST,
+	CLM_X12IN_EV_PROBLEM, CLM_X12IN_EV_SE, CLM_X12IN_EV_GE,
+	CLM_X12IN_EV_IEA };
+struct clm_x12in_event {
+	enum clm_x12in_ev kind;
+	const struct clm_x12in_seg *seg;
+	enum clm_edit edit;		/* PROBLEM */
+	const char *segid;
+	long setpos;			/* 0 outside a transaction set */
+	const char *loop;		/* "2300", "" for header/envelope */
+	int el, comp;
+	const char *code;		/* IK403 (el > 0) or IK304, NULL */
+	long nst;			/* GE: sets in the group */
+};
+typedef void (*clm_x12in_event_fn)(void *ctx,
+    const struct clm_x12in_event *ev);
+void clm_x12in_on_event(struct clm_x12in *x, clm_x12in_event_fn fn,
+    void *ctx);
+
 int clm_x12in_next(struct clm_x12in *x, struct clm_x12in_claim **c,
     struct clm_error *err);
 /*

@@ -9,56 +9,54 @@
 
 #include "clm_837p.h"
 #include "clm_x12in_impl.h"
+#include "clm_x12spec.h"
 
 struct loop_info {
 	const char *name;
 	enum x12in_levelid level;
-	const char *allowed;	/* segments inside the loop after its first */
 };
 
 static const struct loop_info loops[L_COUNT] = {
-	[L_NONE] = { "envelope", LV_ST, "" },
-	[L_HDR] = { "header", LV_ST, " BHT " },
-	[L_1000A] = { "1000A", LV_ST, " PER " },
-	[L_1000B] = { "1000B", LV_ST, "" },
-	[L_2000A] = { "2000A", LV_BILL, " PRV CUR " },
-	[L_2010AA] = { "2010AA", LV_BILL, " N3 N4 REF PER " },
-	[L_2010AB] = { "2010AB", LV_BILL, " N3 N4 " },
-	[L_2010AC] = { "2010AC", LV_BILL, " N3 N4 REF " },
-	[L_2000B] = { "2000B", LV_SUB, " SBR PAT " },
-	[L_2010BA] = { "2010BA", LV_SUB, " N3 N4 DMG REF PER " },
-	[L_2010BB] = { "2010BB", LV_SUB, " N3 N4 REF " },
-	[L_2000C] = { "2000C", LV_PAT, " PAT " },
-	[L_2010CA] = { "2010CA", LV_PAT, " N3 N4 DMG REF PER " },
-	[L_2300] = { "2300", LV_PAT, " DTP PWK CN1 AMT REF K3 NTE CR1 CR2 "
-	    "CRC HI HCP " },
-	[L_2310A] = { "2310A", LV_PAT, " REF " },
-	[L_2310B] = { "2310B", LV_PAT, " PRV REF " },
-	[L_2310C] = { "2310C", LV_PAT, " N3 N4 REF PER " },
-	[L_2310D] = { "2310D", LV_PAT, " REF " },
-	[L_2310E] = { "2310E", LV_PAT, " N3 N4 " },
-	[L_2310F] = { "2310F", LV_PAT, " N3 N4 " },
-	[L_2320] = { "2320", LV_PAT, " CAS AMT OI MOA " },
-	[L_2330A] = { "2330A", LV_PAT, " N3 N4 REF " },
-	[L_2330B] = { "2330B", LV_PAT, " N3 N4 DTP REF " },
-	[L_2330C] = { "2330C", LV_PAT, " REF " },
-	[L_2330D] = { "2330D", LV_PAT, " REF " },
-	[L_2330E] = { "2330E", LV_PAT, " REF " },
-	[L_2330F] = { "2330F", LV_PAT, " REF " },
-	[L_2330G] = { "2330G", LV_PAT, " REF " },
-	[L_2400] = { "2400", LV_PAT, " SV1 SV5 PWK CR1 CR3 CRC DTP QTY MEA "
-	    "CN1 REF AMT K3 NTE PS1 HCP " },
-	[L_2410] = { "2410", LV_PAT, " CTP REF " },
-	[L_2420A] = { "2420A", LV_PAT, " PRV REF " },
-	[L_2420B] = { "2420B", LV_PAT, " REF " },
-	[L_2420C] = { "2420C", LV_PAT, " N3 N4 REF " },
-	[L_2420D] = { "2420D", LV_PAT, " REF " },
-	[L_2420E] = { "2420E", LV_PAT, " N3 N4 REF PER " },
-	[L_2420F] = { "2420F", LV_PAT, " REF " },
-	[L_2420G] = { "2420G", LV_PAT, " N3 N4 " },
-	[L_2420H] = { "2420H", LV_PAT, " N3 N4 " },
-	[L_2430] = { "2430", LV_PAT, " CAS DTP AMT " },
-	[L_2440] = { "2440", LV_PAT, " FRM " },
+	[L_NONE] = { "envelope", LV_ST },
+	[L_HDR] = { "header", LV_ST },
+	[L_1000A] = { "1000A", LV_ST },
+	[L_1000B] = { "1000B", LV_ST },
+	[L_2000A] = { "2000A", LV_BILL },
+	[L_2010AA] = { "2010AA", LV_BILL },
+	[L_2010AB] = { "2010AB", LV_BILL },
+	[L_2010AC] = { "2010AC", LV_BILL },
+	[L_2000B] = { "2000B", LV_SUB },
+	[L_2010BA] = { "2010BA", LV_SUB },
+	[L_2010BB] = { "2010BB", LV_SUB },
+	[L_2000C] = { "2000C", LV_PAT },
+	[L_2010CA] = { "2010CA", LV_PAT },
+	[L_2300] = { "2300", LV_PAT },
+	[L_2310A] = { "2310A", LV_PAT },
+	[L_2310B] = { "2310B", LV_PAT },
+	[L_2310C] = { "2310C", LV_PAT },
+	[L_2310D] = { "2310D", LV_PAT },
+	[L_2310E] = { "2310E", LV_PAT },
+	[L_2310F] = { "2310F", LV_PAT },
+	[L_2320] = { "2320", LV_PAT },
+	[L_2330A] = { "2330A", LV_PAT },
+	[L_2330B] = { "2330B", LV_PAT },
+	[L_2330C] = { "2330C", LV_PAT },
+	[L_2330D] = { "2330D", LV_PAT },
+	[L_2330E] = { "2330E", LV_PAT },
+	[L_2330F] = { "2330F", LV_PAT },
+	[L_2330G] = { "2330G", LV_PAT },
+	[L_2400] = { "2400", LV_PAT },
+	[L_2410] = { "2410", LV_PAT },
+	[L_2420A] = { "2420A", LV_PAT },
+	[L_2420B] = { "2420B", LV_PAT },
+	[L_2420C] = { "2420C", LV_PAT },
+	[L_2420D] = { "2420D", LV_PAT },
+	[L_2420E] = { "2420E", LV_PAT },
+	[L_2420F] = { "2420F", LV_PAT },
+	[L_2420G] = { "2420G", LV_PAT },
+	[L_2420H] = { "2420H", LV_PAT },
+	[L_2430] = { "2430", LV_PAT },
+	[L_2440] = { "2440", LV_PAT },
 };
 
 const char *
@@ -82,7 +80,9 @@ static void
 build_allowed(void)
 {
 	for (int l = 0; l < L_COUNT; l++) {
-		const char *p = loops[l].allowed;
+		/* segments inside the loop after its first, guide order */
+		const char *p = clm_x12spec_loop_segments(&clm_x12spec_837p,
+		    loops[l].name);
 		int n = 0;
 
 		while (p != NULL && *p != '\0' && n < MAX_ALLOWED) {
@@ -102,6 +102,7 @@ build_allowed(void)
 	allowed_ready = 1;
 }
 
+/* Position (from 1, guide order) of code in loop l, 0 when not allowed. */
 static int
 allowed(enum x12in_loop l, unsigned code)
 {
@@ -109,8 +110,37 @@ allowed(enum x12in_loop l, unsigned code)
 		build_allowed();
 	for (int i = 0; i < MAX_ALLOWED && allowed_codes[l][i] != 0; i++)
 		if (allowed_codes[l][i] == code)
-			return 1;
+			return i + 1;
 	return 0;
+}
+
+/*
+ * Segment order inside a loop: each segment's guide position must not be
+ * below the previous one's (repeats stand together).  A segment that
+ * opens a loop starts the count again.
+ */
+static void
+check_order(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	int k;
+
+	if (x->loop != x->order_loop || CLM_X12IN_IS(s, "HL") ||
+	    CLM_X12IN_IS(s, "NM1") || CLM_X12IN_IS(s, "CLM") ||
+	    CLM_X12IN_IS(s, "LX") || (CLM_X12IN_IS(s, "SBR") && x->loop ==
+	    L_2320) || CLM_X12IN_IS(s, "LIN") || CLM_X12IN_IS(s, "SVD") ||
+	    CLM_X12IN_IS(s, "LQ")) {
+		x->order_loop = x->loop;
+		x->order_last = 0;
+		return;
+	}
+	if ((k = allowed(x->loop, s->code)) == 0)
+		return;
+	if (k < x->order_last)
+		x12in_find_at(x, s, CLM_EDIT_X12_SEGMENT_ORDER, 0, 0, "7",
+		    "%s stands after a segment the 837P places later in loop "
+		    "%s", s->id, x12in_loop_name(x->loop));
+	else
+		x->order_last = k;
 }
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -152,7 +182,8 @@ comp_of(struct clm_x12in *x, const struct clm_x12in_seg *s, size_t i)
 		if (x->comp_pos == s->pos)
 			return *c;
 		x->comp_pos = s->pos;
-		x12in_find(x, s, CLM_EDIT_X12_COMPONENT, "", "%s%02zu uses "
+		x12in_find_at(x, s, CLM_EDIT_X12_COMPONENT, (int)i, 0, "7",
+		    "%s%02zu uses "
 		    "'%c' between components where ISA16 declares '%c'; read "
 		    "with '%c'", s->id, i, *c, d->comp, *c);
 		return *c;
@@ -572,10 +603,14 @@ clm(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		    "facility code qualifier", "claim frequency code" };
 		const char *p;
 
-		if (clm_x12in_comp(s, 5, k, comp, &p) == 0)
+		if (clm_x12in_comp(s, 5, k, comp, &p) == 0) {
+			x->f_el = 5;
+			x->f_comp = (int)k;
+			x->f_code = "1";
 			x12in_find(x, s, CLM_EDIT_X12_REQUIRED, k == 1 ? "pos"
 			    : k == 3 ? "claim_freq" : "", "CLM05-%zu (%s) is "
 			    "empty", k, part[k - 1]);
+		}
 	}
 	put_comp(x, s, CLM_COL_POS, 5, 1, comp);
 	put_comp(x, s, CLM_COL_CLAIM_FREQ, 5, 3, comp);
@@ -718,9 +753,7 @@ cob_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		put(x, s, CLM_COL_OTH_PAID, 2);
 	else if (x->loop == L_2320 && CLM_X12IN_IS(s, "AMT") &&
 	    !is(s, 1, "A8") && !is(s, 1, "EAF"))
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "AMT "
-		    "qualifier %.*s is not used in loop 2320 (D, A8 or EAF)",
-		    (int)(s->nel ? s->len[1] : 0), s->nel ? s->el[1] : "");
+		;	/* X12-CODE from the guide table (clm_x12spec_837p) */
 	else if (x->loop == L_2320 && CLM_X12IN_IS(s, "OI"))
 		x->claim.seen2320 |= SEEN_REF;
 	else if (x->loop == L_2330B && CLM_X12IN_IS(s, "DTP") &&
@@ -768,6 +801,7 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 		return 0;
 	}
 	if (c->n2320 > 0 && !(c->seen2320 & SEEN_PR)) {
+		x->f_segid = "NM1";
 		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
 		    "loop 2330B (other payer NM1*PR) is missing in loop 2320");
 		c->seen2320 |= SEEN_PR;
@@ -1022,10 +1056,10 @@ envelope_checked(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	int rc;
 
 	if (trailer)
-		x12in_check_lengths(x, s);
+		x12in_check_elements(x, s);
 	rc = x12in_envelope(x, s, err);
 	if (rc > 0 && !trailer)
-		x12in_check_lengths(x, s);
+		x12in_check_elements(x, s);
 	return rc;
 }
 
@@ -1053,8 +1087,8 @@ check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 			if (x12_char(c))
 				continue;
-			x12in_find(x, s, CLM_EDIT_X12_CHARSET, "", "%s%02zu "
-			    "holds byte 0x%02X, outside the X12 basic and "
+			x12in_find_at(x, s, CLM_EDIT_X12_CHARSET, (int)i, 0,
+			    "6", "%s%02zu holds byte 0x%02X, outside the X12 basic and "
 			    "extended character sets", s->id, i, c);
 			return;		/* once per segment */
 		}
@@ -1079,7 +1113,9 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	rc = dispatch(x, s, err);
 	/* after dispatch: the finding names the loop the segment opened */
 	if (rc >= 0) {
-		x12in_check_lengths(x, s);
+		x12in_loop_segments(x, s);
+		check_order(x, s);
+		x12in_check_elements(x, s);
 		check_charset(x, s);
 	}
 	return rc;
@@ -1095,13 +1131,14 @@ x12in_check_claim(struct clm_x12in *x)
 	enum x12in_loop loop = x->loop;
 
 	x->loop = L_2300;	/* claim-level findings: line 0 */
-	if (!(c->seen & SEEN_HI))
+	if (!(c->seen & SEEN_HI) && (x->f_segid = "HI") != NULL)
 		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "dx1", "claim "
 		    "has no diagnosis HI segment");
-	if (c->nlines == 0)
+	if (c->nlines == 0 && (x->f_segid = "LX") != NULL)
 		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "line_no", "claim "
 		    "has no service line (loop 2400)");
-	if (c->n2320 > 0 && !(c->seen2320 & SEEN_PR) && c->nlines == 0)
+	if (c->n2320 > 0 && !(c->seen2320 & SEEN_PR) && c->nlines == 0 &&
+	    (x->f_segid = "NM1") != NULL)
 		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
 		    "loop 2330B (other payer NM1*PR) is missing in loop 2320");
 	x->loop = L_2400;
@@ -1109,13 +1146,14 @@ x12in_check_claim(struct clm_x12in *x)
 		struct x12in_line *ln = &c->lines[i];
 
 		c->line_no = (long)i + 1;
-		if (!(ln->seen & LSEEN_SV1))
+		if (!(ln->seen & LSEEN_SV1) && (x->f_segid = "SV1") != NULL)
 			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "proc",
 			    "service line has no SV1 segment");
-		if (!(ln->seen & LSEEN_DTP))
+		if (!(ln->seen & LSEEN_DTP) && (x->f_segid = "DTP") != NULL)
 			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "dos_from",
 			    "service line has no DTP*472 service date");
-		if (ln->nsvd > 0 && !ln->svd_dtp)
+		if (ln->nsvd > 0 && !ln->svd_dtp && (x->f_segid = "DTP") !=
+		    NULL)
 			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED,
 			    "line_oth_date", "DTP*573 (line adjudication "
 			    "date) is missing in loop 2430");

@@ -57,19 +57,23 @@ x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	int isa = CLM_X12IN_IS(s, "ISA"), gs = CLM_X12IN_IS(s, "GS");
 
 	if (x->in_st && (isa || gs || CLM_X12IN_IS(s, "ST"))) {
+		x12in_claim_check_early(x);
 		missing(x, s, "transaction set not closed by SE before this "
 		    "segment");
+		x12in_event(x, CLM_X12IN_EV_SE, NULL);
 		x->in_st = 0;
 		x->loop = L_NONE;
 	}
 	if (x->in_gs && (isa || gs)) {
 		missing(x, s, "functional group not closed by GE before this "
 		    "segment");
+		x12in_event(x, CLM_X12IN_EV_GE, NULL);
 		x->in_gs = 0;
 	}
 	if (x->in_isa && isa) {
 		missing(x, s, "interchange not closed by IEA before this "
 		    "segment");
+		x12in_event(x, CLM_X12IN_EV_IEA, NULL);
 		x->in_isa = 0;
 	}
 }
@@ -77,12 +81,19 @@ x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
 void
 x12in_env_eof(struct clm_x12in *x)
 {
-	if (x->in_st)
+	if (x->in_st) {
+		x12in_claim_check_early(x);
 		missing(x, NULL, "transaction set not closed by SE");
-	if (x->in_gs)
+		x12in_event(x, CLM_X12IN_EV_SE, NULL);
+	}
+	if (x->in_gs) {
 		missing(x, NULL, "functional group not closed by GE");
-	if (x->in_isa)
+		x12in_event(x, CLM_X12IN_EV_GE, NULL);
+	}
+	if (x->in_isa) {
 		missing(x, NULL, "interchange not closed by IEA");
+		x12in_event(x, CLM_X12IN_EV_IEA, NULL);
+	}
 	x->in_st = x->in_gs = x->in_isa = 0;
 }
 
@@ -133,9 +144,11 @@ isa(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		x12in_find(x, s, CLM_EDIT_X12_ISA_FORMAT, "", "the interchange "
 		    "header is not 106 characters with fixed-width elements; "
 		    "delimiters read after its 16th element");
+	x12in_event(x, CLM_X12IN_EV_ISA, s);
 	if (strcmp(el_trim(s, 12, buf, sizeof(buf)), "00501") != 0)
-		x12in_find(x, s, CLM_EDIT_X12_VERSION, "", "ISA12 is '%s', "
-		    "not 00501", buf);
+		x12in_find_at(x, s, CLM_EDIT_X12_CODE, 12, 0, "7", "ISA12 "
+		    "version '%.5s' is not 00501, the version of every 5010 "
+		    "guide", buf);
 	return 0;
 }
 
@@ -154,6 +167,7 @@ gs(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	unique_control(x, s, &x->gs_seen, x->gs06,
 	    "functional group in this interchange (GS06)");
 	x->st_seen.n = 0;
+	x12in_event(x, CLM_X12IN_EV_GS, s);
 	return 0;
 }
 
@@ -203,6 +217,9 @@ st(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	x->hl_last = x->hl_bill = x->hl_sub = 0;
 	x->hl_level = 0;
 	el_trim(s, 2, x->st02, sizeof(x->st02));
+	x->order_loop = L_HDR;
+	x->order_last = 0;
+	x12in_event(x, CLM_X12IN_EV_ST, s);
 	unique_control(x, s, &x->st_seen, x->st02,
 	    "transaction set in this group (ST02)");
 	return check_version(x, s, err);
@@ -240,7 +257,18 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "SE without an open transaction set");
 		count(x, s, CLM_EDIT_X12_SE_COUNT, x->st_seg, "segments");
+		if (x->in_st && x->hl_last == 0) {
+			x->f_segid = "HL";
+			x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "loop 2000A "
+			    "(billing provider HL) is missing: the transaction "
+			    "set has no claims");
+		}
 		control(x, s, 2, x->st02, "ST02");
+		x->trailer = 0;
+		x12in_loop_close(x, s);
+		x->trailer = 1;
+		x12in_claim_check_early(x);
+		x12in_event(x, CLM_X12IN_EV_SE, s);
 		x->in_st = 0;
 		x->loop = L_NONE;
 	} else if (CLM_X12IN_IS(s, "GE")) {
@@ -249,6 +277,7 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			    "GE without an open functional group");
 		count(x, s, CLM_EDIT_X12_GE_COUNT, x->nst, "transaction sets");
 		control(x, s, 2, x->gs06, "GS06");
+		x12in_event(x, CLM_X12IN_EV_GE, s);
 		x->in_gs = 0;
 	} else {
 		if (!x->in_isa)
@@ -257,6 +286,7 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		count(x, s, CLM_EDIT_X12_IEA_COUNT, x->ngs,
 		    "functional groups");
 		control(x, s, 2, x->isa13, "ISA13");
+		x12in_event(x, CLM_X12IN_EV_IEA, s);
 		x->in_isa = 0;
 	}
 	x->trailer = 0;

@@ -75,6 +75,7 @@ struct clm_x12in_claim {
 	int n2320;			/* other-subscriber loops */
 	int ncas;			/* CAS in the open 2320 or 2430 */
 	unsigned seen2320;		/* in the first 2320: OI, 2330A/B */
+	int checked;			/* whole-claim checks done (at SE) */
 	char carried[24][8];		/* "NOT-CARRIED" reported for these */
 	int ncarried;
 	struct clm_findings f;
@@ -110,6 +111,18 @@ struct clm_x12in {
 	long hl_claims;			/* claims under the current HL */
 	int hl_level;
 	long comp_pos;			/* X12-COMPONENT said for it */
+	/* validation (clm_x12in_val.c) */
+	enum x12in_loop order_loop;	/* loop of the sequence check */
+	int order_last;			/* guide position of the last segment */
+	enum x12in_loop req_loop;	/* loop of the required-segment check */
+	unsigned req_seen;		/* its required segments seen */
+	/* where the next finding points, for the 999 (x12in_find_at) */
+	int f_el, f_comp;
+	const char *f_code;		/* IK403 or IK304 code, NULL: by edit */
+	const char *f_segid;		/* IK301 when not the segment's id */
+	unsigned long nfind;		/* findings made so far */
+	clm_x12in_event_fn on_event;
+	void *event_ctx;
 };
 
 const char *x12in_loop_name(enum x12in_loop l);
@@ -118,6 +131,14 @@ enum x12in_levelid x12in_loop_level(enum x12in_loop l);
 void x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
     enum clm_edit e, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* x12in_find naming element el (component comp, 0 none) and the 999
+ * error code (IK403 when el > 0, else IK304; NULL: by edit). */
+#define x12in_find_at(x, s, e, el, comp, code, ...) do { \
+	(x)->f_el = (el); (x)->f_comp = (comp); (x)->f_code = (code); \
+	x12in_find((x), (s), (e), "", __VA_ARGS__); \
+} while (0)
+void x12in_event(struct clm_x12in *x, enum clm_x12in_ev kind,
+    const struct clm_x12in_seg *s);
 void x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
     size_t len);
 const char *x12in_get(struct clm_x12in *x, enum clm_column col);
@@ -137,6 +158,14 @@ void x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s);
 int x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
 void x12in_check_claim(struct clm_x12in *x);
-void x12in_check_lengths(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* The open claim's whole-claim checks now (before its SE is acknowledged). */
+void x12in_claim_check_early(struct clm_x12in *x);
+/* clm_x12in_val.c: elements against the guide (clm_x12spec). */
+void x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* Required segments of the loops the table checks (x->req_loop): note s,
+ * and when s opens another loop, report what the last one lacked.  At a
+ * trailer (s is SE) the open loop is checked and closed. */
+void x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s);
+void x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s);
 
 #endif

@@ -11,6 +11,9 @@ struct x12src {
 	struct clm_in *in;
 	struct clm_x12in *x;
 	int col[CLM_COL_COUNT];		/* header index -> canonical, -1 */
+	int ended;			/* the reader reached the end */
+	void (*done)(void *ctx, int ended);
+	void *done_ctx;
 };
 
 static long
@@ -41,6 +44,7 @@ x12src_next(struct clm_source *s, struct clm_item *it, struct clm_error *err)
 	int rc = clm_x12in_next(xs->x, &xc, err);
 
 	if (rc <= 0) {
+		xs->ended |= rc == 0;
 		size_claim(&it->c, 0);
 		return rc;
 	}
@@ -88,6 +92,8 @@ x12src_close(struct clm_source *s)
 {
 	struct x12src *xs = s->impl;
 
+	if (xs->done != NULL)
+		xs->done(xs->done_ctx, xs->ended);
 	clm_x12in_close(xs->x);
 	clm_in_close(xs->in);
 	clm_header_free(s->h);
@@ -121,4 +127,15 @@ clm_x12src_open(struct clm_in *in, const char *name)
 	xs->s.name = name;
 	xs->s.impl = xs;
 	return &xs->s;
+}
+
+void
+clm_x12src_follow(struct clm_source *s, clm_x12in_event_fn fn,
+    void *fn_ctx, void (*done)(void *ctx, int ended), void *done_ctx)
+{
+	struct x12src *xs = s->impl;
+
+	clm_x12in_on_event(xs->x, fn, fn_ctx);
+	xs->done = done;
+	xs->done_ctx = done_ctx;
 }

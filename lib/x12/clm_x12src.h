@@ -14,7 +14,16 @@
 
 #include "clm_io.h"
 #include "clm_stage.h"
+#include "clm_x12in.h"
 
 struct clm_source *clm_x12src_open(struct clm_in *in, const char *name);
+/*
+ * Follow the reader: fn(fn_ctx, ev) gets every event of the reader
+ * (clm_x12in_on_event, e.g. clm_x12ack_event building a 999), and
+ * done(done_ctx, ended) runs when the source closes, ended telling whether
+ * the input was read to its end.
+ */
+void clm_x12src_follow(struct clm_source *s, clm_x12in_event_fn fn,
+    void *fn_ctx, void (*done)(void *ctx, int ended), void *done_ctx);
 
 #endif

@@ -75,7 +75,7 @@ END_TEST
 static const char claim_text[] =
     ISA "GS|HC|AA|BB|20261127|1200|7|X|005010X222A1!"
     "ST|837|0007|005010X222A1!BHT|0019|00|1|20261127|1200|CH!"
-    "NM1|41|2|S|||||46|SS!NM1|40|2|R|||||46|RR!"
+    "NM1|41|2|S|||||46|SS!PER|IC||TE|5555550100!NM1|40|2|R|||||46|RR!"
     "HL|1||20|1!NM1|85|2|CLINIC|||||XX|1234567893!N3|1 A ST!"
     "N4|CITY|IL|627011234!REF|EI|111223333!"
     "HL|2|1|22|0!SBR|P|18|||||||CI!NM1|IL|1|LAST|FIRST||||MI|M1!"
@@ -83,7 +83,7 @@ static const char claim_text[] =
     "NM1|PR|2|PAYER|||||PI|P1!"
     "CLM|C1|10|||11>B>1|Y|A|Y|Y!HI|ABK>J069|ABF>R05!"
     "LX|1!SV1|HC>99213>25|10|UN|1|||1>2!DTP|472|D8|20261110!"
-    "SE|22|0007!GE|1|7!IEA|1|000000001!";
+    "SE|23|0007!GE|1|7!IEA|1|000000001!";
 
 START_TEST(test_reader_claim)
 {
@@ -107,7 +107,7 @@ START_TEST(test_reader_claim)
 	ck_assert_str_eq(clm_x12in_claim_value(c, 0, CLM_COL_DX_PTR, NULL),
 	    "1:2");
 	ck_assert_uint_eq(clm_x12in_claim_findings(c)->n, 0);
-	ck_assert_int_eq(clm_x12in_claim_pos(c), 19);
+	ck_assert_int_eq(clm_x12in_claim_pos(c), 20);
 	ck_assert_int_eq(clm_x12in_next(x, &c, &err), 0);
 	clm_x12in_close(x);
 }
@@ -122,7 +122,7 @@ START_TEST(test_reader_se_count)
 	struct clm_error err;
 	const struct clm_findings *f;
 
-	memcpy(strstr(text, "SE|22"), "SE|23", 5);
+	memcpy(strstr(text, "SE|23"), "SE|24", 5);
 	m.p = text;
 	m.left = strlen(text);
 	x = clm_x12in_open(mem_read, &m, "t");
@@ -130,7 +130,7 @@ START_TEST(test_reader_se_count)
 	f = clm_x12in_claim_findings(c);
 	ck_assert_uint_eq(f->n, 1);
 	ck_assert_str_eq(f->v[0].edit, "X12-SE-COUNT");
-	ck_assert_ptr_nonnull(strstr(f->v[0].msg, "segment 22 (SE)"));
+	ck_assert_ptr_nonnull(strstr(f->v[0].msg, "segment 23 (SE)"));
 	clm_x12in_close(x);
 	free(text);
 }
@@ -195,7 +195,7 @@ START_TEST(test_cas_and_hl_parent)
 	struct clm_x12in_claim *c = NULL;
 	const char *lx = strstr(claim_text, "LX|1");
 
-	snprintf(text, sizeof(text), "%.*s%sSE|26|0007!GE|1|7!"
+	snprintf(text, sizeof(text), "%.*s%sSE|27|0007!GE|1|7!"
 	    "IEA|1|000000001!", (int)(lx - claim_text), claim_text, cob);
 	memcpy(strstr(text, "HL|2|1|"), "HL|2|5|", 7);
 	ck_assert_int_eq(read_all(text, &x, &c), 1);
