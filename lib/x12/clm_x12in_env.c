@@ -47,12 +47,12 @@ static void
 missing(struct clm_x12in *x, const struct clm_x12in_seg *s, const char *what)
 {
 	x->trailer = 1;
-	x12in_find(x, s, CLM_EDIT_X12_TRAILER_MISSING, "", "%s", what);
+	clm_x12in_find(x, s, CLM_EDIT_X12_TRAILER_MISSING, "", "%s", what);
 	x->trailer = 0;
 }
 
 void
-x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
+clm_x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	int isa = CLM_X12IN_IS(s, "ISA"), gs = CLM_X12IN_IS(s, "GS");
 
@@ -75,7 +75,7 @@ x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
 }
 
 void
-x12in_env_eof(struct clm_x12in *x)
+clm_x12in_env_eof(struct clm_x12in *x)
 {
 	if (x->in_st)
 		missing(x, NULL, "transaction set not closed by SE");
@@ -87,10 +87,10 @@ x12in_env_eof(struct clm_x12in *x)
 }
 
 static void
-reset_levels(struct clm_x12in *x, enum x12in_levelid from)
+reset_levels(struct clm_x12in *x, enum clm_x12in_levelid from)
 {
 	for (int i = (int)from; i < LV_COUNT; i++)
-		x12in_level_reset(&x->lv[i]);
+		clm_x12in_level_reset(&x->lv[i]);
 }
 
 /*
@@ -99,7 +99,7 @@ reset_levels(struct clm_x12in *x, enum x12in_levelid from)
  */
 static void
 unique_control(struct clm_x12in *x, const struct clm_x12in_seg *s,
-    struct x12in_ctlset *set, const char *val, const char *what)
+    struct clm_x12in_ctlset *set, const char *val, const char *what)
 {
 	uint64_t h = 1469598103934665603ULL;
 
@@ -108,7 +108,7 @@ unique_control(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	for (size_t i = 0; i < set->n; i++) {
 		if (set->v[i] != h)
 			continue;
-		x12in_find(x, s, CLM_EDIT_X12_CONTROL_DUPLICATE, "", "%s "
+		clm_x12in_find(x, s, CLM_EDIT_X12_CONTROL_DUPLICATE, "", "%s "
 		    "control number '%s' was already used by an earlier %s",
 		    s->id, val, what);
 		return;
@@ -130,11 +130,11 @@ isa(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	    "interchange in this file (ISA13)");
 	x->gs_seen.n = 0;
 	if (s->isa_irregular)
-		x12in_find(x, s, CLM_EDIT_X12_ISA_FORMAT, "", "the interchange "
+		clm_x12in_find(x, s, CLM_EDIT_X12_ISA_FORMAT, "", "the interchange "
 		    "header is not 106 characters with fixed-width elements; "
 		    "delimiters read after its 16th element");
 	if (strcmp(el_trim(s, 12, buf, sizeof(buf)), "00501") != 0)
-		x12in_find(x, s, CLM_EDIT_X12_VERSION, "", "ISA12 is '%s', "
+		clm_x12in_find(x, s, CLM_EDIT_X12_VERSION, "", "ISA12 is '%s', "
 		    "not 00501", buf);
 	return 0;
 }
@@ -143,7 +143,7 @@ static int
 gs(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	if (!x->in_isa)
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 		    "functional group header outside an interchange");
 	reset_levels(x, LV_GS);
 	x->in_gs = 1;
@@ -183,7 +183,7 @@ check_version(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		    "segment %ld (ST): 837 version '%s' is not supported: "
 		    "clm-parse reads 837P 005010X222A1", s->pos, v);
 	if (strcmp(v, "005010X222A1") != 0)
-		x12in_find(x, s, CLM_EDIT_X12_VERSION, "", "version %s "
+		clm_x12in_find(x, s, CLM_EDIT_X12_VERSION, "", "version %s "
 		    "is not 005010X222A1; read as 005010X222A1", v);
 	return 0;
 }
@@ -193,7 +193,7 @@ st(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err)
 {
 	if (!x->in_gs)
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 		    "transaction set header outside a functional group");
 	reset_levels(x, LV_ST);
 	x->in_st = 1;
@@ -215,7 +215,7 @@ control(struct clm_x12in *x, const struct clm_x12in_seg *s, size_t el,
 	char got[16];
 
 	if (strcmp(el_trim(s, el, got, sizeof(got)), want) != 0)
-		x12in_find(x, s, CLM_EDIT_X12_CONTROL_MISMATCH, "", "%s%02zu "
+		clm_x12in_find(x, s, CLM_EDIT_X12_CONTROL_MISMATCH, "", "%s%02zu "
 		    "control number '%s' differs from %s '%s'", s->id, el,
 		    got, hdr, want);
 }
@@ -227,7 +227,7 @@ count(struct clm_x12in *x, const struct clm_x12in_seg *s, enum clm_edit e,
 	long got = el_num(s, 1);
 
 	if (got != want)
-		x12in_find(x, s, e, "", "%s01 says %ld %s, there are %ld",
+		clm_x12in_find(x, s, e, "", "%s01 says %ld %s, there are %ld",
 		    s->id, got, what, want);
 }
 
@@ -237,7 +237,7 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	x->trailer = 1;
 	if (CLM_X12IN_IS(s, "SE")) {
 		if (!x->in_st)
-			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+			clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "SE without an open transaction set");
 		count(x, s, CLM_EDIT_X12_SE_COUNT, x->st_seg, "segments");
 		control(x, s, 2, x->st02, "ST02");
@@ -245,14 +245,14 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		x->loop = L_NONE;
 	} else if (CLM_X12IN_IS(s, "GE")) {
 		if (!x->in_gs)
-			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+			clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "GE without an open functional group");
 		count(x, s, CLM_EDIT_X12_GE_COUNT, x->nst, "transaction sets");
 		control(x, s, 2, x->gs06, "GS06");
 		x->in_gs = 0;
 	} else {
 		if (!x->in_isa)
-			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+			clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "IEA without an open interchange");
 		count(x, s, CLM_EDIT_X12_IEA_COUNT, x->ngs,
 		    "functional groups");
@@ -264,14 +264,14 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 /* Handle an envelope segment: 1 done, 0 not an envelope segment. */
 int
-x12in_envelope(struct clm_x12in *x, const struct clm_x12in_seg *s,
+clm_x12in_envelope(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err)
 {
 	int rc = 0;
 
 	if (CLM_X12IN_IS(s, "ISA") || CLM_X12IN_IS(s, "GS") ||
 	    CLM_X12IN_IS(s, "ST"))
-		x12in_env_missing(x, s);
+		clm_x12in_env_missing(x, s);
 	if (CLM_X12IN_IS(s, "ISA"))
 		rc = isa(x, s);
 	else if (CLM_X12IN_IS(s, "GS"))

@@ -100,7 +100,7 @@ first_rule(unsigned code)
 }
 
 void
-x12in_check_lengths(struct clm_x12in *x, const struct clm_x12in_seg *s)
+clm_x12in_check_lengths(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	for (size_t k = first_rule(s->code); k < NRULES &&
 	    code_of[order[k]] == s->code; k++) {
@@ -109,11 +109,11 @@ x12in_check_lengths(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		size_t len = clm_x12in_el(s, r->el, &p);
 
 		if (len == 0 && r->req)
-			x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "%s%02u is "
+			clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "%s%02u is "
 			    "mandatory and empty", s->id, r->el);
 		if (len == 0 || (len >= r->min && len <= r->max))
 			continue;
-		x12in_find(x, s, CLM_EDIT_X12_ELEMENT_LENGTH, "", "%s%02u is "
+		clm_x12in_find(x, s, CLM_EDIT_X12_ELEMENT_LENGTH, "", "%s%02u is "
 		    "%zu characters long; it must be %u to %u", s->id,
 		    r->el, len, r->min, r->max);
 	}
