@@ -17,7 +17,7 @@
 #define CLM_RECORD_FORMAT_VERSION "1"
 
 enum clm_column {
-#define CLM_COLUMN(e, n, l) CLM_COL_##e,
+#define CLM_COLUMN(e, n, l, k) CLM_COL_##e,
 #include "columns.def"
 #undef CLM_COLUMN
 	CLM_COL_COUNT
