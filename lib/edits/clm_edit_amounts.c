@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 
 #include "clm_edit_amounts.h"
 #include "clm_edit_dates.h"
@@ -39,9 +40,22 @@ static int
 quantity(const char *s, double *out)
 {
 	char *end;
+	int nonzero = 0, plain = 1, digits = 0;
 
 	if (*s == '\0')
 		return 0;
+	/* the usual "2" or "1.5": zero or not without strtod */
+	for (const char *p = s; *p != '\0' && plain; p++) {
+		if (*p >= '1' && *p <= '9')
+			nonzero = 1;
+		else if (*p != '0' && *p != '.')
+			plain = 0;
+		digits += *p != '.';
+	}
+	if (plain && digits > 0 && strchr(s, '.') == strrchr(s, '.')) {
+		*out = nonzero;
+		return 1;
+	}
 	*out = strtod(s, &end);
 	return *end == '\0';
 }
