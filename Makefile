@@ -120,7 +120,8 @@ $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBCLM)
 
 check: deps
 	$(MAKE) --no-print-directory tools tests
-	@tests/run-all.sh $(BUILD)
+	@CLM_LINT='$(MAKE) --no-print-directory -s lint SAN=$(SAN)' \
+	    tests/run-all.sh $(BUILD)
 
 demo: deps
 	$(MAKE) --no-print-directory tools
@@ -158,11 +159,14 @@ install: tools
 	@if [ -d rules ]; then install -d $(DESTDIR)$(PREFIX)/share/clm/rules \
 	    && install -m 644 rules/* $(DESTDIR)$(PREFIX)/share/clm/rules/; fi
 
-lint:
+# Static analysis, banned functions, the clm_ prefix of every exported
+# libclm symbol (tests/lint/prefix.sh); make check runs it as one test.
+lint: $(LIBCLM)
 	@cppcheck --quiet --enable=warning,portability --error-exitcode=1 \
 	    -Ilib $(LIB_INC) -Icmd/common lib cmd
 	@! grep -nE '\b(sprintf|strcpy|strcat|gets|strtok|atoi)\(' \
 	    $(LIB_SRC) cmd/*/*.c
+	@CLM_BUILD=$(BUILD) sh tests/lint/prefix.sh
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -1,16 +1,19 @@
 #!/bin/sh
 # The whole suite: Check unit suites, golden end-to-end cases, fuzz corpus
-# replay and consistency lints.  Last line: "N passed, N failed, N skipped".
+# replay, consistency lints and (with CLM_LINT set to the command, as make
+# check does) make lint.  The line before the last names the skipped tests;
+# last line: "N passed, N failed, N skipped".
 # usage: tests/run-all.sh BUILD_DIR
 set -u
 build=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-passed=0 failed=0 skipped=0
+passed=0 failed=0 skipped=0 skipped_names=
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 pass() { passed=$((passed + ${1:-1})); }
+skip() { skipped=$((skipped + 1)); skipped_names="$skipped_names $1"; }
 fail() { failed=$((failed + ${1:-1})); }
 
 # Check suites print "NN%: Checks: N, Failures: F, Errors: E".
@@ -42,7 +45,7 @@ tally() {
 		case $l in
 		pass*) pass ;;
 		fail*) fail; echo "FAIL ${l#fail }" ;;
-		skip*) skipped=$((skipped + 1)) ;;
+		skip*) skip "${l#skip }" ;;
 		*) echo "$l" ;;
 		esac
 	done
@@ -52,17 +55,28 @@ tests/golden.sh "$build" >"$out" 2>&1; tally <"$out"
 tests/fuzz-replay.sh "$build" >"$out" 2>&1; tally <"$out"
 for l in tests/lint/*.sh; do
 	[ -f "$l" ] || continue
-	sh "$l" >"$log" 2>&1
+	CLM_BUILD=$build sh "$l" >"$log" 2>&1
 	case $? in
 	0) pass ;;
-	77) skipped=$((skipped + 1)) ;;
+	77) skip "lint/$(basename "$l" .sh)" ;;
 	*) fail; echo "FAIL lint $(basename "$l"):"; sed 's/^/  /' "$log" ;;
 	esac
 done
 rm -f "$out"
+# make lint: cppcheck, banned functions, the clm_ prefix (one test).
+if [ -n "${CLM_LINT:-}" ]; then
+	if ! command -v cppcheck >/dev/null 2>&1; then
+		skip "make-lint"
+	elif sh -c "$CLM_LINT" >"$log" 2>&1; then
+		pass
+	else
+		fail; echo "FAIL make lint:"; sed 's/^/  /' "$log" | head -n 40
+	fi
+fi
 # Run as root, a tool that renamed over a device would break the machine.
 for d in /dev/null /dev/zero /dev/full; do
 	if [ -c "$d" ]; then pass; else fail; echo "FAIL $d is no longer a character device"; fi
 done
+[ -n "$skipped_names" ] && echo "skipped:$skipped_names"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

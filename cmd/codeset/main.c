@@ -15,6 +15,7 @@
 #include "clm.h"
 #include "clm_codeset.h"
 #include "clm_codeset_build.h"
+#include "clm_tool.h"
 
 static const char usage_text[] =
     "usage: clm-codeset build -o FILE [-m MANIFEST]... [KIND=]SOURCE...\n"
@@ -492,8 +493,8 @@ cmd_lookup(int argc, char **argv)
 	return rc;
 }
 
-int
-main(int argc, char **argv)
+static int
+dispatch(int argc, char **argv)
 {
 	if (argc < 2)
 		return usage("name a command: build, info or lookup");
@@ -514,4 +515,11 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "lookup") == 0)
 		return cmd_lookup(argc - 1, argv + 1);
 	return usage("unknown command (build, info or lookup)");
+}
+
+/* On the shared runtime's exit: a failed write to stdout is exit 2. */
+int
+main(int argc, char **argv)
+{
+	return clm_tool_exit("clm-codeset", dispatch(argc, argv));
 }

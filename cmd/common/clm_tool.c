@@ -45,6 +45,18 @@ clm_tool_error(struct clm_tool *t, const struct clm_error *err)
 	t->failed = 1;
 }
 
+int
+clm_tool_exit(const char *name, int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: standard output: %s\n", name,
+		    strerror(errno != 0 ? errno : EIO));
+		fflush(stderr);
+		return CLM_EXIT_FAILURE;
+	}
+	return status;
+}
+
 static void
 usage(const struct clm_tool_spec *spec, FILE *fp)
 {

@@ -93,6 +93,13 @@ enum clm_status clm_tool_account(struct clm_tool *t, struct clm_claim *c,
 struct clm_in;
 int clm_tool_open_records(struct clm_tool *t, struct clm_in *in, int ahead,
     struct clm_source **out, struct clm_error *err);
+/*
+ * The end of a tool that is not a claim filter (clm-codeset): standard
+ * output flushed and checked, so that a write error (a full disk,
+ * /dev/full) is exit status 2 with a message, never a silent 0.  Returns
+ * the exit status.
+ */
+int clm_tool_exit(const char *name, int status);
 /* "clm-x: message" on stderr (operational errors, notices). */
 void clm_tool_warn(const struct clm_tool *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

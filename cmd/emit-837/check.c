@@ -324,6 +324,9 @@ check_formats(const struct emit_ctx *e, const struct clm_row *row,
 
 		if (v[0] == '\0' || r->kind == DATE || fits(r, v))
 			continue;	/* dates: DATE-INVALID, clm_edit_dates */
+		if ((r->col == CLM_COL_UNITS && clm_edit_units_zero(v)) ||
+		    (r->col == CLM_COL_CHARGE && clm_edit_charge_zero(v)))
+			continue;	/* UNITS-ZERO, CHARGE-ZERO say it */
 		if (r->col >= CLM_COL_MOD1 && r->col <= CLM_COL_MOD4 &&
 		    clm_findings_has(f, "LIMIT-MOD", line))
 			continue;	/* "GP59": said once, as LIMIT-MOD */
@@ -640,6 +643,7 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 	clm_edit_dates_valid(c, e->h, f);
 	clm_edit_date_range(c, e->h, f);
 	check_payer_zeros(e, r, f);
+	clm_edit_line_amounts(c, e->h, f);
 	check_address(e, r, f);
 	for (size_t i = 0; i < c->n; i++) {
 		check_line(e, r, c->rows[i], f);

@@ -88,7 +88,8 @@ collect(void *p, const char *code)
 	if (strstr(c->set, key) != NULL ||
 	    strlen(c->set) + strlen(key) >= sizeof(c->set))
 		return;
-	strcat(c->set, key + (c->set[0] != '\0'));
+	snprintf(c->set + strlen(c->set), sizeof(c->set) - strlen(c->set),
+	    "%s", key + (c->set[0] != '\0'));
 }
 
 /* Edits that warned or held back; info repairs (NORM-*) flag nothing. */

@@ -4,6 +4,7 @@
  * "STATUS").  TA1 by ISA13, 999 by GS06 and ST02; 277CA and 835 by CLM01
  * confirmed by the echoed charge and service dates, never by CLM01 alone.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,12 +67,18 @@ set_claim(struct resp_ctx *x, struct resp_result *r, size_t i)
 	}
 }
 
+static void finding(struct resp_result *r, int edit, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 static void
-finding(struct resp_result *r, int edit, const char *fmt, const char *a,
-    const char *b)
+finding(struct resp_result *r, int edit, const char *fmt, ...)
 {
+	va_list ap;
+
 	r->edit = edit;
-	snprintf(r->msg, sizeof(r->msg), fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(r->msg, sizeof(r->msg), fmt, ap);
+	va_end(ap);
 }
 
 /* Non-zero when v is one of the ';'-separated values of list. */
@@ -135,7 +142,7 @@ envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
 			    it->ack);
 		}
 		if (rejected)
-			finding(r, CLM_EDIT_RESP_REJECTED, "%s%s", reason, "");
+			finding(r, CLM_EDIT_RESP_REJECTED, "%s", reason);
 		n++;
 	}
 	return n;
@@ -372,7 +379,7 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 		    "", words);
 		r->fixable = 1;
 		if (strcmp(r->status, "rejected") == 0)
-			finding(r, CLM_EDIT_RESP_REJECTED, "%s", r->reason, "");
+			finding(r, CLM_EDIT_RESP_REJECTED, "%s", r->reason);
 	} else if (i >= 0) {
 		r->status = clm_resp_status(it);
 		char words[320];
@@ -387,7 +394,7 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 		snprintf(r->reason, sizeof(r->reason), "%s%s%s",
 		    reason_835(r->status), words[0] ? ": " : "", words);
 		if (strcmp(r->status, "denied") == 0)
-			finding(r, CLM_EDIT_RESP_DENIED, "%s%s", r->reason, "");
+			finding(r, CLM_EDIT_RESP_DENIED, "%s", r->reason);
 	}
 	if (is835)
 		lines_835(x, it, file, i >= 0 ? i : -1);
@@ -417,7 +424,7 @@ resp_match_item(struct resp_ctx *x, const struct clm_resp_item *it,
 		r = new_result(x, it, file, "-");
 		r->status = NULL;	/* not an output record */
 		finding(r, CLM_EDIT_RESP_NOT_READ, "transaction set %s is "
-		    "not a 999, 277CA or 835: skipped", it->ack, "");
+		    "not a 999, 277CA or 835: skipped", it->ack);
 		break;
 	}
 }

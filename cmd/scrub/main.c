@@ -8,7 +8,20 @@
 
 #include "clm_codes.h"
 #include "clm_date.h"
-#include "scrub.h"
+#include "clm_scrub.h"
+#include "clm_tool.h"
+
+#define SCRUB_MAX_RULE_PATHS 64
+
+/* The tool: its options, and the scrub stage's context (lib/edits). */
+struct scrub_tool {
+	struct clm_scrub_ctx sc;
+	const char *codesets_path;	/* --codesets */
+	int no_ncci;			/* --no-ncci */
+	const char *rule_paths[SCRUB_MAX_RULE_PATHS];
+	int nrule_paths;
+	int no_default_rules;
+};
 
 enum { OPT_AS_OF = 2000, OPT_CODESETS, OPT_NO_NCCI, OPT_RULES,
 	OPT_NO_DEFAULT_RULES, OPT_HISTORY, OPT_WINDOW, OPT_LOOKBACK,
@@ -48,7 +61,8 @@ parse_count(struct clm_tool *t, const char *opt, const char *arg,
 static int
 scrub_option(struct clm_tool *t, int opt, const char *arg)
 {
-	struct scrub_ctx *sc = t->ctx;
+	struct scrub_tool *st = t->ctx;
+	struct clm_scrub_ctx *sc = &st->sc;
 
 	switch (opt) {
 	case OPT_AS_OF:
@@ -60,20 +74,20 @@ scrub_option(struct clm_tool *t, int opt, const char *arg)
 		}
 		return 0;
 	case OPT_CODESETS:
-		sc->codesets_path = arg;
+		st->codesets_path = arg;
 		return 0;
 	case OPT_NO_NCCI:
-		sc->no_ncci = 1;
+		st->no_ncci = 1;
 		return 0;
 	case OPT_RULES:
-		if (sc->nrule_paths >= SCRUB_MAX_RULE_PATHS) {
+		if (st->nrule_paths >= SCRUB_MAX_RULE_PATHS) {
 			clm_tool_warn(t, "at most %d --rules", SCRUB_MAX_RULE_PATHS);
 			return -1;
 		}
-		sc->rule_paths[sc->nrule_paths++] = arg;
+		st->rule_paths[st->nrule_paths++] = arg;
 		return 0;
 	case OPT_NO_DEFAULT_RULES:
-		sc->no_default_rules = 1;
+		st->no_default_rules = 1;
 		return 0;
 	case OPT_HISTORY:
 		sc->history_path = arg;
@@ -130,19 +144,20 @@ default_rules_dir(char *buf, size_t size)
 }
 
 static int
-load_rules(struct clm_tool *t, struct scrub_ctx *sc)
+load_rules(struct clm_tool *t, struct scrub_tool *st)
 {
+	struct clm_scrub_ctx *sc = &st->sc;
 	struct clm_error err;
 	char dir[PATH_MAX + 32];
 
 	clm_error_clear(&err);
 	sc->rules = clm_rules_new();
 	/* the pack first: --rules add to it (a repeated id is an error) */
-	if (!sc->no_default_rules && default_rules_dir(dir, sizeof(dir)) &&
+	if (!st->no_default_rules && default_rules_dir(dir, sizeof(dir)) &&
 	    clm_rules_load(sc->rules, dir, &err) < 0)
 		goto fail;
-	for (int i = 0; i < sc->nrule_paths; i++)
-		if (clm_rules_load(sc->rules, sc->rule_paths[i], &err) < 0)
+	for (int i = 0; i < st->nrule_paths; i++)
+		if (clm_rules_load(sc->rules, st->rule_paths[i], &err) < 0)
 			goto fail;
 	return 0;
 fail:
@@ -151,15 +166,16 @@ fail:
 }
 
 static int
-open_resources(struct clm_tool *t, struct scrub_ctx *sc)
+open_resources(struct clm_tool *t, struct scrub_tool *st)
 {
+	struct clm_scrub_ctx *sc = &st->sc;
 	struct clm_error err;
 
 	clm_error_clear(&err);
-	if (load_rules(t, sc) < 0)
+	if (load_rules(t, st) < 0)
 		return -1;
-	if (!sc->no_ncci) {
-		sc->cs = clm_codeset_open_default(sc->codesets_path, &err);
+	if (!st->no_ncci) {
+		sc->cs = clm_codeset_open_default(st->codesets_path, &err);
 		if (sc->cs == NULL) {
 			clm_tool_error(t, &err);
 			clm_tool_warn(t, "NCCI and MUE edits need the code-set "
@@ -174,58 +190,29 @@ open_resources(struct clm_tool *t, struct scrub_ctx *sc)
 			return -1;
 		}
 	}
-	sc->cross = scrub_cross_new(sc->window, sc->lookback);
+	sc->cross = clm_scrub_cross_new(sc->window, sc->lookback);
 	return 0;
 }
 
 static int
 scrub_start(struct clm_tool *t, struct clm_header *h)
 {
-	struct scrub_ctx *sc = t->ctx;
+	struct scrub_tool *st = t->ctx;
+	struct clm_scrub_ctx *sc = &st->sc;
 
 	(void)h;
 	if (sc->as_of == 0) {
 		clm_tool_warn(t, "CLM_TODAY must be CCYYMMDD (or give --as-of)");
 		return -1;
 	}
-	if (sc->cross == NULL && open_resources(t, sc) < 0)
+	if (sc->cross == NULL && open_resources(t, st) < 0)
 		return -1;
 	return 0;
 }
 
-/* The stage: the edits on one claim, the payer rules, the cross edits. */
-static int
-stage_start(void *ctx, struct clm_header *h, struct clm_error *err)
-{
-	struct scrub_ctx *sc = ctx;
-
-	(void)err;
-	sc->h = h;
-	clm_rules_bind(sc->rules, h);
-	return 0;
-}
-
-static int
-stage_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
-    struct clm_error *err)
-{
-	struct scrub_ctx *sc = ctx;
-
-	scrub_check_claim(sc, &it->c, sc->h, &it->f);
-	if (it->c.n > 0)
-		clm_rules_check(sc->rules, &it->c, sc->h, sc->as_of, &it->f);
-	return scrub_cross_claim(sc, next, it, err);
-}
-
-static int
-stage_flush(void *ctx, const struct clm_next *next, struct clm_error *err)
-{
-	return scrub_cross_flush(ctx, next, err);
-}
-
 /* The NCCI tables this run used, said with the summary. */
 static void
-print_index(struct clm_tool *t, const struct scrub_ctx *sc)
+print_index(struct clm_tool *t, const struct clm_scrub_ctx *sc)
 {
 	static const enum clm_release_kind kinds[] = { CLM_REL_PTP,
 	    CLM_REL_MUE };
@@ -272,13 +259,35 @@ print_index(struct clm_tool *t, const struct scrub_ctx *sc)
 static int
 scrub_finish(struct clm_tool *t)
 {
-	struct scrub_ctx *sc = t->ctx;
+	struct scrub_tool *st = t->ctx;
+	struct clm_scrub_notes n;
+	struct clm_error err;
 
-	int rc = sc->cross ? scrub_cross_finish(t, sc) : 0;
-
-	if (sc->cs != NULL && !t->quiet)
-		print_index(t, sc);
-	return rc;
+	if (st->sc.cross == NULL)
+		return 0;
+	clm_error_clear(&err);
+	if (!t->failed && clm_scrub_history_append(&st->sc, &err) < 0) {
+		clm_tool_error(t, &err);
+		return -1;
+	}
+	if (t->quiet)
+		return 0;
+	clm_scrub_cross_notes(&st->sc, &n);
+	if (n.late_only > 0)
+		clm_tool_warn(t, "note: %lu NCCI pair(s) involve claims already "
+		    "written (more than --window %lu claims back); only the "
+		    "later claim carries them", n.late_only, n.window);
+	if (n.evicted > 0)
+		clm_tool_warn(t, "note: more than --lookback %lu service lines;"
+		    " NCCI and per-day MUE edits looked back only that far",
+		    n.lookback);
+	if (n.dup_full > 0)
+		clm_tool_warn(t, "note: %lu claims past the first %lu were not "
+		    "checked for duplicates within the input", n.dup_full,
+		    n.dup_max);
+	if (st->sc.cs != NULL)
+		print_index(t, &st->sc);
+	return 0;
 }
 
 /*
@@ -315,9 +324,8 @@ history_repair(const char *path)
 int
 main(int argc, char **argv)
 {
-	struct clm_stage stages[1] = {
-		{ "scrub", NULL, stage_start, stage_claim, stage_flush },
-	};
+	struct scrub_tool st;
+	struct clm_stage stages[1];
 	const struct clm_tool_spec spec = {
 		.name = "clm-scrub",
 		.purpose = "Apply payer claim edits: NCCI PTP and MUE, "
@@ -350,22 +358,22 @@ main(int argc, char **argv)
 		.nstages = 1,
 		.finish = scrub_finish,
 	};
-	struct scrub_ctx sc;
+	struct clm_scrub_ctx *sc = &st.sc;
 	int rc;
 
-	memset(&sc, 0, sizeof(sc));
-	stages[0].ctx = &sc;
-	sc.as_of = clm_date_today();
-	sc.window = 256;
-	sc.lookback = 131072;
+	memset(&st, 0, sizeof(st));
+	stages[0] = clm_scrub_stage(sc);
+	sc->as_of = clm_date_today();
+	sc->window = 256;
+	sc->lookback = 131072;
 	if (argc == 3 && strcmp(argv[1], "--history-repair") == 0)
 		return history_repair(argv[2]);
 	if (argc == 2 && strncmp(argv[1], "--history-repair=", 17) == 0)
 		return history_repair(argv[1] + 17);
-	rc = clm_tool_main(&spec, &sc, argc, argv);
-	scrub_cross_free(sc.cross);
-	clm_rules_free(sc.rules);
-	clm_history_free(sc.hist);
-	clm_codeset_close(sc.cs);
+	rc = clm_tool_main(&spec, &st, argc, argv);
+	clm_scrub_cross_free(sc->cross);
+	clm_rules_free(sc->rules);
+	clm_history_free(sc->hist);
+	clm_codeset_close(sc->cs);
 	return rc;
 }

@@ -169,9 +169,11 @@ ymd(int y, int m, int d)
 {
 	long v = y * 10000L + m * 100L + d;
 
-	if (m < 1 || m > 12 || d < 1 || d > 31 || !clm_date_valid(v))
+	if (y < CLM_DATE_MIN_YEAR || y > CLM_DATE_MAX_YEAR || m < 1 ||
+	    m > 12 || d < 1 || d > 31)
 		return 0;
-	return v;
+	/* the month lengths are clm_date's; every month has 28 days */
+	return d <= 28 || clm_date_valid(v) ? v : 0;
 }
 
 long
@@ -212,9 +214,10 @@ clm_codes_date_any(const char *s)
 	const char *p = s;
 	int a, b, c, na, nb, nc;
 	char sep;
+	long d = clm_codes_date(s);
 
-	if (clm_codes_date(s) > 0)
-		return clm_codes_date(s);
+	if (d > 0)
+		return d;
 	na = read_num(&p, 4, &a);
 	sep = *p;
 	if (na == 0 || (sep != '-' && sep != '/'))

@@ -19,7 +19,7 @@
 /* ---- storage ---- */
 
 void *
-csb_grow(void *vec, size_t elsize)
+clm_csb_grow(void *vec, size_t elsize)
 {
 	struct { void *v; size_t n, cap; } *g = vec;
 
@@ -32,7 +32,7 @@ csb_grow(void *vec, size_t elsize)
 }
 
 int
-csb_limit(struct clm_error *err, const char *src)
+clm_csb_limit(struct clm_error *err, const char *src)
 {
 	return clm_error_set(err, CLM_ELIMIT, src, 0,
 	    "more than %d entries: not a code-set source of a sane size",
@@ -73,7 +73,7 @@ pool_rehash(struct clm_csb *b)
 }
 
 uint32_t
-csb_str(struct clm_csb *b, const char *s, size_t len)
+clm_csb_str(struct clm_csb *b, const char *s, size_t len)
 {
 	size_t j;
 
@@ -139,7 +139,7 @@ clm_csb_free(struct clm_csb *b)
 }
 
 int
-csb_field(char *dst, size_t width, const char *key)
+clm_csb_field(char *dst, size_t width, const char *key)
 {
 	size_t n = strlen(key);
 
@@ -153,11 +153,11 @@ csb_field(char *dst, size_t width, const char *key)
 /* ---- releases and observations ---- */
 
 long
-csb_release(struct clm_csb *b, enum clm_release_kind kind,
+clm_csb_release(struct clm_csb *b, enum clm_release_kind kind,
     enum clm_code_system sys, const char *name, long from, long to,
     const char *source, struct clm_error *err)
 {
-	struct csb_rel *r;
+	struct clm_csb_rel *r;
 
 	if (b->rel.n >= CLM_CSB_MAX_RELEASES)
 		return clm_error_set(err, CLM_ELIMIT, source, 0,
@@ -173,29 +173,29 @@ csb_release(struct clm_csb *b, enum clm_release_kind kind,
 		    && p->from < from && (p->to == 0 || p->to >= from))
 			p->to = (int32_t)clm_date_prev(from);
 	}
-	r = csb_grow(&b->rel, sizeof(*r));
+	r = clm_csb_grow(&b->rel, sizeof(*r));
 	r->r.kind = (uint8_t)kind;
 	r->r.sys = (uint8_t)sys;
-	r->r.name = csb_str(b, name, strlen(name));
+	r->r.name = clm_csb_str(b, name, strlen(name));
 	r->r.from = (int32_t)from;
 	r->r.to = (int32_t)to;
-	r->r.source = csb_str(b, source, strlen(source));
+	r->r.source = clm_csb_str(b, source, strlen(source));
 	r->ptp_from = (uint32_t)b->ptp.n;
 	r->mue_from = (uint32_t)b->mue.n;
 	return (long)(b->rel.n - 1);
 }
 
 int
-csb_obs(struct clm_csb *b, long rel, int sys, const char *key, int state,
+clm_csb_obs(struct clm_csb *b, long rel, int sys, const char *key, int state,
     uint32_t desc, long from, long to, struct clm_error *err,
     const char *src)
 {
-	struct csb_obs *o;
+	struct clm_csb_obs *o;
 
 	if (CSB_PUSH(b, b->obs, err, src) < 0)
 		return -CLM_ELIMIT;
 	o = &b->obs.v[b->obs.n - 1];
-	if (csb_field(o->code, sizeof(o->code), key) < 0) {
+	if (clm_csb_field(o->code, sizeof(o->code), key) < 0) {
 		b->obs.n--;
 		return clm_error_set(err, CLM_EFORMAT, src, 0,
 		    "code too long: %.20s", key);
@@ -310,7 +310,7 @@ quarter_month(const char *s)
 	return 0;
 }
 
-struct csb_defaults {
+struct clm_csb_defaults {
 	enum clm_release_kind kind;
 	enum clm_code_system sys;
 	long from, to;
@@ -319,7 +319,7 @@ struct csb_defaults {
 
 static int
 fiscal_defaults(const char *n, const char *what, long y,
-    struct csb_defaults *d)
+    struct clm_csb_defaults *d)
 {
 	if (y == 0)
 		return -1;
@@ -336,7 +336,7 @@ fiscal_defaults(const char *n, const char *what, long y,
 
 static int
 quarter_defaults(const char *n, const char *what, long y,
-    struct csb_defaults *d)
+    struct clm_csb_defaults *d)
 {
 	int m = quarter_month(n);
 
@@ -350,7 +350,7 @@ quarter_defaults(const char *n, const char *what, long y,
 
 /* "Eff_04-01-2026": the MUE effective date. */
 static int
-mue_defaults(const char *n, struct csb_defaults *d)
+mue_defaults(const char *n, struct clm_csb_defaults *d)
 {
 	const char *p = strstr(n, "Eff_");
 	int m, day, y;
@@ -364,7 +364,7 @@ mue_defaults(const char *n, struct csb_defaults *d)
 }
 
 static int
-misc_defaults(const char *kind, const char *n, struct csb_defaults *d)
+misc_defaults(const char *kind, const char *n, struct clm_csb_defaults *d)
 {
 	const char *v;
 
@@ -409,7 +409,7 @@ misc_defaults(const char *kind, const char *n, struct csb_defaults *d)
 }
 
 static int
-release_defaults(const char *kind, const char *path, struct csb_defaults *d)
+release_defaults(const char *kind, const char *path, struct clm_csb_defaults *d)
 {
 	const char *n = base_name(path);
 	long y = year_in(n);
@@ -440,42 +440,42 @@ release_defaults(const char *kind, const char *path, struct csb_defaults *d)
 }
 
 static int
-dispatch(struct csb_ctx *c, const char *kind, struct csb_src *s,
+dispatch(struct clm_csb_ctx *c, const char *kind, struct clm_csb_src *s,
     struct clm_error *err)
 {
 	if (strcmp(kind, "icd10cm-order") == 0)
-		return csb_read_order(c, s, err);
+		return clm_csb_read_order(c, s, err);
 	if (strcmp(kind, "icd10cm-addenda") == 0)
-		return csb_read_addenda(c, s, err);
+		return clm_csb_read_addenda(c, s, err);
 	if (strcmp(kind, "icd10cm-tabular") == 0)
-		return csb_read_tabular(c, s, err);
+		return clm_csb_read_tabular(c, s, err);
 	if (strcmp(kind, "hcpcs") == 0)
-		return csb_read_hcpcs(c, s, err);
+		return clm_csb_read_hcpcs(c, s, err);
 	if (strcmp(kind, "mue") == 0)
-		return csb_read_mue(c, s, err);
+		return clm_csb_read_mue(c, s, err);
 	if (strcmp(kind, "ptp") == 0)
-		return csb_read_ptp(c, s, err);
+		return clm_csb_read_ptp(c, s, err);
 	if (strcmp(kind, "pos") == 0)
-		return csb_read_pos_xml(c, s, err);
+		return clm_csb_read_pos_xml(c, s, err);
 	if (strcmp(kind, "taxonomy") == 0)
-		return csb_read_taxonomy(c, s, err);
+		return clm_csb_read_taxonomy(c, s, err);
 	if (strcmp(kind, "mce") == 0)
-		return csb_read_mce(c, s, err);
+		return clm_csb_read_mce(c, s, err);
 	{
-		struct csb_defaults d;
+		struct clm_csb_defaults d;
 
 		misc_defaults(kind, "", &d);
-		return csb_read_list(c, s, (int)d.sys, err);
+		return clm_csb_read_list(c, s, (int)d.sys, err);
 	}
 }
 
 static int
-add_src(struct clm_csb *b, const char *kind, struct csb_src *s,
+add_src(struct clm_csb *b, const char *kind, struct clm_csb_src *s,
     const char *path, long from, long to, const char *name,
     struct clm_error *err)
 {
-	struct csb_defaults d;
-	struct csb_ctx c;
+	struct clm_csb_defaults d;
+	struct clm_csb_ctx c;
 
 	if (!clm_csb_kind_ok(kind))
 		return clm_error_set(err, CLM_EUSAGE, path, 0,
@@ -494,7 +494,7 @@ add_src(struct clm_csb *b, const char *kind, struct csb_src *s,
 	c.src = path;
 	c.from = d.from;
 	c.to = d.to;
-	c.rel = csb_release(b, d.kind, d.sys, name ? name : d.name, d.from,
+	c.rel = clm_csb_release(b, d.kind, d.sys, name ? name : d.name, d.from,
 	    d.to, base_name(path), err);
 	if (c.rel < 0)
 		return (int)c.rel;
@@ -507,7 +507,7 @@ int
 clm_csb_add(struct clm_csb *b, const char *kind, const char *path,
     long from, long to, const char *name, struct clm_error *err)
 {
-	struct csb_src *s = clm_xcalloc(1, sizeof(*s));
+	struct clm_csb_src *s = clm_xcalloc(1, sizeof(*s));
 	int rc;
 
 	s->name = path;
@@ -540,7 +540,7 @@ clm_csb_add_mem(struct clm_csb *b, const char *kind, const char *data,
     size_t len, const char *srcname, long from, long to, const char *name,
     struct clm_error *err)
 {
-	struct csb_src *s = clm_xcalloc(1, sizeof(*s));
+	struct clm_csb_src *s = clm_xcalloc(1, sizeof(*s));
 	int rc;
 
 	s->name = srcname;
@@ -626,7 +626,7 @@ manifest_line(struct clm_csb *b, char *line, const char *dir,
 int
 clm_csb_manifest(struct clm_csb *b, const char *path, struct clm_error *err)
 {
-	struct csb_src *s = clm_xcalloc(1, sizeof(*s));
+	struct clm_csb_src *s = clm_xcalloc(1, sizeof(*s));
 	char dir[4096];
 	const char *slash = strrchr(path, '/');
 	size_t len;
@@ -640,7 +640,7 @@ clm_csb_manifest(struct clm_csb *b, const char *path, struct clm_error *err)
 		free(s);
 		return -CLM_EIO;
 	}
-	while ((got = csb_line(s, &len, err)) > 0) {
+	while ((got = clm_csb_line(s, &len, err)) > 0) {
 		rc = manifest_line(b, s->line, dir, path, s->lineno, err);
 		if (rc < 0)
 			break;
@@ -657,7 +657,7 @@ clm_csb_manifest(struct clm_csb *b, const char *path, struct clm_error *err)
 static int
 obs_cmp(const void *pa, const void *pb)
 {
-	const struct csb_obs *a = pa, *b = pb;
+	const struct clm_csb_obs *a = pa, *b = pb;
 	int d = a->sys - b->sys;
 
 	if (d == 0)
@@ -738,13 +738,13 @@ resolve_row_dates(const struct clm_csb *b, int32_t *eff, int32_t *del)
 	}
 }
 
-struct csb_out {
+struct clm_csb_out {
 	CSB_VEC(struct clm_idx_code) codes;
 	CSB_VEC(struct clm_idx_span) spans;
 };
 
 static int
-same_attrs(const struct clm_idx_span *s, const struct csb_obs *o)
+same_attrs(const struct clm_idx_span *s, const struct clm_csb_obs *o)
 {
 	return s->state == o->state && s->desc == o->desc &&
 	    s->action == o->action;
@@ -752,7 +752,7 @@ same_attrs(const struct clm_idx_span *s, const struct csb_obs *o)
 
 /* Fold observation o into the spans of the current code. */
 static void
-merge_obs(struct csb_out *w, size_t first, const struct csb_obs *o)
+merge_obs(struct clm_csb_out *w, size_t first, const struct clm_csb_obs *o)
 {
 	struct clm_idx_span *last = w->spans.n > first ?
 	    &w->spans.v[w->spans.n - 1] : NULL, *s;
@@ -769,7 +769,7 @@ merge_obs(struct csb_out *w, size_t first, const struct csb_obs *o)
 		if (last->to < last->from)
 			w->spans.n--;
 	}
-	s = csb_grow(&w->spans, sizeof(*s));
+	s = clm_csb_grow(&w->spans, sizeof(*s));
 	s->from = o->from;
 	s->to = o->to;
 	s->desc = o->desc;
@@ -780,10 +780,10 @@ merge_obs(struct csb_out *w, size_t first, const struct csb_obs *o)
 }
 
 static int
-build_codes(struct clm_csb *b, struct csb_out *w, struct clm_error *err)
+build_codes(struct clm_csb *b, struct clm_csb_out *w, struct clm_error *err)
 {
 	for (size_t i = 0; i < b->obs.n; i++) {
-		struct csb_obs *o = &b->obs.v[i];
+		struct clm_csb_obs *o = &b->obs.v[i];
 
 		if (o->from == 0) {
 			o->from = b->rel.v[o->rel].r.from;
@@ -792,7 +792,7 @@ build_codes(struct clm_csb *b, struct csb_out *w, struct clm_error *err)
 	}
 	sort(b->obs.v, b->obs.n, sizeof(*b->obs.v), obs_cmp);
 	for (size_t i = 0; i < b->obs.n;) {
-		struct clm_idx_code *c = csb_grow(&w->codes, sizeof(*c));
+		struct clm_idx_code *c = clm_csb_grow(&w->codes, sizeof(*c));
 		size_t j = i, first = w->spans.n;
 
 		memcpy(c->code, b->obs.v[i].code, sizeof(c->code));
@@ -814,7 +814,7 @@ build_codes(struct clm_csb *b, struct csb_out *w, struct clm_error *err)
 	return 0;
 }
 
-struct csb_sec {
+struct clm_csb_sec {
 	uint32_t id;
 	const void *data;
 	size_t entsize, count;
@@ -827,7 +827,7 @@ align8(size_t n)
 }
 
 static unsigned char *
-lay_out(const struct csb_sec *sec, int nsec, size_t *len)
+lay_out(const struct clm_csb_sec *sec, int nsec, size_t *len)
 {
 	struct clm_idx_header h;
 	size_t off = sizeof(h) + (size_t)nsec * sizeof(struct clm_idx_section);
@@ -897,7 +897,7 @@ int
 clm_csb_image(struct clm_csb *b, unsigned char **buf, size_t *len,
     struct clm_error *err)
 {
-	struct csb_out w;
+	struct clm_csb_out w;
 	struct clm_idx_release *rel;
 	int rc;
 
@@ -916,7 +916,7 @@ clm_csb_image(struct clm_csb *b, unsigned char **buf, size_t *len,
 	for (size_t i = 0; i < b->rel.n; i++)
 		rel[i] = b->rel.v[i].r;
 	{
-		const struct csb_sec sec[] = {
+		const struct clm_csb_sec sec[] = {
 			{ CLM_SEC_STRINGS, b->pool, 1, b->npool },
 			{ CLM_SEC_RELEASES, rel, sizeof(*rel), b->rel.n },
 			{ CLM_SEC_CODES, w.codes.v, sizeof(*w.codes.v), w.codes.n },

@@ -14,7 +14,7 @@
 #include "clm_io.h"
 
 /* One code in one release (from == 0: the release's dates). */
-struct csb_obs {
+struct clm_csb_obs {
 	char code[12];
 	uint8_t sys;
 	uint8_t state;
@@ -24,13 +24,13 @@ struct csb_obs {
 	uint32_t desc;
 };
 
-struct csb_icd {		/* an ICD-10-CM order set, for addenda */
+struct clm_csb_icd {		/* an ICD-10-CM order set, for addenda */
 	char code[8];
 	uint8_t flag;		/* 0 header, 1 valid, 0xFF deleted */
 	uint32_t desc;
 };
 
-struct csb_rel {
+struct clm_csb_rel {
 	struct clm_idx_release r;
 	uint32_t ptp_from, mue_from;	/* first rows added by it */
 };
@@ -43,9 +43,9 @@ struct clm_csb {
 	uint32_t *hash;			/* open addressing over pool offsets */
 	size_t caphash, nhash;
 	int pool_full;			/* CLM_CSB_MAX_STRINGS was hit */
-	CSB_VEC(struct csb_rel) rel;
-	CSB_VEC(struct csb_obs) obs;
-	CSB_VEC(struct csb_icd) icd;	/* the last ICD-10-CM release's set */
+	CSB_VEC(struct clm_csb_rel) rel;
+	CSB_VEC(struct clm_csb_obs) obs;
+	CSB_VEC(struct clm_csb_icd) icd;	/* the last ICD-10-CM release's set */
 	long icd_rel;			/* its release, -1 none */
 	CSB_VEC(struct clm_idx_note) notes;
 	CSB_VEC(uint32_t) sevdesc;
@@ -56,17 +56,17 @@ struct clm_csb {
 };
 
 /* Grow vector storage by one, with the entry ceiling. */
-void *csb_grow(void *vec, size_t elsize);
+void *clm_csb_grow(void *vec, size_t elsize);
 #define CSB_PUSH(b, vec, err, src) \
-	((vec).n >= CLM_CSB_MAX_ENTRIES ? csb_limit(err, src) : \
-	    (csb_grow(&(vec), sizeof(*(vec).v)), 0))
-int csb_limit(struct clm_error *err, const char *src);
+	((vec).n >= CLM_CSB_MAX_ENTRIES ? clm_csb_limit(err, src) : \
+	    (clm_csb_grow(&(vec), sizeof(*(vec).v)), 0))
+int clm_csb_limit(struct clm_error *err, const char *src);
 
 /* Intern a string (trailing blanks dropped); returns its offset. */
-uint32_t csb_str(struct clm_csb *b, const char *s, size_t len);
+uint32_t clm_csb_str(struct clm_csb *b, const char *s, size_t len);
 
 /* A byte source: a clm_in or memory. */
-struct csb_src {
+struct clm_csb_src {
 	struct clm_in *in;
 	const char *mem;
 	size_t memlen, mempos;
@@ -77,51 +77,51 @@ struct csb_src {
 	char line[CLM_CSB_MAX_LINE + 1];
 	long lineno;
 };
-long csb_read(struct csb_src *s, void *buf, size_t size,
+long clm_csb_read(struct clm_csb_src *s, void *buf, size_t size,
     struct clm_error *err);
 /* Next line without its CR/LF into s->line (NUL-terminated, *len its
  * length): 1, 0 at end, or a negative CLM_E* code. */
-int csb_line(struct csb_src *s, size_t *len, struct clm_error *err);
+int clm_csb_line(struct clm_csb_src *s, size_t *len, struct clm_error *err);
 
 /* Start a release; returns its index or a negative error. */
-long csb_release(struct clm_csb *b, enum clm_release_kind kind,
+long clm_csb_release(struct clm_csb *b, enum clm_release_kind kind,
     enum clm_code_system sys, const char *name, long from, long to,
     const char *source, struct clm_error *err);
-int csb_obs(struct clm_csb *b, long rel, int sys, const char *key,
+int clm_csb_obs(struct clm_csb *b, long rel, int sys, const char *key,
     int state, uint32_t desc, long from, long to, struct clm_error *err,
     const char *src);
 /* Copy a key into a fixed NUL-padded field; -1 when it does not fit. */
-int csb_field(char *dst, size_t width, const char *key);
+int clm_csb_field(char *dst, size_t width, const char *key);
 
 /* Readers: text (clm_codeset_read.c) and XML (clm_codeset_xml.c). */
-struct csb_ctx {
+struct clm_csb_ctx {
 	struct clm_csb *b;
 	long rel;
 	const char *src;		/* name for errors */
 	long from, to;
 };
-int csb_read_order(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_order(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
-int csb_read_addenda(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_addenda(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
-int csb_read_hcpcs(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_hcpcs(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
-int csb_read_mue(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_mue(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
-int csb_read_ptp(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_ptp(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
-int csb_read_taxonomy(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_taxonomy(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
-int csb_read_mce(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_mce(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
-int csb_read_list(struct csb_ctx *c, struct csb_src *s, int sys,
+int clm_csb_read_list(struct clm_csb_ctx *c, struct clm_csb_src *s, int sys,
     struct clm_error *err);
-int csb_read_tabular(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_tabular(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
-int csb_read_pos_xml(struct csb_ctx *c, struct csb_src *s,
+int clm_csb_read_pos_xml(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err);
 /* Emit the builder's current ICD set as observations of release rel. */
-int csb_icd_emit(struct clm_csb *b, long rel, struct clm_error *err,
+int clm_csb_icd_emit(struct clm_csb *b, long rel, struct clm_error *err,
     const char *src);
 
 #endif

@@ -16,7 +16,7 @@
 /* ---- byte and line sources ---- */
 
 long
-csb_read(struct csb_src *s, void *buf, size_t size, struct clm_error *err)
+clm_csb_read(struct clm_csb_src *s, void *buf, size_t size, struct clm_error *err)
 {
 	size_t n;
 
@@ -29,7 +29,7 @@ csb_read(struct csb_src *s, void *buf, size_t size, struct clm_error *err)
 }
 
 int
-csb_line(struct csb_src *s, size_t *len, struct clm_error *err)
+clm_csb_line(struct clm_csb_src *s, size_t *len, struct clm_error *err)
 {
 	size_t n = 0;
 
@@ -39,7 +39,7 @@ csb_line(struct csb_src *s, size_t *len, struct clm_error *err)
 
 			if (s->eof)
 				break;
-			got = csb_read(s, s->buf, sizeof(s->buf), err);
+			got = clm_csb_read(s, s->buf, sizeof(s->buf), err);
 			if (got < 0)
 				return (int)got;
 			if (got == 0) {
@@ -94,7 +94,7 @@ fixed(const char *line, size_t len, size_t from, size_t width, char *out,
 }
 
 static int
-bad_line(const struct csb_src *s, struct clm_error *err, const char *what)
+bad_line(const struct clm_csb_src *s, struct clm_error *err, const char *what)
 {
 	return clm_error_set(err, CLM_EFORMAT, s->name, s->lineno, "%s", what);
 }
@@ -116,8 +116,8 @@ parse_date8(const char *s)
 static int
 icd_cmp(const void *pa, const void *pb)
 {
-	return strncmp(((const struct csb_icd *)pa)->code,
-	    ((const struct csb_icd *)pb)->code, 8);
+	return strncmp(((const struct clm_csb_icd *)pa)->code,
+	    ((const struct clm_csb_icd *)pb)->code, 8);
 }
 
 static int
@@ -137,19 +137,19 @@ static int
 icd_push(struct clm_csb *b, const char *code, int flag, uint32_t desc,
     struct clm_error *err, const char *src)
 {
-	struct csb_icd *e;
+	struct clm_csb_icd *e;
 
 	if (CSB_PUSH(b, b->icd, err, src) < 0)
 		return -CLM_ELIMIT;
 	e = &b->icd.v[b->icd.n - 1];
-	csb_field(e->code, sizeof(e->code), code);
+	clm_csb_field(e->code, sizeof(e->code), code);
 	e->flag = (uint8_t)flag;
 	e->desc = desc;
 	return 0;
 }
 
 int
-csb_icd_emit(struct clm_csb *b, long rel, struct clm_error *err,
+clm_csb_icd_emit(struct clm_csb *b, long rel, struct clm_error *err,
     const char *src)
 {
 	if (b->icd.n > 1)
@@ -159,8 +159,8 @@ csb_icd_emit(struct clm_csb *b, long rel, struct clm_error *err,
 			return clm_error_set(err, CLM_EFORMAT, src, 0,
 			    "code %.8s listed twice", b->icd.v[i].code);
 	for (size_t i = 0; i < b->icd.n; i++) {
-		const struct csb_icd *e = &b->icd.v[i];
-		int rc = csb_obs(b, rel, CLM_SYS_ICD10CM, e->code, e->flag,
+		const struct clm_csb_icd *e = &b->icd.v[i];
+		int rc = clm_csb_obs(b, rel, CLM_SYS_ICD10CM, e->code, e->flag,
 		    e->desc, 0, 0, err, src);
 
 		if (rc < 0)
@@ -172,13 +172,13 @@ csb_icd_emit(struct clm_csb *b, long rel, struct clm_error *err,
 
 /* Order record: order(5) ' ' code(7) ' ' flag ' ' short(60) ' ' long. */
 int
-csb_read_order(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
+clm_csb_read_order(struct clm_csb_ctx *c, struct clm_csb_src *s, struct clm_error *err)
 {
 	size_t len;
 	int got;
 
 	c->b->icd.n = 0;
-	while ((got = csb_line(s, &len, err)) > 0) {
+	while ((got = clm_csb_line(s, &len, err)) > 0) {
 		char code[16], flag[4], desc[CLM_CSB_MAX_LINE];
 		int rc;
 
@@ -194,7 +194,7 @@ csb_read_order(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 			return bad_line(s, err, "not an ICD-10-CM order file "
 			    "record (order, code, flag 0/1, descriptions)");
 		rc = icd_push(c->b, code, flag[0] - '0',
-		    csb_str(c->b, desc, strlen(desc)), err, s->name);
+		    clm_csb_str(c->b, desc, strlen(desc)), err, s->name);
 		if (rc < 0)
 			return rc;
 	}
@@ -202,18 +202,18 @@ csb_read_order(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 		return got;
 	if (c->b->icd.n == 0)
 		return bad_line(s, err, "empty ICD-10-CM order file");
-	return csb_icd_emit(c->b, c->rel, err, s->name);
+	return clm_csb_icd_emit(c->b, c->rel, err, s->name);
 }
 
 /* The live entry for code: the sorted base (first n), else one the
  * addenda added earlier. */
-static struct csb_icd *
+static struct clm_csb_icd *
 icd_find(struct clm_csb *b, size_t n, const char *code)
 {
-	struct csb_icd k, *e = NULL;
+	struct clm_csb_icd k, *e = NULL;
 
 	memset(&k, 0, sizeof(k));
-	csb_field(k.code, sizeof(k.code), code);
+	clm_csb_field(k.code, sizeof(k.code), code);
 	if (n > 0)
 		e = bsearch(&k, b->icd.v, n, sizeof(k), icd_cmp);
 	if (e != NULL && e->flag != 0xFF)
@@ -227,11 +227,11 @@ icd_find(struct clm_csb *b, size_t n, const char *code)
 
 /* One addenda change line against the base set (first n entries). */
 static int
-addenda_line(struct csb_ctx *c, struct csb_src *s, size_t len, size_t n,
+addenda_line(struct clm_csb_ctx *c, struct clm_csb_src *s, size_t len, size_t n,
     struct clm_error *err)
 {
 	char act[16], code[16], flag[4], desc[CLM_CSB_MAX_LINE];
-	struct csb_icd *e;
+	struct clm_csb_icd *e;
 
 	fixed(s->line, len, 0, 13, act, sizeof(act));
 	fixed(s->line, len, 13, 1, flag, sizeof(flag));
@@ -242,7 +242,7 @@ addenda_line(struct csb_ctx *c, struct csb_src *s, size_t len, size_t n,
 	if (!icd_key_ok(code) || (flag[0] != '0' && flag[0] != '1'))
 		return bad_line(s, err, "not an order addenda change line");
 	if (strcmp(act, "Add:") == 0)
-		return icd_push(c->b, code, flag[0] - '0', csb_str(c->b, desc,
+		return icd_push(c->b, code, flag[0] - '0', clm_csb_str(c->b, desc,
 		    strlen(desc)), err, s->name);
 	e = icd_find(c->b, n, code);
 	if (strcmp(act, "Revise from:") == 0)
@@ -253,7 +253,7 @@ addenda_line(struct csb_ctx *c, struct csb_src *s, size_t len, size_t n,
 	if (strcmp(act, "Delete:") == 0)
 		e->flag = 0xFF;
 	else
-		e->desc = csb_str(c->b, desc, strlen(desc));
+		e->desc = clm_csb_str(c->b, desc, strlen(desc));
 	return 0;
 }
 
@@ -269,7 +269,7 @@ icd_drop_deleted(struct clm_csb *b)
 }
 
 int
-csb_read_addenda(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
+clm_csb_read_addenda(struct clm_csb_ctx *c, struct clm_csb_src *s, struct clm_error *err)
 {
 	size_t len, n = c->b->icd.n;
 	int got;
@@ -279,7 +279,7 @@ csb_read_addenda(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 		    "order addenda need the previous year's order file "
 		    "before them (e.g. FY2026 order file, then the FY2027 "
 		    "addenda)");
-	while ((got = csb_line(s, &len, err)) > 0) {
+	while ((got = clm_csb_line(s, &len, err)) > 0) {
 		static const char *const acts[] = { "Add:", "Delete:",
 			"Revise from:", "Revise to:" };
 		int change = 0, rc;
@@ -294,7 +294,7 @@ csb_read_addenda(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 	if (got < 0)
 		return got;
 	icd_drop_deleted(c->b);
-	return csb_icd_emit(c->b, c->rel, err, s->name);
+	return clm_csb_icd_emit(c->b, c->rel, err, s->name);
 }
 
 /* ---- HCPCS Level II (fixed width 320, record layout in the release) ---- */
@@ -309,10 +309,10 @@ struct hcpcs_pending {
 };
 
 static int
-hcpcs_flush(struct csb_ctx *c, struct hcpcs_pending *p,
+hcpcs_flush(struct clm_csb_ctx *c, struct hcpcs_pending *p,
     struct clm_error *err)
 {
-	struct csb_obs *o;
+	struct clm_csb_obs *o;
 	long from = p->added, to = p->term;
 	int rc;
 
@@ -323,8 +323,8 @@ hcpcs_flush(struct csb_ctx *c, struct hcpcs_pending *p,
 		from = c->from;
 	if (to != 0 && to < from)
 		to = from;
-	rc = csb_obs(c->b, c->rel, p->sys, p->code, CLM_IDX_VALID,
-	    csb_str(c->b, p->desc, strlen(p->desc)), from, to, err, c->src);
+	rc = clm_csb_obs(c->b, c->rel, p->sys, p->code, CLM_IDX_VALID,
+	    clm_csb_str(c->b, p->desc, strlen(p->desc)), from, to, err, c->src);
 	if (rc < 0)
 		return rc;
 	o = &c->b->obs.v[c->b->obs.n - 1];
@@ -345,7 +345,7 @@ hcpcs_append(struct hcpcs_pending *p, const char *text)
 }
 
 static int
-hcpcs_first(struct csb_ctx *c, struct csb_src *s, size_t len, int modifier,
+hcpcs_first(struct clm_csb_ctx *c, struct clm_csb_src *s, size_t len, int modifier,
     struct hcpcs_pending *p, struct clm_error *err)
 {
 	char code[8], text[128], d[16], act[4];
@@ -378,13 +378,13 @@ hcpcs_first(struct csb_ctx *c, struct csb_src *s, size_t len, int modifier,
 }
 
 int
-csb_read_hcpcs(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
+clm_csb_read_hcpcs(struct clm_csb_ctx *c, struct clm_csb_src *s, struct clm_error *err)
 {
 	struct hcpcs_pending *p = clm_xcalloc(1, sizeof(*p));
 	size_t len;
 	int got, rc = 0;
 
-	while (rc == 0 && (got = csb_line(s, &len, err)) > 0) {
+	while (rc == 0 && (got = clm_csb_line(s, &len, err)) > 0) {
 		char text[128];
 
 		if (len == 0)
@@ -419,14 +419,14 @@ csb_read_hcpcs(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 static long
 csv_read_fn(void *ctx, void *buf, size_t size, struct clm_error *err)
 {
-	return csb_read(ctx, buf, size, err);
+	return clm_csb_read(ctx, buf, size, err);
 }
 
-typedef int (*csv_row_fn)(struct csb_ctx *c, const struct clm_row *row,
+typedef int (*csv_row_fn)(struct clm_csb_ctx *c, const struct clm_row *row,
     size_t n, struct clm_error *err);
 
 static int
-each_csv_row(struct csb_ctx *c, struct csb_src *s, csv_row_fn fn,
+each_csv_row(struct clm_csb_ctx *c, struct clm_csb_src *s, csv_row_fn fn,
     struct clm_error *err)
 {
 	struct clm_csv *r = clm_csv_open_fn(csv_read_fn, s, s->name, ',');
@@ -460,7 +460,7 @@ code_ok(const char *s, size_t min, size_t max)
 
 /* "0001U,1,2 Date of Service Edit: Policy,..."; other rows are notices. */
 static int
-mue_row(struct csb_ctx *c, const struct clm_row *row, size_t n,
+mue_row(struct clm_csb_ctx *c, const struct clm_row *row, size_t n,
     struct clm_error *err)
 {
 	const char *code, *val, *mai;
@@ -483,7 +483,7 @@ mue_row(struct csb_ctx *c, const struct clm_row *row, size_t n,
 	if (CSB_PUSH(c->b, c->b->mue, err, c->src) < 0)
 		return -CLM_ELIMIT;
 	e = &c->b->mue.v[c->b->mue.n - 1];
-	csb_field(e->code, sizeof(e->code), code);
+	clm_csb_field(e->code, sizeof(e->code), code);
 	e->value = (int32_t)v;
 	e->mai = (uint8_t)(mai[0] - '0');
 	e->del = (int32_t)-(c->rel + 1);
@@ -492,13 +492,13 @@ mue_row(struct csb_ctx *c, const struct clm_row *row, size_t n,
 }
 
 int
-csb_read_mue(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
+clm_csb_read_mue(struct clm_csb_ctx *c, struct clm_csb_src *s, struct clm_error *err)
 {
 	return each_csv_row(c, s, mue_row, err);
 }
 
 static int
-taxonomy_row(struct csb_ctx *c, const struct clm_row *row, size_t n,
+taxonomy_row(struct clm_csb_ctx *c, const struct clm_row *row, size_t n,
     struct clm_error *err)
 {
 	const char *code = clm_row_value(row, 0), *desc;
@@ -507,12 +507,12 @@ taxonomy_row(struct csb_ctx *c, const struct clm_row *row, size_t n,
 		return 0;	/* the header */
 	desc = n >= 7 && *clm_row_value(row, 6) ? clm_row_value(row, 6) :
 	    clm_row_value(row, 2);
-	return csb_obs(c->b, c->rel, CLM_SYS_TAXONOMY, code, CLM_IDX_VALID,
-	    csb_str(c->b, desc, strlen(desc)), 0, 0, err, c->src);
+	return clm_csb_obs(c->b, c->rel, CLM_SYS_TAXONOMY, code, CLM_IDX_VALID,
+	    clm_csb_str(c->b, desc, strlen(desc)), 0, 0, err, c->src);
 }
 
 int
-csb_read_taxonomy(struct csb_ctx *c, struct csb_src *s,
+clm_csb_read_taxonomy(struct clm_csb_ctx *c, struct clm_csb_src *s,
     struct clm_error *err)
 {
 	return each_csv_row(c, s, taxonomy_row, err);
@@ -536,7 +536,7 @@ split_tabs(char *line, char **f, size_t max)
 }
 
 static int
-ptp_push(struct csb_ctx *c, const char *c1, const char *c2, long eff,
+ptp_push(struct clm_csb_ctx *c, const char *c1, const char *c2, long eff,
     long del, int mi, struct clm_error *err)
 {
 	struct clm_idx_ptp *e;
@@ -544,8 +544,8 @@ ptp_push(struct csb_ctx *c, const char *c1, const char *c2, long eff,
 	if (CSB_PUSH(c->b, c->b->ptp, err, c->src) < 0)
 		return -CLM_ELIMIT;
 	e = &c->b->ptp.v[c->b->ptp.n - 1];
-	csb_field(e->c1, sizeof(e->c1), c1);
-	csb_field(e->c2, sizeof(e->c2), c2);
+	clm_csb_field(e->c1, sizeof(e->c1), c1);
+	clm_csb_field(e->c2, sizeof(e->c2), c2);
 	e->eff = (int32_t)eff;
 	e->del = (int32_t)del;
 	e->mi = (uint8_t)mi;
@@ -559,12 +559,12 @@ ptp_push(struct csb_ctx *c, const char *c1, const char *c2, long eff,
  * force for the release's dates.  Header and notice lines are skipped.
  */
 int
-csb_read_ptp(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
+clm_csb_read_ptp(struct clm_csb_ctx *c, struct clm_csb_src *s, struct clm_error *err)
 {
 	size_t len;
 	int got;
 
-	while ((got = csb_line(s, &len, err)) > 0) {
+	while ((got = clm_csb_line(s, &len, err)) > 0) {
 		char *f[8];
 		size_t n = split_tabs(s->line, f, 8);
 		long eff, del;
@@ -613,12 +613,12 @@ mce_flag(const char *type)
 
 /* Version, ICD version, section, subsection, edit type, D/P, code, desc. */
 int
-csb_read_mce(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
+clm_csb_read_mce(struct clm_csb_ctx *c, struct clm_csb_src *s, struct clm_error *err)
 {
 	size_t len;
 	int got;
 
-	while ((got = csb_line(s, &len, err)) > 0) {
+	while ((got = clm_csb_line(s, &len, err)) > 0) {
 		char *f[9];
 		size_t n = split_tabs(s->line, f, 9);
 		unsigned flag;
@@ -633,7 +633,7 @@ csb_read_mce(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 		if (CSB_PUSH(c->b, c->b->mce, err, c->src) < 0)
 			return -CLM_ELIMIT;
 		e = &c->b->mce.v[c->b->mce.n - 1];
-		csb_field(e->code, sizeof(e->code), f[6]);
+		clm_csb_field(e->code, sizeof(e->code), f[6]);
 		e->release = (uint16_t)c->rel;
 		e->flags = (uint16_t)flag;
 		c->b->rel.v[c->rel].r.count++;
@@ -644,7 +644,7 @@ csb_read_mce(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 /* ---- hand-written lists ---- */
 
 static int
-list_dates(struct csb_src *s, char **f, size_t n, long *from, long *to,
+list_dates(struct clm_csb_src *s, char **f, size_t n, long *from, long *to,
     struct clm_error *err)
 {
 	*from = *to = 0;
@@ -660,13 +660,13 @@ list_dates(struct csb_src *s, char **f, size_t n, long *from, long *to,
 }
 
 int
-csb_read_list(struct csb_ctx *c, struct csb_src *s, int sys,
+clm_csb_read_list(struct clm_csb_ctx *c, struct clm_csb_src *s, int sys,
     struct clm_error *err)
 {
 	size_t len;
 	int got;
 
-	while ((got = csb_line(s, &len, err)) > 0) {
+	while ((got = clm_csb_line(s, &len, err)) > 0) {
 		char *f[6], key[16];
 		size_t n;
 		long from, to;
@@ -684,8 +684,8 @@ csb_read_list(struct csb_ctx *c, struct csb_src *s, int sys,
 			return rc;
 		if (from != 0 && to == 0 && c->to != 0)
 			to = c->to;
-		rc = csb_obs(c->b, c->rel, sys, key, f[1][0] - '0',
-		    csb_str(c->b, f[2], strlen(f[2])), from, to, err, s->name);
+		rc = clm_csb_obs(c->b, c->rel, sys, key, f[1][0] - '0',
+		    clm_csb_str(c->b, f[2], strlen(f[2])), from, to, err, s->name);
 		if (rc < 0)
 			return rc;
 	}

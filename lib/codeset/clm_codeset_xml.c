@@ -15,7 +15,7 @@
 #define XML_MAX_DEPTH 64
 
 struct xml_io {
-	struct csb_src *s;
+	struct clm_csb_src *s;
 	struct clm_error *err;
 	int failed;
 	char msg[256];
@@ -25,7 +25,7 @@ static int
 xml_read_cb(void *ctx, char *buf, int len)
 {
 	struct xml_io *io = ctx;
-	long n = csb_read(io->s, buf, (size_t)len, io->err);
+	long n = clm_csb_read(io->s, buf, (size_t)len, io->err);
 
 	if (n < 0)
 		io->failed = 1;
@@ -43,7 +43,7 @@ xml_error_cb(void *ctx, const xmlError *e)
 }
 
 static xmlTextReaderPtr
-xml_open(struct xml_io *io, struct csb_src *s, struct clm_error *err)
+xml_open(struct xml_io *io, struct clm_csb_src *s, struct clm_error *err)
 {
 	xmlTextReaderPtr r;
 
@@ -80,7 +80,7 @@ xml_close(xmlTextReaderPtr r, struct xml_io *io, int got, int rc,
 /* ---- ICD-10-CM tabular ---- */
 
 struct tab {
-	struct csb_ctx *c;
+	struct clm_csb_ctx *c;
 	char elem[XML_MAX_DEPTH][24];	/* element name per depth */
 	char diag[XML_MAX_DEPTH][8];	/* diag code per depth, "" if none */
 	long note[XML_MAX_DEPTH];	/* note entry per diag depth, -1 */
@@ -145,8 +145,8 @@ excl_push(struct tab *t, int dd, const char *lo, const char *hi,
 		return -CLM_ELIMIT;
 	e = &b->excl.v[b->excl.n - 1];
 	memcpy(e->at, t->diag[dd], sizeof(e->at));
-	csb_field(e->lo, sizeof(e->lo), lo);
-	csb_field(e->hi, sizeof(e->hi), hi);
+	clm_csb_field(e->lo, sizeof(e->lo), lo);
+	clm_csb_field(e->hi, sizeof(e->hi), hi);
 	e->release = (uint16_t)t->c->rel;
 	e->note = note;
 	b->rel.v[t->c->rel].r.count++;
@@ -157,7 +157,7 @@ excl_push(struct tab *t, int dd, const char *lo, const char *hi,
 static int
 tab_excludes1(struct tab *t, int dd, const char *text, struct clm_error *err)
 {
-	uint32_t note = csb_str(t->c->b, text, strlen(text));
+	uint32_t note = clm_csb_str(t->c->b, text, strlen(text));
 	int paren = 0;
 
 	for (const char *p = text; *p != '\0'; p++) {
@@ -205,7 +205,7 @@ tab_text(struct tab *t, const char *text, struct clm_error *err)
 		if ((e = tab_note(t, dd, err)) == NULL)
 			return -CLM_ELIMIT;
 		if (!(e->flags & CLM_NOTE_CODE_FIRST))
-			e->code_first = csb_str(t->c->b, text, strlen(text));
+			e->code_first = clm_csb_str(t->c->b, text, strlen(text));
 		e->flags |= CLM_NOTE_CODE_FIRST;
 		return 0;
 	}
@@ -222,10 +222,10 @@ tab_text(struct tab *t, const char *text, struct clm_error *err)
 			e->seven_desc = (uint32_t)t->c->b->sevdesc.n;
 		t->chars[dd][n] = t->ext_char;
 		t->chars[dd][n + 1] = '\0';
-		e->seven_chars = csb_str(t->c->b, t->chars[dd], n + 1);
+		e->seven_chars = clm_csb_str(t->c->b, t->chars[dd], n + 1);
 		e->flags |= CLM_NOTE_SEVEN;
-		slot = csb_grow(&t->c->b->sevdesc, sizeof(*slot));
-		*slot = csb_str(t->c->b, text, strlen(text));
+		slot = clm_csb_grow(&t->c->b->sevdesc, sizeof(*slot));
+		*slot = clm_csb_str(t->c->b, text, strlen(text));
 	}
 	return 0;
 }
@@ -249,7 +249,7 @@ tab_start(struct tab *t, xmlTextReaderPtr r, const char *name, int d)
 }
 
 int
-csb_read_tabular(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
+clm_csb_read_tabular(struct clm_csb_ctx *c, struct clm_csb_src *s, struct clm_error *err)
 {
 	struct xml_io io;
 	struct tab *t = clm_xcalloc(1, sizeof(*t));
@@ -345,7 +345,7 @@ pos_attr(struct pos_concept *pc, xmlTextReaderPtr r, const char *name)
 }
 
 int
-csb_read_pos_xml(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
+clm_csb_read_pos_xml(struct clm_csb_ctx *c, struct clm_csb_src *s, struct clm_error *err)
 {
 	struct xml_io io;
 	struct pos_concept pc;
@@ -372,8 +372,8 @@ csb_read_pos_xml(struct csb_ctx *c, struct csb_src *s, struct clm_error *err)
 		    d == cdepth && strcmp(name, "concept") == 0) {
 			cdepth = -1;
 			if (pc.code[0] != '\0')
-				rc = csb_obs(c->b, c->rel, CLM_SYS_POS, pc.code,
-				    CLM_IDX_VALID, csb_str(c->b, pc.display,
+				rc = clm_csb_obs(c->b, c->rel, CLM_SYS_POS, pc.code,
+				    CLM_IDX_VALID, clm_csb_str(c->b, pc.display,
 				    strlen(pc.display)), pc.from, pc.from ?
 				    c->to : 0, err, s->name);
 		}

@@ -26,14 +26,25 @@ clm_date_valid(long date)
 long
 clm_date_parse(const char *s)
 {
-	long v = 0;
+	long v = 0, y, m, d;
 
 	for (int i = 0; i < 8; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return 0;
 		v = v * 10 + (s[i] - '0');
 	}
-	return s[8] == '\0' && clm_date_valid(v) ? v : 0;
+	if (s[8] != '\0')
+		return 0;
+	/* the window and the month lengths of clm_date_valid, without its
+	 * divisions for the common day 1-28 (parsed per value, per row) */
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[4] - '0') * 10 + (s[5] - '0');
+	d = (s[6] - '0') * 10 + (s[7] - '0');
+	if (y < CLM_DATE_MIN_YEAR || y > CLM_DATE_MAX_YEAR || m < 1 || m > 12 ||
+	    d < 1)
+		return 0;
+	return d <= 28 || d <= days_in_month(y, m) ? v : 0;
 }
 
 /* H. Hinnant's days-from-civil algorithm (proleptic Gregorian). */

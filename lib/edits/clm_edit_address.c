@@ -70,6 +70,8 @@ clm_addr_is_pobox(const char *addr)
 	size_t n = address_words(addr, w, MAX_WORDS);
 
 	for (size_t i = 0; i < n; i++) {
+		if (w[i][0] != 'P' && w[i][0] != 'L' && w[i][0] != 'B')
+			continue;	/* every pattern starts so */
 		if (box_word(w, n, i, "POBOX", 0) ||
 		    box_word(w, n, i, "POSTOFFICEBOX", 0) ||
 		    box_word(w, n, i, "POBX", 0) ||

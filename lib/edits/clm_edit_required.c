@@ -229,11 +229,27 @@ missing(struct clm_findings *f, long line, const struct clm_required *q)
 		    q->loop, q->element, why[q->when]);
 }
 
+/* Does claim-level condition w hold?  Each is judged once per claim
+ * (known: judged, holds: the answers), and only for an empty column. */
+static int
+holds(enum clm_req_when w, const struct clm_row *r0,
+    const struct clm_header *h, unsigned out, unsigned *known,
+    unsigned *yes)
+{
+	if (!(*known & 1u << w)) {
+		*known |= 1u << w;
+		if (claim_when(w, r0, h, out))
+			*yes |= 1u << w;
+	}
+	return (*yes & 1u << w) != 0;
+}
+
 void
 clm_edit_required(const struct clm_claim *c, const struct clm_header *h,
     unsigned out, struct clm_findings *f)
 {
 	const struct clm_row *r0;
+	unsigned known = 0, yes = 0;
 
 	if (c->n == 0)
 		return;
@@ -243,7 +259,7 @@ clm_edit_required(const struct clm_claim *c, const struct clm_header *h,
 
 		if (q->when < CLM_REQ_LINE) {
 			if (get(r0, h, q->col)[0] == '\0' &&
-			    claim_when(q->when, r0, h, out))
+			    holds(q->when, r0, h, out, &known, &yes))
 				missing(f, 0, q);
 			continue;
 		}
@@ -252,7 +268,7 @@ clm_edit_required(const struct clm_claim *c, const struct clm_header *h,
 			continue;
 		}
 		if (q->when == CLM_REQ_LINE_COB_PAYER &&
-		    claim_when(CLM_REQ_COB, r0, h, out))
+		    holds(CLM_REQ_COB, r0, h, out, &known, &yes))
 			continue;	/* the COB row named it */
 		for (size_t r = 0; r < c->n; r++) {
 			const struct clm_row *row = c->rows[r];

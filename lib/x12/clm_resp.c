@@ -108,7 +108,7 @@ list_add(char *list, size_t size, const char *piece)
 		return;
 	if (n > 0)
 		list[n++] = ';';
-	strcpy(list + n, piece);
+	memcpy(list + n, piece, strlen(piece) + 1);
 }
 
 /* Element i with components joined by ':' whatever the separator. */
@@ -184,7 +184,7 @@ add_cas(const struct clm_x12in_seg *s, struct clm_resp_adjs *a)
 static int
 seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 {
-	char v[64], piece[96];
+	char v[64], piece[128];
 
 	if (CLM_X12IN_IS(s, "AK1")) {
 		el_copy(s, 2, r->ak1_gs06, sizeof(r->ak1_gs06));
@@ -204,21 +204,20 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 				list_add(r->set_ctx, sizeof(r->set_ctx), v);
 		}
 	} else if (CLM_X12IN_IS(s, "IK3") && r->in_ak2) {
+		char pos[16], why[16];
+
 		el_copy(s, 1, v, 8);
-		snprintf(piece, sizeof(piece), "IK3:%s:", v);
-		el_copy(s, 2, v, 12);
-		strcat(piece, v);
-		el_copy(s, 4, v, 8);
-		if (v[0] != '\0') {
-			strcat(piece, ":");
-			strcat(piece, v);
-		}
+		el_copy(s, 2, pos, 12);
+		el_copy(s, 4, why, 8);
+		snprintf(piece, sizeof(piece), "IK3:%s:%s%s%s", v, pos,
+		    why[0] != '\0' ? ":" : "", why);
 		list_add(r->set_codes, sizeof(r->set_codes), piece);
 	} else if (CLM_X12IN_IS(s, "IK4") && r->in_ak2) {
+		char why[16];
+
 		el_joined(r, s, 1, v, 12);
-		snprintf(piece, sizeof(piece), "IK4:%s:", v);
-		el_copy(s, 3, v, 8);
-		strcat(piece, v);
+		el_copy(s, 3, why, 8);
+		snprintf(piece, sizeof(piece), "IK4:%s:%s", v, why);
 		list_add(r->set_codes, sizeof(r->set_codes), piece);
 	} else if (CLM_X12IN_IS(s, "IK5")) {
 		item_start(r, CLM_RESP_999_SET, s->pos);
@@ -230,10 +229,11 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		    r->it.ack);
 		for (size_t i = 2; i <= 6 && i <= s->nel; i++) {
 			el_copy(s, i, v, 8);
-			if (v[0] != '\0') {
-				strcat(r->it.codes, ":");
-				strcat(r->it.codes, v);
-			}
+			size_t n = strlen(r->it.codes);
+
+			if (v[0] != '\0')
+				snprintf(r->it.codes + n, sizeof(r->it.codes) -
+				    n, ":%s", v);
 		}
 		list_add(r->it.codes, sizeof(r->it.codes), r->set_codes);
 		if (r->it.codes[strlen(r->it.codes) - 1] == ';')
@@ -247,10 +247,11 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		snprintf(r->it.codes, sizeof(r->it.codes), "AK9:%s", r->it.ack);
 		for (size_t i = 5; i <= 9 && i <= s->nel; i++) {
 			el_copy(s, i, v, 8);
-			if (v[0] != '\0') {
-				strcat(r->it.codes, ":");
-				strcat(r->it.codes, v);
-			}
+			size_t n = strlen(r->it.codes);
+
+			if (v[0] != '\0')
+				snprintf(r->it.codes + n, sizeof(r->it.codes) -
+				    n, ":%s", v);
 		}
 		return 1;
 	}

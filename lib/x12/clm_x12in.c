@@ -18,7 +18,7 @@
 #define LINES_MAX 10000		/* service lines per claim (TR3: 50) */
 
 static void
-store_reset(struct x12in_store *s)
+store_reset(struct clm_x12in_store *s)
 {
 	for (int i = 0; i < s->nset; i++)
 		s->off[s->set[i]] = s->len[s->set[i]] = 0;
@@ -36,7 +36,7 @@ store_reset(struct x12in_store *s)
 
 /* Append a NUL-terminated copy; returns its offset, 0 when over ARENA_MAX. */
 static uint32_t
-store_add(struct x12in_store *s, const char *p, size_t len)
+store_add(struct clm_x12in_store *s, const char *p, size_t len)
 {
 	uint32_t off;
 
@@ -58,7 +58,7 @@ store_add(struct x12in_store *s, const char *p, size_t len)
 }
 
 static void
-store_set(struct x12in_store *s, int col, const char *p, size_t len)
+store_set(struct clm_x12in_store *s, int col, const char *p, size_t len)
 {
 	if (s->off[col] == 0 && len > 0 && s->nset < CLM_COL_COUNT)
 		s->set[s->nset++] = (unsigned char)col;
@@ -67,7 +67,7 @@ store_set(struct x12in_store *s, int col, const char *p, size_t len)
 }
 
 void
-x12in_level_reset(struct x12in_level *lv)
+clm_x12in_level_reset(struct clm_x12in_level *lv)
 {
 	store_reset(&lv->v);
 	clm_findings_clear(&lv->f);
@@ -83,7 +83,7 @@ clm_x12in_open(clm_x12in_read_fn fn, void *ctx, const char *name)
 	x->name = name;
 	for (int i = 0; i < LV_COUNT; i++) {
 		clm_findings_init(&x->lv[i].f);
-		x12in_level_reset(&x->lv[i]);
+		clm_x12in_level_reset(&x->lv[i]);
 	}
 	clm_findings_init(&x->claim.f);
 	store_reset(&x->claim.v);
@@ -177,7 +177,7 @@ target(struct clm_x12in *x)
 	if (x->trailer)
 		return &x->orphans;
 	if (x->in_st)
-		return &x->lv[x12in_loop_level(x->loop)].f;
+		return &x->lv[clm_x12in_loop_level(x->loop)].f;
 	if (x->in_gs)
 		return &x->lv[LV_GS].f;
 	return x->in_isa ? &x->lv[LV_ISA].f : &x->orphans;
@@ -193,7 +193,7 @@ cur_line(const struct clm_x12in *x)
 }
 
 void
-x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
+clm_x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
     enum clm_edit e, const char *field, const char *fmt, ...)
 {
 	char msg[400], where[96];
@@ -206,7 +206,7 @@ x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	if (x->in_st && s != NULL)
 		snprintf(where, sizeof(where), "segment %ld (%s) in loop %s",
 		    x->st_seg, s->id[0] ? s->id : "?",
-		    x12in_loop_name(x->loop));
+		    clm_x12in_loop_name(x->loop));
 	else if (s != NULL)
 		snprintf(where, sizeof(where), "segment %s at file segment %ld",
 		    s->id[0] ? s->id : "?", s->pos);
@@ -214,14 +214,14 @@ x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		snprintf(where, sizeof(where), "end of input");
 	else
 		snprintf(where, sizeof(where), "loop %s",
-		    x12in_loop_name(x->loop));
+		    clm_x12in_loop_name(x->loop));
 	clm_finding_add(target(x), e, cur_line(x), field ? field : "",
 	    "%s: %s", where, msg);
 	if (x->on_event != NULL) {
 		struct clm_x12in_event ev = { CLM_X12IN_EV_PROBLEM, s, e,
 			x->f_segid ? x->f_segid : s && s->id[0] ? s->id : "",
 			x->in_st ? x->st_seg : 0,
-			x->loop > L_HDR ? x12in_loop_name(x->loop) : "",
+			x->loop > L_HDR ? clm_x12in_loop_name(x->loop) : "",
 			x->f_el, x->f_comp, x->f_code, 0 };
 
 		x->on_event(x->event_ctx, &ev);
@@ -231,7 +231,7 @@ x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
 }
 
 void
-x12in_event(struct clm_x12in *x, enum clm_x12in_ev kind,
+clm_x12in_event(struct clm_x12in *x, enum clm_x12in_ev kind,
     const struct clm_x12in_seg *s)
 {
 	struct clm_x12in_event ev = { kind, s, 0, s ? s->id : "", 0, "", 0,
@@ -259,14 +259,14 @@ copy_findings(struct clm_findings *dst, const struct clm_findings *src)
 
 /* ---- values ------------------------------------------------------------ */
 
-static struct x12in_store *
+static struct clm_x12in_store *
 value_store(struct clm_x12in *x)
 {
-	return x->open ? &x->claim.v : &x->lv[x12in_loop_level(x->loop)].v;
+	return x->open ? &x->claim.v : &x->lv[clm_x12in_loop_level(x->loop)].v;
 }
 
 void
-x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
+clm_x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
     size_t len)
 {
 	struct clm_x12in_claim *c = &x->claim;
@@ -285,7 +285,7 @@ x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
 }
 
 const char *
-x12in_get(struct clm_x12in *x, enum clm_column col)
+clm_x12in_get(struct clm_x12in *x, enum clm_column col)
 {
 	struct clm_x12in_claim *c = &x->claim;
 
@@ -302,17 +302,17 @@ x12in_get(struct clm_x12in *x, enum clm_column col)
  * adjustments can make); the part is then not appended.
  */
 int
-x12in_append(struct clm_x12in *x, enum clm_column col, const char *sep,
+clm_x12in_append(struct clm_x12in *x, enum clm_column col, const char *sep,
     const char *p, size_t len)
 {
 	char buf[4096];
-	const char *old = x12in_get(x, col);
+	const char *old = clm_x12in_get(x, col);
 	int n = snprintf(buf, sizeof(buf), "%s%s%.*s", old, *old ? sep : "",
 	    (int)len, p);
 
 	if (n <= 0 || (size_t)n >= sizeof(buf))
 		return -1;
-	x12in_put(x, col, buf, (size_t)n);
+	clm_x12in_put(x, col, buf, (size_t)n);
 	return 0;
 }
 
@@ -333,7 +333,7 @@ claim_start(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	c->ncarried = 0;
 	clm_findings_clear(&c->f);
 	for (int lv = 0; lv < LV_COUNT; lv++) {
-		const struct x12in_store *src = &x->lv[lv].v;
+		const struct clm_x12in_store *src = &x->lv[lv].v;
 
 		for (int i = 0; i < src->nset; i++) {
 			int col = src->set[i];
@@ -348,7 +348,7 @@ claim_start(struct clm_x12in *x, const struct clm_x12in_seg *s)
 }
 
 int
-x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
+clm_x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err)
 {
 	struct clm_x12in_claim *c = &x->claim;
@@ -370,13 +370,13 @@ x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
 
 /* Checks that need the whole claim, then hand it out. */
 void
-x12in_claim_check_early(struct clm_x12in *x)
+clm_x12in_claim_check_early(struct clm_x12in *x)
 {
 	int trailer = x->trailer;
 
 	if (x->open && !x->claim.checked) {
 		x->trailer = 0;		/* the claim's findings, not the SE's */
-		x12in_check_claim(x);
+		clm_x12in_check_claim(x);
 		x->claim.checked = 1;
 		x->trailer = trailer;
 	}
@@ -386,7 +386,7 @@ static void
 claim_finish(struct clm_x12in *x)
 {
 	if (!x->claim.checked)
-		x12in_check_claim(x);
+		clm_x12in_check_claim(x);
 	x->open = 0;
 	x->ready = 1;
 }
@@ -415,7 +415,7 @@ ends_claim(const struct clm_x12in_seg *s)
 static int
 at_end(struct clm_x12in *x, struct clm_x12in_claim **c)
 {
-	x12in_env_eof(x);
+	clm_x12in_env_eof(x);
 	if (x->open) {
 		claim_finish(x);
 		*c = &x->claim;
@@ -451,14 +451,14 @@ clm_x12in_next(struct clm_x12in *x, struct clm_x12in_claim **c,
 	while ((rc = read_segment(x, err)) > 0) {
 		if (x->open && ends_claim(&x->seg)) {
 			x->pending = 1;
-			x12in_env_missing(x, &x->seg);
+			clm_x12in_env_missing(x, &x->seg);
 			claim_finish(x);
 			*c = &x->claim;
 			return 1;
 		}
 		if (CLM_X12IN_IS(&x->seg, "CLM") && x->in_st)
 			claim_start(x, &x->seg);
-		if ((rc = x12in_segment(x, &x->seg, err)) < 0)
+		if ((rc = clm_x12in_segment(x, &x->seg, err)) < 0)
 			return rc;
 		if ((rc = check_full(x, err)) < 0)
 			return rc;

@@ -13,7 +13,7 @@
 
 struct loop_info {
 	const char *name;
-	enum x12in_levelid level;
+	enum clm_x12in_levelid level;
 };
 
 static const struct loop_info loops[L_COUNT] = {
@@ -60,13 +60,13 @@ static const struct loop_info loops[L_COUNT] = {
 };
 
 const char *
-x12in_loop_name(enum x12in_loop l)
+clm_x12in_loop_name(enum clm_x12in_loop l)
 {
 	return loops[l].name;
 }
 
-enum x12in_levelid
-x12in_loop_level(enum x12in_loop l)
+enum clm_x12in_levelid
+clm_x12in_loop_level(enum clm_x12in_loop l)
 {
 	return loops[l].level;
 }
@@ -104,7 +104,7 @@ build_allowed(void)
 
 /* Position (from 1, guide order) of code in loop l, 0 when not allowed. */
 static int
-allowed(enum x12in_loop l, unsigned code)
+allowed(enum clm_x12in_loop l, unsigned code)
 {
 	if (!allowed_ready)
 		build_allowed();
@@ -136,9 +136,9 @@ check_order(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	if ((k = allowed(x->loop, s->code)) == 0)
 		return;
 	if (k < x->order_last)
-		x12in_find_at(x, s, CLM_EDIT_X12_SEGMENT_ORDER, 0, 0, "7",
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_SEGMENT_ORDER, 0, 0, "7",
 		    "%s stands after a segment the 837P places later in loop "
-		    "%s", s->id, x12in_loop_name(x->loop));
+		    "%s", s->id, clm_x12in_loop_name(x->loop));
 	else
 		x->order_last = k;
 }
@@ -158,7 +158,7 @@ put(struct clm_x12in *x, const struct clm_x12in_seg *s, enum clm_column col,
 	const char *p;
 	size_t len = clm_x12in_el(s, i, &p);
 
-	x12in_put(x, col, p, len);
+	clm_x12in_put(x, col, p, len);
 }
 
 /*
@@ -182,7 +182,7 @@ comp_of(struct clm_x12in *x, const struct clm_x12in_seg *s, size_t i)
 		if (x->comp_pos == s->pos)
 			return *c;
 		x->comp_pos = s->pos;
-		x12in_find_at(x, s, CLM_EDIT_X12_COMPONENT, (int)i, 0, "7",
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_COMPONENT, (int)i, 0, "7",
 		    "%s%02zu uses "
 		    "'%c' between components where ISA16 declares '%c'; read "
 		    "with '%c'", s->id, i, *c, d->comp, *c);
@@ -198,7 +198,7 @@ put_comp(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	const char *p;
 	size_t len = clm_x12in_comp(s, i, k, comp, &p);
 
-	x12in_put(x, col, p, len);
+	clm_x12in_put(x, col, p, len);
 }
 
 static void
@@ -216,7 +216,7 @@ not_carried(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	    sizeof(c->carried[0])))
 		snprintf(c->carried[c->ncarried++], sizeof(c->carried[0]),
 		    "%s", key);
-	x12in_find(x, s, CLM_EDIT_X12_NOT_CARRIED, "", "%s has no record "
+	clm_x12in_find(x, s, CLM_EDIT_X12_NOT_CARRIED, "", "%s has no record "
 	    "column; not carried", what ? what : s->id);
 }
 
@@ -224,7 +224,7 @@ static void
 repeat(struct clm_x12in *x, const struct clm_x12in_seg *s, const char *what,
     int max, const char *per)
 {
-	x12in_find(x, s, CLM_EDIT_X12_REPEAT, "", "%s repeats more than %d "
+	clm_x12in_find(x, s, CLM_EDIT_X12_REPEAT, "", "%s repeats more than %d "
 	    "times in one %s", what, max, per);
 }
 
@@ -241,10 +241,10 @@ static void
 unexpected(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	if (s->id[0] == '\0')
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 		    "not a segment: no valid segment id");
 	else
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 		    "%s is not allowed here", s->id);
 }
 
@@ -271,13 +271,13 @@ date_d8(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	size_t len = clm_x12in_el(s, 3, &p);
 
 	if (is(s, 2, "RD8") && len == 17 && p[8] == '-') {
-		x12in_put(x, from, p, 8);
+		clm_x12in_put(x, from, p, 8);
 		if (to != from)
-			x12in_put(x, to, p + 9, 8);
+			clm_x12in_put(x, to, p + 9, 8);
 		else
-			x12in_put(x, from, p, len);
+			clm_x12in_put(x, from, p, len);
 	} else {
-		x12in_put(x, from, p, len);
+		clm_x12in_put(x, from, p, len);
 	}
 }
 
@@ -288,10 +288,10 @@ hl_check(struct clm_x12in *x, const struct clm_x12in_seg *s, long id,
     long parent, long want_parent, const char *level)
 {
 	if (id != x->hl_last + 1)
-		x12in_find(x, s, CLM_EDIT_X12_HL_SEQUENCE, "", "HL01 is %ld, "
+		clm_x12in_find(x, s, CLM_EDIT_X12_HL_SEQUENCE, "", "HL01 is %ld, "
 		    "expected %ld", id, x->hl_last + 1);
 	if (parent != want_parent)
-		x12in_find(x, s, CLM_EDIT_X12_HL_PARENT, "", "HL02 names "
+		clm_x12in_find(x, s, CLM_EDIT_X12_HL_PARENT, "", "HL02 names "
 		    "parent %ld; the %s level must be under HL %ld", parent,
 		    level, want_parent);
 }
@@ -317,7 +317,7 @@ need(struct clm_x12in *x, const struct clm_x12in_seg *s, int missing,
     const char *field, const char *what)
 {
 	if (missing)
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, field, "%s is missing",
+		clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, field, "%s is missing",
 		    what);
 }
 
@@ -360,29 +360,29 @@ hl(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	long id = num(s, 1), parent = num(s, 2);
 
 	if (x->loop == L_HDR || x->loop == L_1000A)
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "loop 1000B "
+		clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "loop 1000B "
 		    "(receiver NM1*40) is missing");
 	if (is(s, 3, "20")) {
 		for (int lv = LV_BILL; lv < LV_COUNT; lv++)
-			x12in_level_reset(&x->lv[lv]);
+			clm_x12in_level_reset(&x->lv[lv]);
 		x->loop = L_2000A;
 		hl_check(x, s, id, parent, 0, "billing provider");
 		x->hl_bill = id;
 		x->hl_level = 20;
 	} else if (is(s, 3, "22")) {
-		x12in_level_reset(&x->lv[LV_SUB]);
-		x12in_level_reset(&x->lv[LV_PAT]);
+		clm_x12in_level_reset(&x->lv[LV_SUB]);
+		clm_x12in_level_reset(&x->lv[LV_PAT]);
 		x->loop = L_2000B;
 		hl_check(x, s, id, parent, x->hl_bill, "subscriber");
 		x->hl_sub = id;
 		x->hl_level = 22;
 	} else if (is(s, 3, "23")) {
-		x12in_level_reset(&x->lv[LV_PAT]);
+		clm_x12in_level_reset(&x->lv[LV_PAT]);
 		x->loop = L_2000C;
 		hl_check(x, s, id, parent, x->hl_sub, "patient");
 		x->hl_level = 23;
 	} else {
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "HL03 "
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "HL03 "
 		    "level code is not 20, 22 or 23");
 	}
 	if (id > 0)
@@ -393,13 +393,13 @@ hl(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 /* ---- NM1: which loop each entity code opens where ---------------------- */
 
-static enum x12in_loop
-nm1_loop(enum x12in_loop cur, const struct clm_x12in_seg *s)
+static enum clm_x12in_loop
+nm1_loop(enum clm_x12in_loop cur, const struct clm_x12in_seg *s)
 {
 	static const struct {
-		enum x12in_loop from, to;
+		enum clm_x12in_loop from, to;
 		const char *code;
-		enum x12in_loop loop;
+		enum clm_x12in_loop loop;
 	} map[] = {
 		{ L_HDR, L_1000A, "41", L_1000A },
 		{ L_1000A, L_1000B, "40", L_1000B },
@@ -465,7 +465,7 @@ nm1_claim_values(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 	switch (x->loop) {
 	case L_2310A:
-		if (*x12in_get(x, CLM_COL_REF_LAST) || *x12in_get(x,
+		if (*clm_x12in_get(x, CLM_COL_REF_LAST) || *clm_x12in_get(x,
 		    CLM_COL_REF_NPI)) {
 			not_carried(x, s, "a second referring provider");
 			break;
@@ -542,14 +542,14 @@ nm1_values(struct clm_x12in *x, const struct clm_x12in_seg *s)
 static void
 nm1(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	enum x12in_loop l = nm1_loop(x->loop, s);
+	enum clm_x12in_loop l = nm1_loop(x->loop, s);
 	struct clm_x12in_claim *c = &x->claim;
 
 	if (l == L_NONE) {
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "NM1 "
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "NM1 "
 		    "with entity code %.*s is not allowed in loop %s",
 		    (int)(s->nel && s->len[1] <= 3 ? s->len[1] : 0),
-		    s->nel ? s->el[1] : "", x12in_loop_name(x->loop));
+		    s->nel ? s->el[1] : "", clm_x12in_loop_name(x->loop));
 		return;
 	}
 	x->loop = l;
@@ -567,8 +567,8 @@ nm1(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		x->lv[LV_SUB].seen |= SEEN_PR;
 	if (l >= L_2420A && l <= L_2420H && x->claim.nlines > 0 &&
 	    x->claim.lines[x->claim.nlines - 1].nsvd > 0)
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "loop "
-		    "%s after loop 2430", x12in_loop_name(l));
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "loop "
+		    "%s after loop 2430", clm_x12in_loop_name(l));
 	nm1_values(x, s);
 }
 
@@ -580,10 +580,10 @@ clm(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	char comp;
 
 	if (x->hl_level != 22 && x->hl_level != 23) {
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "CLM "
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "CLM "
 		    "outside a subscriber or patient loop");
 	} else if (x->hl_level == 22 && x->loop == L_2000C) {
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "CLM "
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "", "CLM "
 		    "before the patient's NM1*QC");
 	}
 	if (x->loop < L_2300) {
@@ -607,7 +607,7 @@ clm(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			x->f_el = 5;
 			x->f_comp = (int)k;
 			x->f_code = "1";
-			x12in_find(x, s, CLM_EDIT_X12_REQUIRED, k == 1 ? "pos"
+			clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, k == 1 ? "pos"
 			    : k == 3 ? "claim_freq" : "", "CLM05-%zu (%s) is "
 			    "empty", k, part[k - 1]);
 		}
@@ -644,7 +644,7 @@ hi(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		return;
 	}
 	if (x->claim.seen & SEEN_HI) {
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "dx1",
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "dx1",
 		    "a second diagnosis HI; the 837P allows one");
 		return;
 	}
@@ -653,7 +653,7 @@ hi(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		if (s->len[i] == 0)
 			continue;
 		if (++n > CLM_837P_MAX_DX) {
-			x12in_find(x, s, CLM_EDIT_X12_LIMIT_DX, "", "HI holds "
+			clm_x12in_find(x, s, CLM_EDIT_X12_LIMIT_DX, "", "HI holds "
 			    "more than %d diagnosis codes; the %dth and later "
 			    "are not carried", CLM_837P_MAX_DX,
 			    CLM_837P_MAX_DX + 1);
@@ -707,7 +707,7 @@ cas(struct clm_x12in *x, const struct clm_x12in_seg *s, enum clm_column col)
 		al = clm_x12in_el(s, i + 1, &a);
 		n = snprintf(buf, sizeof(buf), "%.*s-%.*s-%.*s", (int)gl, g,
 		    (int)(rl > 40 ? 40 : rl), r, (int)(al > 40 ? 40 : al), a);
-		if (n > 0 && x12in_append(x, col, ";", buf, (size_t)n) < 0) {
+		if (n > 0 && clm_x12in_append(x, col, ";", buf, (size_t)n) < 0) {
 			not_carried(x, s, "adjustments beyond 4 KiB");
 			return;
 		}
@@ -724,7 +724,7 @@ sbr_2320(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		return;
 	}
 	if (c->n2320 == 1 && !(c->seen2320 & SEEN_PR))
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
+		clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
 		    "loop 2330B (other payer NM1*PR) is missing before this "
 		    "2320");
 	x->loop = L_2320;
@@ -765,7 +765,7 @@ cob_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 /* ---- service lines (2400-2440) ----------------------------------------- */
 
-static struct x12in_line *
+static struct clm_x12in_line *
 cur_line(struct clm_x12in *x)
 {
 	return x->claim.nlines ? &x->claim.lines[x->claim.nlines - 1] : NULL;
@@ -802,11 +802,11 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 	}
 	if (c->n2320 > 0 && !(c->seen2320 & SEEN_PR)) {
 		x->f_segid = "NM1";
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
+		clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
 		    "loop 2330B (other payer NM1*PR) is missing in loop 2320");
 		c->seen2320 |= SEEN_PR;
 	}
-	if ((rc = x12in_line_start(x, s, err)) < 0)
+	if ((rc = clm_x12in_line_start(x, s, err)) < 0)
 		return rc;
 	x->loop = L_2400;
 	c->line_no++;
@@ -814,11 +814,11 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 		repeat(x, s, "loop 2400 (service line)", CLM_837P_MAX_LINES,
 		    "claim");
 	if (n != c->line_no)
-		x12in_find(x, s, CLM_EDIT_X12_LX_SEQUENCE, "line_no", "LX01 "
+		clm_x12in_find(x, s, CLM_EDIT_X12_LX_SEQUENCE, "line_no", "LX01 "
 		    "is '%.*s', expected %ld; line numbered %ld",
 		    (int)(s->nel && s->len[1] < 12 ? s->len[1] : 0),
 		    s->nel ? s->el[1] : "", c->line_no, c->line_no);
-	x12in_put(x, CLM_COL_LINE_NO, buf, format_long(buf, c->line_no));
+	clm_x12in_put(x, CLM_COL_LINE_NO, buf, format_long(buf, c->line_no));
 	return 0;
 }
 
@@ -846,13 +846,13 @@ sv1(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		n += (size_t)snprintf(ptr + n, sizeof(ptr) - n, "%s%.*s",
 		    n ? ":" : "", (int)len, p);
 	}
-	x12in_put(x, CLM_COL_DX_PTR, ptr, n);
+	clm_x12in_put(x, CLM_COL_DX_PTR, ptr, n);
 }
 
 static void
 line_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	struct x12in_line *ln = cur_line(x);
+	struct clm_x12in_line *ln = cur_line(x);
 
 	if (CLM_X12IN_IS(s, "SV1")) {
 		sv1(x, s);
@@ -894,14 +894,14 @@ drug_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 static void
 svd(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	struct x12in_line *ln = cur_line(x);
+	struct clm_x12in_line *ln = cur_line(x);
 
 	if (x->loop < L_2400 || ln == NULL || x->loop == L_2440) {
 		unexpected(x, s);
 		return;
 	}
 	if (ln->nsvd > 0 && !ln->svd_dtp)
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "line_oth_date",
+		clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "line_oth_date",
 		    "DTP*573 (line adjudication date) is missing in the "
 		    "previous loop 2430");
 	x->loop = L_2430;
@@ -913,7 +913,7 @@ svd(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		not_carried(x, s, "a second line adjudication (2430)");
 		return;
 	}
-	if (*x12in_get(x, CLM_COL_OTH_PAYER_ID) == '\0')
+	if (*clm_x12in_get(x, CLM_COL_OTH_PAYER_ID) == '\0')
 		put(x, s, CLM_COL_OTH_PAYER_ID, 1);
 	put(x, s, CLM_COL_LINE_OTH_PAID, 2);
 	put(x, s, CLM_COL_LINE_OTH_UNITS, 5);
@@ -922,7 +922,7 @@ svd(struct clm_x12in *x, const struct clm_x12in_seg *s)
 static void
 adj_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	struct x12in_line *ln = cur_line(x);
+	struct clm_x12in_line *ln = cur_line(x);
 
 	if (CLM_X12IN_IS(s, "DTP") && is(s, 1, "573"))
 		ln->svd_dtp = 1;
@@ -942,7 +942,7 @@ static void
 context_data(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	int n3n4 = CLM_X12IN_IS(s, "N3") || CLM_X12IN_IS(s, "N4");
-	struct x12in_level *lv = &x->lv[loops[x->loop].level];
+	struct clm_x12in_level *lv = &x->lv[loops[x->loop].level];
 
 	if (n3n4 && (x->loop == L_2010AA || x->loop == L_2010BA ||
 	    x->loop == L_2010CA))
@@ -1056,10 +1056,10 @@ envelope_checked(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	int rc;
 
 	if (trailer)
-		x12in_check_elements(x, s);
-	rc = x12in_envelope(x, s, err);
+		clm_x12in_check_elements(x, s);
+	rc = clm_x12in_envelope(x, s, err);
 	if (rc > 0 && !trailer)
-		x12in_check_elements(x, s);
+		clm_x12in_check_elements(x, s);
 	return rc;
 }
 
@@ -1087,7 +1087,7 @@ check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 			if (x12_char(c))
 				continue;
-			x12in_find_at(x, s, CLM_EDIT_X12_CHARSET, (int)i, 0,
+			clm_x12in_find_at(x, s, CLM_EDIT_X12_CHARSET, (int)i, 0,
 			    "6", "%s%02zu holds byte 0x%02X, outside the X12 basic and "
 			    "extended character sets", s->id, i, c);
 			return;		/* once per segment */
@@ -1095,7 +1095,7 @@ check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
 }
 
 int
-x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
+clm_x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err)
 {
 	int rc;
@@ -1113,9 +1113,9 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	rc = dispatch(x, s, err);
 	/* after dispatch: the finding names the loop the segment opened */
 	if (rc >= 0) {
-		x12in_loop_segments(x, s);
+		clm_x12in_loop_segments(x, s);
 		check_order(x, s);
-		x12in_check_elements(x, s);
+		clm_x12in_check_elements(x, s);
 		check_charset(x, s);
 	}
 	return rc;
@@ -1124,37 +1124,37 @@ x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 /* ---- whole-claim checks ------------------------------------------------ */
 
 void
-x12in_check_claim(struct clm_x12in *x)
+clm_x12in_check_claim(struct clm_x12in *x)
 {
 	struct clm_x12in_claim *c = &x->claim;
 	long saved = c->line_no;
-	enum x12in_loop loop = x->loop;
+	enum clm_x12in_loop loop = x->loop;
 
 	x->loop = L_2300;	/* claim-level findings: line 0 */
 	if (!(c->seen & SEEN_HI) && (x->f_segid = "HI") != NULL)
-		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "dx1", "claim "
+		clm_x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "dx1", "claim "
 		    "has no diagnosis HI segment");
 	if (c->nlines == 0 && (x->f_segid = "LX") != NULL)
-		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "line_no", "claim "
+		clm_x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "line_no", "claim "
 		    "has no service line (loop 2400)");
 	if (c->n2320 > 0 && !(c->seen2320 & SEEN_PR) && c->nlines == 0 &&
 	    (x->f_segid = "NM1") != NULL)
-		x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
+		clm_x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "oth_payer_name",
 		    "loop 2330B (other payer NM1*PR) is missing in loop 2320");
 	x->loop = L_2400;
 	for (size_t i = 0; i < c->nlines; i++) {
-		struct x12in_line *ln = &c->lines[i];
+		struct clm_x12in_line *ln = &c->lines[i];
 
 		c->line_no = (long)i + 1;
 		if (!(ln->seen & LSEEN_SV1) && (x->f_segid = "SV1") != NULL)
-			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "proc",
+			clm_x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "proc",
 			    "service line has no SV1 segment");
 		if (!(ln->seen & LSEEN_DTP) && (x->f_segid = "DTP") != NULL)
-			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "dos_from",
+			clm_x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED, "dos_from",
 			    "service line has no DTP*472 service date");
 		if (ln->nsvd > 0 && !ln->svd_dtp && (x->f_segid = "DTP") !=
 		    NULL)
-			x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED,
+			clm_x12in_find(x, NULL, CLM_EDIT_X12_REQUIRED,
 			    "line_oth_date", "DTP*573 (line adjudication "
 			    "date) is missing in loop 2430");
 	}

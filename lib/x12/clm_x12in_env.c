@@ -47,61 +47,61 @@ static void
 missing(struct clm_x12in *x, const struct clm_x12in_seg *s, const char *what)
 {
 	x->trailer = 1;
-	x12in_find(x, s, CLM_EDIT_X12_TRAILER_MISSING, "", "%s", what);
+	clm_x12in_find(x, s, CLM_EDIT_X12_TRAILER_MISSING, "", "%s", what);
 	x->trailer = 0;
 }
 
 void
-x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
+clm_x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	int isa = CLM_X12IN_IS(s, "ISA"), gs = CLM_X12IN_IS(s, "GS");
 
 	if (x->in_st && (isa || gs || CLM_X12IN_IS(s, "ST"))) {
-		x12in_claim_check_early(x);
+		clm_x12in_claim_check_early(x);
 		missing(x, s, "transaction set not closed by SE before this "
 		    "segment");
-		x12in_event(x, CLM_X12IN_EV_SE, NULL);
+		clm_x12in_event(x, CLM_X12IN_EV_SE, NULL);
 		x->in_st = 0;
 		x->loop = L_NONE;
 	}
 	if (x->in_gs && (isa || gs)) {
 		missing(x, s, "functional group not closed by GE before this "
 		    "segment");
-		x12in_event(x, CLM_X12IN_EV_GE, NULL);
+		clm_x12in_event(x, CLM_X12IN_EV_GE, NULL);
 		x->in_gs = 0;
 	}
 	if (x->in_isa && isa) {
 		missing(x, s, "interchange not closed by IEA before this "
 		    "segment");
-		x12in_event(x, CLM_X12IN_EV_IEA, NULL);
+		clm_x12in_event(x, CLM_X12IN_EV_IEA, NULL);
 		x->in_isa = 0;
 	}
 }
 
 void
-x12in_env_eof(struct clm_x12in *x)
+clm_x12in_env_eof(struct clm_x12in *x)
 {
 	if (x->in_st) {
-		x12in_claim_check_early(x);
+		clm_x12in_claim_check_early(x);
 		missing(x, NULL, "transaction set not closed by SE");
-		x12in_event(x, CLM_X12IN_EV_SE, NULL);
+		clm_x12in_event(x, CLM_X12IN_EV_SE, NULL);
 	}
 	if (x->in_gs) {
 		missing(x, NULL, "functional group not closed by GE");
-		x12in_event(x, CLM_X12IN_EV_GE, NULL);
+		clm_x12in_event(x, CLM_X12IN_EV_GE, NULL);
 	}
 	if (x->in_isa) {
 		missing(x, NULL, "interchange not closed by IEA");
-		x12in_event(x, CLM_X12IN_EV_IEA, NULL);
+		clm_x12in_event(x, CLM_X12IN_EV_IEA, NULL);
 	}
 	x->in_st = x->in_gs = x->in_isa = 0;
 }
 
 static void
-reset_levels(struct clm_x12in *x, enum x12in_levelid from)
+reset_levels(struct clm_x12in *x, enum clm_x12in_levelid from)
 {
 	for (int i = (int)from; i < LV_COUNT; i++)
-		x12in_level_reset(&x->lv[i]);
+		clm_x12in_level_reset(&x->lv[i]);
 }
 
 /*
@@ -110,7 +110,7 @@ reset_levels(struct clm_x12in *x, enum x12in_levelid from)
  */
 static void
 unique_control(struct clm_x12in *x, const struct clm_x12in_seg *s,
-    struct x12in_ctlset *set, const char *val, const char *what)
+    struct clm_x12in_ctlset *set, const char *val, const char *what)
 {
 	uint64_t h = 1469598103934665603ULL;
 
@@ -119,7 +119,7 @@ unique_control(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	for (size_t i = 0; i < set->n; i++) {
 		if (set->v[i] != h)
 			continue;
-		x12in_find(x, s, CLM_EDIT_X12_CONTROL_DUPLICATE, "", "%s "
+		clm_x12in_find(x, s, CLM_EDIT_X12_CONTROL_DUPLICATE, "", "%s "
 		    "control number '%s' was already used by an earlier %s",
 		    s->id, val, what);
 		return;
@@ -141,12 +141,12 @@ isa(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	    "interchange in this file (ISA13)");
 	x->gs_seen.n = 0;
 	if (s->isa_irregular)
-		x12in_find(x, s, CLM_EDIT_X12_ISA_FORMAT, "", "the interchange "
+		clm_x12in_find(x, s, CLM_EDIT_X12_ISA_FORMAT, "", "the interchange "
 		    "header is not 106 characters with fixed-width elements; "
 		    "delimiters read after its 16th element");
-	x12in_event(x, CLM_X12IN_EV_ISA, s);
+	clm_x12in_event(x, CLM_X12IN_EV_ISA, s);
 	if (strcmp(el_trim(s, 12, buf, sizeof(buf)), "00501") != 0)
-		x12in_find_at(x, s, CLM_EDIT_X12_CODE, 12, 0, "7", "ISA12 "
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_CODE, 12, 0, "7", "ISA12 "
 		    "version '%.5s' is not 00501, the version of every 5010 "
 		    "guide", buf);
 	return 0;
@@ -156,7 +156,7 @@ static int
 gs(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	if (!x->in_isa)
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 		    "functional group header outside an interchange");
 	reset_levels(x, LV_GS);
 	x->in_gs = 1;
@@ -167,7 +167,7 @@ gs(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	unique_control(x, s, &x->gs_seen, x->gs06,
 	    "functional group in this interchange (GS06)");
 	x->st_seen.n = 0;
-	x12in_event(x, CLM_X12IN_EV_GS, s);
+	clm_x12in_event(x, CLM_X12IN_EV_GS, s);
 	return 0;
 }
 
@@ -197,7 +197,7 @@ check_version(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		    "segment %ld (ST): 837 version '%s' is not supported: "
 		    "clm-parse reads 837P 005010X222A1", s->pos, v);
 	if (strcmp(v, "005010X222A1") != 0)
-		x12in_find(x, s, CLM_EDIT_X12_VERSION, "", "version %s "
+		clm_x12in_find(x, s, CLM_EDIT_X12_VERSION, "", "version %s "
 		    "is not 005010X222A1; read as 005010X222A1", v);
 	return 0;
 }
@@ -207,7 +207,7 @@ st(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err)
 {
 	if (!x->in_gs)
-		x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+		clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 		    "transaction set header outside a functional group");
 	reset_levels(x, LV_ST);
 	x->in_st = 1;
@@ -219,7 +219,7 @@ st(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	el_trim(s, 2, x->st02, sizeof(x->st02));
 	x->order_loop = L_HDR;
 	x->order_last = 0;
-	x12in_event(x, CLM_X12IN_EV_ST, s);
+	clm_x12in_event(x, CLM_X12IN_EV_ST, s);
 	unique_control(x, s, &x->st_seen, x->st02,
 	    "transaction set in this group (ST02)");
 	return check_version(x, s, err);
@@ -232,7 +232,7 @@ control(struct clm_x12in *x, const struct clm_x12in_seg *s, size_t el,
 	char got[16];
 
 	if (strcmp(el_trim(s, el, got, sizeof(got)), want) != 0)
-		x12in_find(x, s, CLM_EDIT_X12_CONTROL_MISMATCH, "", "%s%02zu "
+		clm_x12in_find(x, s, CLM_EDIT_X12_CONTROL_MISMATCH, "", "%s%02zu "
 		    "control number '%s' differs from %s '%s'", s->id, el,
 		    got, hdr, want);
 }
@@ -244,7 +244,7 @@ count(struct clm_x12in *x, const struct clm_x12in_seg *s, enum clm_edit e,
 	long got = el_num(s, 1);
 
 	if (got != want)
-		x12in_find(x, s, e, "", "%s01 says %ld %s, there are %ld",
+		clm_x12in_find(x, s, e, "", "%s01 says %ld %s, there are %ld",
 		    s->id, got, what, want);
 }
 
@@ -254,39 +254,39 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	x->trailer = 1;
 	if (CLM_X12IN_IS(s, "SE")) {
 		if (!x->in_st)
-			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+			clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "SE without an open transaction set");
 		count(x, s, CLM_EDIT_X12_SE_COUNT, x->st_seg, "segments");
 		if (x->in_st && x->hl_last == 0) {
 			x->f_segid = "HL";
-			x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "loop 2000A "
+			clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "loop 2000A "
 			    "(billing provider HL) is missing: the transaction "
 			    "set has no claims");
 		}
 		control(x, s, 2, x->st02, "ST02");
 		x->trailer = 0;
-		x12in_loop_close(x, s);
+		clm_x12in_loop_close(x, s);
 		x->trailer = 1;
-		x12in_claim_check_early(x);
-		x12in_event(x, CLM_X12IN_EV_SE, s);
+		clm_x12in_claim_check_early(x);
+		clm_x12in_event(x, CLM_X12IN_EV_SE, s);
 		x->in_st = 0;
 		x->loop = L_NONE;
 	} else if (CLM_X12IN_IS(s, "GE")) {
 		if (!x->in_gs)
-			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+			clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "GE without an open functional group");
 		count(x, s, CLM_EDIT_X12_GE_COUNT, x->nst, "transaction sets");
 		control(x, s, 2, x->gs06, "GS06");
-		x12in_event(x, CLM_X12IN_EV_GE, s);
+		clm_x12in_event(x, CLM_X12IN_EV_GE, s);
 		x->in_gs = 0;
 	} else {
 		if (!x->in_isa)
-			x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
+			clm_x12in_find(x, s, CLM_EDIT_X12_SEGMENT_UNEXPECTED, "",
 			    "IEA without an open interchange");
 		count(x, s, CLM_EDIT_X12_IEA_COUNT, x->ngs,
 		    "functional groups");
 		control(x, s, 2, x->isa13, "ISA13");
-		x12in_event(x, CLM_X12IN_EV_IEA, s);
+		clm_x12in_event(x, CLM_X12IN_EV_IEA, s);
 		x->in_isa = 0;
 	}
 	x->trailer = 0;
@@ -294,14 +294,14 @@ trailer(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 /* Handle an envelope segment: 1 done, 0 not an envelope segment. */
 int
-x12in_envelope(struct clm_x12in *x, const struct clm_x12in_seg *s,
+clm_x12in_envelope(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err)
 {
 	int rc = 0;
 
 	if (CLM_X12IN_IS(s, "ISA") || CLM_X12IN_IS(s, "GS") ||
 	    CLM_X12IN_IS(s, "ST"))
-		x12in_env_missing(x, s);
+		clm_x12in_env_missing(x, s);
 	if (CLM_X12IN_IS(s, "ISA"))
 		rc = isa(x, s);
 	else if (CLM_X12IN_IS(s, "GS"))

@@ -13,7 +13,7 @@
 #define NLINECOLS (CLM_COL_LINE_CTRL - CLM_COL_LINE_NO + 1)
 
 /* Loops of the 837P; L_NONE is outside any transaction set. */
-enum x12in_loop {
+enum clm_x12in_loop {
 	L_NONE, L_HDR, L_1000A, L_1000B,
 	L_2000A, L_2010AA, L_2010AB, L_2010AC,
 	L_2000B, L_2010BA, L_2010BB, L_2000C, L_2010CA,
@@ -26,7 +26,7 @@ enum x12in_loop {
 };
 
 /* Context levels whose values every claim under them inherits. */
-enum x12in_levelid { LV_ISA, LV_GS, LV_ST, LV_BILL, LV_SUB, LV_PAT,
+enum clm_x12in_levelid { LV_ISA, LV_GS, LV_ST, LV_BILL, LV_SUB, LV_PAT,
 	LV_COUNT };
 
 /* Segments seen, for the required-segment checks. */
@@ -36,7 +36,7 @@ enum {
 	SEEN_HI = 1 << 6, SEEN_REF = 1 << 7, SEEN_DMG = 1 << 8
 };
 
-struct x12in_store {
+struct clm_x12in_store {
 	char *buf;
 	size_t used, cap;
 	uint32_t off[CLM_COL_COUNT];	/* 0 = empty */
@@ -46,13 +46,13 @@ struct x12in_store {
 	int full;			/* a value did not fit (ARENA_MAX) */
 };
 
-struct x12in_level {
-	struct x12in_store v;
+struct clm_x12in_level {
+	struct clm_x12in_store v;
 	struct clm_findings f;
 	unsigned seen;
 };
 
-struct x12in_line {
+struct clm_x12in_line {
 	uint32_t off[NLINECOLS];	/* into the claim's store */
 	uint32_t len[NLINECOLS];
 	long pos;
@@ -65,8 +65,8 @@ struct x12in_line {
 enum { LSEEN_SV1 = 1, LSEEN_DTP = 2, LSEEN_LIN = 4, LSEEN_CTP = 8 };
 
 struct clm_x12in_claim {
-	struct x12in_store v;
-	struct x12in_line *lines;
+	struct clm_x12in_store v;
+	struct clm_x12in_line *lines;
 	size_t nlines, cap;
 	long line_no;			/* line_no of the last line */
 	long pos;			/* file segment number of the CLM */
@@ -83,7 +83,7 @@ struct clm_x12in_claim {
 
 /* Control numbers already used in an envelope (the first X12IN_CTL_MAX). */
 #define X12IN_CTL_MAX 1024
-struct x12in_ctlset {
+struct clm_x12in_ctlset {
 	uint64_t v[X12IN_CTL_MAX];
 	size_t n;
 };
@@ -95,16 +95,16 @@ struct clm_x12in {
 	int pending;			/* seg is to be handled again */
 	int done, ready, open;
 	int trailer;			/* handling SE/GE/IEA */
-	struct x12in_level lv[LV_COUNT];
+	struct clm_x12in_level lv[LV_COUNT];
 	struct clm_x12in_claim claim;
 	struct clm_findings orphans;
-	enum x12in_loop loop;
+	enum clm_x12in_loop loop;
 	/* envelope */
 	int in_isa, in_gs, in_st;
 	char isa13[16], gs06[16], gs08[40], st02[16];
-	struct x12in_ctlset isa_seen;	/* ISA13s of this file */
-	struct x12in_ctlset gs_seen;	/* GS06s of this interchange */
-	struct x12in_ctlset st_seen;	/* ST02s of this group */
+	struct clm_x12in_ctlset isa_seen;	/* ISA13s of this file */
+	struct clm_x12in_ctlset gs_seen;	/* GS06s of this interchange */
+	struct clm_x12in_ctlset st_seen;	/* ST02s of this group */
 	long ngs, nst, st_seg;
 	/* hierarchy */
 	long hl_last, hl_bill, hl_sub;
@@ -112,11 +112,11 @@ struct clm_x12in {
 	int hl_level;
 	long comp_pos;			/* X12-COMPONENT said for it */
 	/* validation (clm_x12in_val.c) */
-	enum x12in_loop order_loop;	/* loop of the sequence check */
+	enum clm_x12in_loop order_loop;	/* loop of the sequence check */
 	int order_last;			/* guide position of the last segment */
-	enum x12in_loop req_loop;	/* loop of the required-segment check */
+	enum clm_x12in_loop req_loop;	/* loop of the required-segment check */
 	unsigned req_seen;		/* its required segments seen */
-	/* where the next finding points, for the 999 (x12in_find_at) */
+	/* where the next finding points, for the 999 (clm_x12in_find_at) */
 	int f_el, f_comp;
 	const char *f_code;		/* IK403 or IK304 code, NULL: by edit */
 	const char *f_segid;		/* IK301 when not the segment's id */
@@ -125,47 +125,47 @@ struct clm_x12in {
 	void *event_ctx;
 };
 
-const char *x12in_loop_name(enum x12in_loop l);
-enum x12in_levelid x12in_loop_level(enum x12in_loop l);
+const char *clm_x12in_loop_name(enum clm_x12in_loop l);
+enum clm_x12in_levelid clm_x12in_loop_level(enum clm_x12in_loop l);
 
-void x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
+void clm_x12in_find(struct clm_x12in *x, const struct clm_x12in_seg *s,
     enum clm_edit e, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* x12in_find naming element el (component comp, 0 none) and the 999
+/* clm_x12in_find naming element el (component comp, 0 none) and the 999
  * error code (IK403 when el > 0, else IK304; NULL: by edit). */
-#define x12in_find_at(x, s, e, el, comp, code, ...) do { \
+#define clm_x12in_find_at(x, s, e, el, comp, code, ...) do { \
 	(x)->f_el = (el); (x)->f_comp = (comp); (x)->f_code = (code); \
-	x12in_find((x), (s), (e), "", __VA_ARGS__); \
+	clm_x12in_find((x), (s), (e), "", __VA_ARGS__); \
 } while (0)
-void x12in_event(struct clm_x12in *x, enum clm_x12in_ev kind,
+void clm_x12in_event(struct clm_x12in *x, enum clm_x12in_ev kind,
     const struct clm_x12in_seg *s);
-void x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
+void clm_x12in_put(struct clm_x12in *x, enum clm_column col, const char *p,
     size_t len);
-const char *x12in_get(struct clm_x12in *x, enum clm_column col);
-int x12in_append(struct clm_x12in *x, enum clm_column col,
+const char *clm_x12in_get(struct clm_x12in *x, enum clm_column col);
+int clm_x12in_append(struct clm_x12in *x, enum clm_column col,
     const char *sep, const char *p, size_t len);
-int x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
+int clm_x12in_line_start(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
-void x12in_level_reset(struct x12in_level *lv);
+void clm_x12in_level_reset(struct clm_x12in_level *lv);
 
 /* clm_x12in_env.c */
-int x12in_envelope(struct clm_x12in *x, const struct clm_x12in_seg *s,
+int clm_x12in_envelope(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
-void x12in_env_eof(struct clm_x12in *x);
+void clm_x12in_env_eof(struct clm_x12in *x);
 /* Trailers missing before a new ST, GS or ISA. */
-void x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s);
+void clm_x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s);
 /* clm_x12in_837p.c */
-int x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
+int clm_x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
-void x12in_check_claim(struct clm_x12in *x);
+void clm_x12in_check_claim(struct clm_x12in *x);
 /* The open claim's whole-claim checks now (before its SE is acknowledged). */
-void x12in_claim_check_early(struct clm_x12in *x);
+void clm_x12in_claim_check_early(struct clm_x12in *x);
 /* clm_x12in_val.c: elements against the guide (clm_x12spec). */
-void x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s);
+void clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s);
 /* Required segments of the loops the table checks (x->req_loop): note s,
  * and when s opens another loop, report what the last one lacked.  At a
  * trailer (s is SE) the open loop is checked and closed. */
-void x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s);
-void x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s);
+void clm_x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s);
+void clm_x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s);
 
 #endif

@@ -80,14 +80,14 @@ check_value(struct clm_x12in *x, const struct clm_x12in_seg *s,
 #define NAME() (k > 0 ? snprintf(name, sizeof(name), "%s%02zu-%zu", s->id, \
 	i, k) : snprintf(name, sizeof(name), "%s%02zu", s->id, i), name)
 	if (len < d->min || len > d->max) {
-		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_LENGTH, (int)i,
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_LENGTH, (int)i,
 		    (int)k, len < d->min ? "4" : "5", "%s is %zu characters "
 		    "long; it must be %u to %u", NAME(), len, d->min, d->max);
 		return;
 	}
 	if (d->type != CLM_X12SPEC_AN && d->type != CLM_X12SPEC_ID &&
 	    !clm_x12spec_valid_type((enum clm_x12spec_type)d->type, p, len)) {
-		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_TYPE, (int)i, (int)k,
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_TYPE, (int)i, (int)k,
 		    d->type == CLM_X12SPEC_DT ? "8" : d->type ==
 		    CLM_X12SPEC_TM ? "9" : "6", "%s is not %s", NAME(),
 		    type_name((enum clm_x12spec_type)d->type));
@@ -96,11 +96,11 @@ check_value(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	if (u != NULL && d->type == CLM_X12SPEC_ID && !code_seen(u, i, k, p,
 	    len) && clm_x12spec_code(u, i, k, p, len, &ok) && !ok) {
 		if (code_shaped(p, len))
-			x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
+			clm_x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
 			    "7", "%s code '%.*s' is not one the 837P allows "
 			    "here", NAME(), (int)len, p);
 		else
-			x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
+			clm_x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
 			    "7", "%s is not a code the 837P allows here",
 			    NAME());
 	}
@@ -125,7 +125,7 @@ check_dated(struct clm_x12in *x, const struct clm_x12in_seg *s, size_t qi)
 		    clm_x12spec_valid_date(p + 9, 8) &&
 		    memcmp(p, p + 9, 8) <= 0;
 	if (!ok)
-		x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_TYPE, (int)qi + 1, 0,
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_ELEMENT_TYPE, (int)qi + 1, 0,
 		    "8", "%s%02zu is not a valid date in the format %.*s "
 		    "names", s->id, qi + 1, (int)ql, q);
 }
@@ -150,7 +150,7 @@ check_notes(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		}
 		if (!bad)
 			continue;
-		x12in_find_at(x, s, CLM_EDIT_X12_SYNTAX, n.el[n.kind == 'P' ||
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_SYNTAX, n.el[n.kind == 'P' ||
 		    n.kind == 'C' ? (have[0] ? 1 : 0) : 0], 0,
 		    n.kind == 'E' ? "10" : "2", "%s syntax note %c: %s",
 		    s->id, n.kind, n.kind == 'P' ? "the paired elements must "
@@ -255,7 +255,7 @@ static const struct clm_x12spec_use *
 use_of(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	int l = x->in_st ? (int)x->loop : L_COUNT;
-	const char *loop = x->in_st ? x12in_loop_name(x->loop) : "*";
+	const char *loop = x->in_st ? clm_x12in_loop_name(x->loop) : "*";
 	unsigned h = (s->code * 2654435761u) >> 26 & 63;
 	const char *p1;
 	size_t len1 = clm_x12in_el(s, 1, &p1);
@@ -336,7 +336,7 @@ check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 		if (e == NULL) {
 			if (len > 0) {
-				x12in_find_at(x, s, CLM_EDIT_X12_NOT_USED,
+				clm_x12in_find_at(x, s, CLM_EDIT_X12_NOT_USED,
 				    (int)i, 0, "3", "%s has %u elements; "
 				    "%s%02zu is one too many", s->id, d->nel,
 				    s->id, i);
@@ -348,15 +348,15 @@ check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		    u->eluse[i - 1] : 'N';
 		if (len == 0) {
 			if (use == 'R' || e->mand == 'M')
-				x12in_find_at(x, s, CLM_EDIT_X12_REQUIRED,
+				clm_x12in_find_at(x, s, CLM_EDIT_X12_REQUIRED,
 				    (int)i, 0, "1", "%s%02zu is mandatory and "
 				    "empty", s->id, i);
 			continue;
 		}
 		if (use == 'N') {
-			x12in_find_at(x, s, CLM_EDIT_X12_NOT_USED, (int)i, 0,
+			clm_x12in_find_at(x, s, CLM_EDIT_X12_NOT_USED, (int)i, 0,
 			    "I10", "%s%02zu is not used in loop %s but is "
-			    "present", s->id, i, x12in_loop_name(x->loop));
+			    "present", s->id, i, clm_x12in_loop_name(x->loop));
 			continue;
 		}
 		if (e->type == CLM_X12SPEC_COMP)
@@ -386,7 +386,7 @@ static struct {
 } clean[L_COUNT + 1][16];
 
 void
-x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
+clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	int l = x->in_st ? (int)x->loop : L_COUNT;
 	unsigned h = (s->code * 2654435761u) >> 28;
@@ -416,7 +416,7 @@ x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
  * Loops whose required segments come from the table; the others have
  * dedicated checks that name the record column (clm_x12in_837p.c).
  */
-static const enum x12in_loop table_loops[] = { L_1000A, L_2010AB, L_2310C,
+static const enum clm_x12in_loop table_loops[] = { L_1000A, L_2010AB, L_2310C,
 	L_2310E, L_2310F, L_2420C, L_2420G, L_2420H };
 #define MAX_REQ 4
 static char req_ids[L_COUNT][MAX_REQ][4];
@@ -430,8 +430,8 @@ build_required(void)
 
 	for (size_t t = 0; t < sizeof(table_loops) / sizeof(table_loops[0]);
 	    t++) {
-		enum x12in_loop l = table_loops[t];
-		const char *name = x12in_loop_name(l);
+		enum clm_x12in_loop l = table_loops[t];
+		const char *name = clm_x12in_loop_name(l);
 		int n = 0;
 
 		for (size_t u = 0; u < g->nuse && n < MAX_REQ; u++) {
@@ -456,9 +456,9 @@ opens_loop(const struct clm_x12in_seg *s)
 }
 
 void
-x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s)
+clm_x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
-	enum x12in_loop cur = x->loop, l = x->req_loop;
+	enum clm_x12in_loop cur = x->loop, l = x->req_loop;
 
 	if (!req_ready)
 		build_required();
@@ -468,19 +468,19 @@ x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s)
 		if (x->req_seen & (1u << k))
 			continue;
 		x->f_segid = req_ids[l][k];
-		x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "%s is required "
+		clm_x12in_find(x, s, CLM_EDIT_X12_REQUIRED, "", "%s is required "
 		    "in loop %s and missing", req_ids[l][k],
-		    x12in_loop_name(l));
+		    clm_x12in_loop_name(l));
 	}
 	x->loop = cur;
 }
 
 void
-x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s)
+clm_x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	if (x->loop != x->req_loop || opens_loop(s)) {
 		if (x->req_loop != L_NONE)
-			x12in_loop_close(x, s);
+			clm_x12in_loop_close(x, s);
 		x->req_loop = x->loop;
 		x->req_seen = 0;
 	}

@@ -15,7 +15,7 @@ known_loop(const char *name)
 	if (strcmp(name, "*") == 0)
 		return 1;
 	for (int l = 0; l < L_COUNT; l++)
-		if (strcmp(x12in_loop_name((enum x12in_loop)l), name) == 0)
+		if (strcmp(clm_x12in_loop_name((enum clm_x12in_loop)l), name) == 0)
 			return 1;
 	return 0;
 }

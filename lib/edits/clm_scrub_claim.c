@@ -1,4 +1,4 @@
-/* clm-scrub: the edits that look at one claim at a time. */
+/* The scrub stage: the edits that look at one claim at a time (clm_scrub.h). */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -10,10 +10,10 @@
 #include "clm_edit_amounts.h"
 #include "clm_edit_dates.h"
 #include "clm_edit_required.h"
-#include "scrub.h"
+#include "clm_scrub.h"
 
 long
-scrub_line_no(const struct clm_row *row, const struct clm_header *h)
+clm_scrub_line_no(const struct clm_row *row, const struct clm_header *h)
 {
 	return strtol(clm_row_get(row, h, CLM_COL_LINE_NO), NULL, 10);
 }
@@ -49,7 +49,7 @@ plain_decimal(const char *s, double *out)
 }
 
 int
-scrub_number(const char *s, double *out)
+clm_scrub_number(const char *s, double *out)
 {
 	char *end;
 
@@ -77,12 +77,12 @@ patient_is_subscriber(const struct clm_row *row, const struct clm_header *h)
 
 /* Dates of service are patient data: messages name columns, not values. */
 static void
-check_line_dates(const struct scrub_ctx *sc, const struct clm_row *row,
+check_line_dates(const struct clm_scrub_ctx *sc, const struct clm_row *row,
     const struct clm_header *h, long dob, struct clm_findings *f)
 {
 	long from = clm_date_parse(clm_row_get(row, h, CLM_COL_DOS_FROM));
 	long to = clm_date_parse(clm_row_get(row, h, CLM_COL_DOS_TO));
-	long line = scrub_line_no(row, h);
+	long line = clm_scrub_line_no(row, h);
 
 	if (from > sc->as_of)
 		clm_finding_add(f, CLM_EDIT_DATE_FUTURE, line, "dos_from",
@@ -98,7 +98,7 @@ check_line_dates(const struct scrub_ctx *sc, const struct clm_row *row,
 }
 
 static void
-check_dates(const struct scrub_ctx *sc, const struct clm_claim *c,
+check_dates(const struct clm_scrub_ctx *sc, const struct clm_claim *c,
     const struct clm_header *h, struct clm_findings *f)
 {
 	const struct clm_row *r0 = c->rows[0];
@@ -134,10 +134,10 @@ check_dup_lines(const struct clm_claim *c, const struct clm_header *h,
 			if (!same_line(c->rows[i], c->rows[j], h))
 				continue;
 			clm_finding_add(f, CLM_EDIT_DUP_LINE,
-			    scrub_line_no(c->rows[i], h), "proc", "line "
+			    clm_scrub_line_no(c->rows[i], h), "proc", "line "
 			    "repeats line %ld (%s, same dates, modifiers, "
 			    "units and charge); remove it or add units to one "
-			    "line", scrub_line_no(c->rows[j], h),
+			    "line", clm_scrub_line_no(c->rows[j], h),
 			    clm_row_get(c->rows[i], h, CLM_COL_PROC));
 			break;
 		}
@@ -145,7 +145,7 @@ check_dup_lines(const struct clm_claim *c, const struct clm_header *h,
 }
 
 void
-scrub_check_claim(const struct scrub_ctx *sc, const struct clm_claim *c,
+clm_scrub_check_claim(const struct clm_scrub_ctx *sc, const struct clm_claim *c,
     const struct clm_header *h, struct clm_findings *f)
 {
 	if (c->n == 0)
@@ -158,4 +158,43 @@ scrub_check_claim(const struct scrub_ctx *sc, const struct clm_claim *c,
 	clm_edit_total(c, h, f);
 	clm_edit_pobox(c, h, f);
 	check_dup_lines(c, h, f);
+}
+
+/* The stage: the edits on one claim, the payer rules, the cross edits. */
+static int
+stage_start(void *ctx, struct clm_header *h, struct clm_error *err)
+{
+	struct clm_scrub_ctx *sc = ctx;
+
+	(void)err;
+	sc->h = h;
+	clm_rules_bind(sc->rules, h);
+	return 0;
+}
+
+static int
+stage_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
+    struct clm_error *err)
+{
+	struct clm_scrub_ctx *sc = ctx;
+
+	clm_scrub_check_claim(sc, &it->c, sc->h, &it->f);
+	if (it->c.n > 0)
+		clm_rules_check(sc->rules, &it->c, sc->h, sc->as_of, &it->f);
+	return clm_scrub_cross_claim(sc, next, it, err);
+}
+
+static int
+stage_flush(void *ctx, const struct clm_next *next, struct clm_error *err)
+{
+	return clm_scrub_cross_flush(ctx, next, err);
+}
+
+struct clm_stage
+clm_scrub_stage(struct clm_scrub_ctx *sc)
+{
+	struct clm_stage s = { "scrub", sc, stage_start, stage_claim,
+	    stage_flush };
+
+	return s;
 }

@@ -16,11 +16,12 @@
  * at most, up to DUP_MAX claims (then duplicates of later claims are no
  * longer looked for, and a note says so).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clm_date.h"
-#include "scrub.h"
+#include "clm_scrub.h"
 
 #define DUP_MAX ((1UL << 24) - 1)	/* log index + 1 fits 24 bits */
 #define DUP_BLOCK 65536			/* log entries per block (1 MB) */
@@ -78,7 +79,7 @@ struct dup_file {
 	const char *name;
 };
 
-struct scrub_cross {
+struct clm_scrub_cross {
 	struct svc *ring;
 	uint64_t *buckets;
 	uint64_t mask;
@@ -102,7 +103,7 @@ struct scrub_cross {
 
 /* The claim being checked, with what the cross edits need of it. */
 struct cur {
-	struct scrub_ctx *sc;
+	struct clm_scrub_ctx *sc;
 	struct clm_claim *c;
 	const struct clm_header *h;
 	struct clm_findings *f;
@@ -122,10 +123,10 @@ pow2_at_least(unsigned long n)
 	return p;
 }
 
-struct scrub_cross *
-scrub_cross_new(unsigned long window, unsigned long lookback)
+struct clm_scrub_cross *
+clm_scrub_cross_new(unsigned long window, unsigned long lookback)
 {
-	struct scrub_cross *x = clm_xcalloc(1, sizeof(*x));
+	struct clm_scrub_cross *x = clm_xcalloc(1, sizeof(*x));
 	uint64_t cap = pow2_at_least(lookback);
 
 	/* calloc: pages are only touched as the ring fills */
@@ -143,7 +144,7 @@ scrub_cross_new(unsigned long window, unsigned long lookback)
 }
 
 void
-scrub_cross_free(struct scrub_cross *x)
+clm_scrub_cross_free(struct clm_scrub_cross *x)
 {
 	if (x == NULL)
 		return;
@@ -164,7 +165,7 @@ scrub_cross_free(struct scrub_cross *x)
 }
 
 static struct held *
-held_claim(struct scrub_cross *x, uint64_t seq)
+held_claim(struct clm_scrub_cross *x, uint64_t seq)
 {
 	struct held *hd;
 
@@ -177,7 +178,7 @@ held_claim(struct scrub_cross *x, uint64_t seq)
 /* ---- duplicates ---- */
 
 static struct dup_entry *
-dup_at(const struct scrub_cross *x, size_t k)
+dup_at(const struct clm_scrub_cross *x, size_t k)
 {
 	return &x->dup_log[k / DUP_BLOCK][k % DUP_BLOCK];
 }
@@ -191,7 +192,7 @@ dup_slot_value(uint64_t fp, size_t k)
 }
 
 static void
-dup_place(struct scrub_cross *x, uint64_t fp, size_t k)
+dup_place(struct clm_scrub_cross *x, uint64_t fp, size_t k)
 {
 	size_t j = fp & (x->dup_cap - 1);
 
@@ -201,7 +202,7 @@ dup_place(struct scrub_cross *x, uint64_t fp, size_t k)
 }
 
 static void
-dup_grow(struct scrub_cross *x)
+dup_grow(struct clm_scrub_cross *x)
 {
 	x->dup_cap = x->dup_cap ? x->dup_cap * 2 : 4096;
 	free(x->dup_slots);
@@ -211,7 +212,7 @@ dup_grow(struct scrub_cross *x)
 }
 
 static void
-note_file(struct scrub_cross *x, const struct cur *cu)
+note_file(struct clm_scrub_cross *x, const struct cur *cu)
 {
 	const char *name = cu->c->file ? cu->c->file : "-";
 
@@ -224,7 +225,7 @@ note_file(struct scrub_cross *x, const struct cur *cu)
 
 /* The full claim number and input name of a table entry. */
 static const char *
-dup_origin(const struct scrub_cross *x, const struct dup_entry *d,
+dup_origin(const struct clm_scrub_cross *x, const struct dup_entry *d,
     uint64_t now, uint64_t *seq)
 {
 	const char *name = "-";
@@ -240,7 +241,7 @@ dup_origin(const struct scrub_cross *x, const struct dup_entry *d,
 
 /* The earlier claim with fingerprint fp, or NULL after adding this one. */
 static const struct dup_entry *
-dup_find_or_add(struct scrub_cross *x, uint64_t fp, const struct cur *cu)
+dup_find_or_add(struct clm_scrub_cross *x, uint64_t fp, const struct cur *cu)
 {
 	uint32_t tag = dup_slot_value(fp, 0) & 0xff000000U;
 	struct dup_entry *e;
@@ -275,7 +276,7 @@ dup_find_or_add(struct scrub_cross *x, uint64_t fp, const struct cur *cu)
 
 /* DUP-CLAIM; returns 1 when the claim repeats one of this input. */
 static int
-check_dup_claim(struct scrub_cross *x, const struct cur *cu)
+check_dup_claim(struct clm_scrub_cross *x, const struct cur *cu)
 {
 	const char *freq = clm_row_get(cu->c->rows[0], cu->h,
 	    CLM_COL_CLAIM_FREQ);
@@ -314,7 +315,7 @@ check_dup_claim(struct scrub_cross *x, const struct cur *cu)
 /* ---- service lines ---- */
 
 static struct svc *
-svc_link(const struct scrub_cross *x, uint64_t seq)
+svc_link(const struct clm_scrub_cross *x, uint64_t seq)
 {
 	struct svc *e;
 
@@ -325,7 +326,7 @@ svc_link(const struct scrub_cross *x, uint64_t seq)
 }
 
 static void
-svc_insert(struct scrub_cross *x, const struct svc *s)
+svc_insert(struct clm_scrub_cross *x, const struct svc *s)
 {
 	uint64_t seq = x->next_svc++;
 	struct svc *e = &x->ring[seq & x->mask];
@@ -377,8 +378,8 @@ make_svc(const struct cur *cu, const struct clm_row *row, uint64_t patient,
 	s->claim_seq = cu->seq;
 	s->rend = hash_str(1, rend);
 	s->bill = hash_str(2, clm_row_get(row, h, CLM_COL_BILL_NPI));
-	scrub_number(clm_row_get(row, h, CLM_COL_UNITS), &s->units);
-	s->line = scrub_line_no(row, h);
+	clm_scrub_number(clm_row_get(row, h, CLM_COL_UNITS), &s->units);
+	s->line = clm_scrub_line_no(row, h);
 	copy_code(s->proc, sizeof(s->proc), clm_row_get(row, h, CLM_COL_PROC));
 	for (int i = 0; i < 4; i++)
 		copy_code(s->mods[i], sizeof(s->mods[i]),
@@ -454,7 +455,7 @@ memo_slot(const char *a, const char *b, long date)
 }
 
 static int
-memo_ptp(struct scrub_cross *x, const struct clm_codeset *cs, const char *a,
+memo_ptp(struct clm_scrub_cross *x, const struct clm_codeset *cs, const char *a,
     const char *b, long date, struct clm_ptp *ptp)
 {
 	struct ptp_memo *m = &x->ptp_memo[memo_slot(a, b, date) &
@@ -479,7 +480,7 @@ memo_ptp(struct scrub_cross *x, const struct clm_codeset *cs, const char *a,
 }
 
 static int
-memo_mue(struct scrub_cross *x, const struct clm_codeset *cs,
+memo_mue(struct clm_scrub_cross *x, const struct clm_codeset *cs,
     const char *code, long date, struct clm_mue *mue)
 {
 	struct mue_memo *m = &x->mue_memo[memo_slot(code, "", date) &
@@ -496,7 +497,7 @@ memo_mue(struct scrub_cross *x, const struct clm_codeset *cs,
 
 /* Which of a and b is column one; 1 and *ptp filled, or 0 (no edit). */
 static int
-ptp_lookup(struct scrub_cross *x, const struct clm_codeset *cs,
+ptp_lookup(struct clm_scrub_cross *x, const struct clm_codeset *cs,
     const struct svc *a, const struct svc *b, const struct svc **col1,
     const struct svc **col2, struct clm_ptp *ptp)
 {
@@ -551,7 +552,7 @@ ptp_finding(struct clm_findings *f, const struct clm_ptp *ptp, long line,
 
 /* A PTP pair between the current line s and an earlier line e. */
 static void
-report_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
+report_ptp(struct clm_scrub_cross *x, const struct cur *cu, const struct svc *s,
     const struct svc *e, const struct clm_ptp *ptp, const struct svc *col1,
     const struct svc *col2)
 {
@@ -586,7 +587,7 @@ bypass_finding(const struct cur *cu, const struct svc *s,
 }
 
 static void
-check_ptp(struct scrub_cross *x, const struct cur *cu, const struct svc *s)
+check_ptp(struct clm_scrub_cross *x, const struct cur *cu, const struct svc *s)
 {
 	const struct svc *e, *col1, *col2;
 	struct clm_ptp ptp;
@@ -624,7 +625,7 @@ mai_words(int mai)
 }
 
 static void
-check_mue(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
+check_mue(struct clm_scrub_cross *x, const struct cur *cu, const struct svc *s,
     const char *unit_type)
 {
 	struct clm_mue mue;
@@ -661,7 +662,7 @@ check_mue(struct scrub_cross *x, const struct cur *cu, const struct svc *s,
 }
 
 static void
-check_lines(struct scrub_cross *x, const struct cur *cu)
+check_lines(struct clm_scrub_cross *x, const struct cur *cu)
 {
 	uint64_t patient = clm_history_patient_fp(cu->c->rows[0], cu->h);
 	struct svc s;
@@ -684,7 +685,7 @@ check_lines(struct scrub_cross *x, const struct cur *cu)
 
 /* Remember a claim that goes out without an error, for --history-append. */
 static void
-note_sent(const struct scrub_ctx *sc, struct scrub_cross *x,
+note_sent(const struct clm_scrub_ctx *sc, struct clm_scrub_cross *x,
     const struct clm_item *it, uint64_t fp, int strict)
 {
 	if (sc->history_append == NULL || clm_status_parse(clm_row_get(
@@ -700,7 +701,7 @@ note_sent(const struct scrub_ctx *sc, struct scrub_cross *x,
 }
 
 static int
-emit_held(const struct scrub_ctx *sc, const struct clm_next *next,
+emit_held(const struct clm_scrub_ctx *sc, const struct clm_next *next,
     struct held *hd, struct clm_error *err)
 {
 	int rc;
@@ -744,7 +745,7 @@ prefetch_held(const struct held *hd)
  * the caller, which reuses them for the next claim.
  */
 static int
-hold(const struct scrub_ctx *sc, struct scrub_cross *x, const struct cur *cu,
+hold(const struct clm_scrub_ctx *sc, struct clm_scrub_cross *x, const struct cur *cu,
     const struct clm_next *next, struct clm_item *it, struct clm_error *err)
 {
 	struct held *hd = &x->win[cu->seq % x->nwin];
@@ -764,10 +765,10 @@ hold(const struct scrub_ctx *sc, struct scrub_cross *x, const struct cur *cu,
 }
 
 int
-scrub_cross_claim(struct scrub_ctx *sc, const struct clm_next *next,
+clm_scrub_cross_claim(struct clm_scrub_ctx *sc, const struct clm_next *next,
     struct clm_item *it, struct clm_error *err)
 {
-	struct scrub_cross *x = sc->cross;
+	struct clm_scrub_cross *x = sc->cross;
 	struct clm_claim *c = &it->c;
 	struct cur cu = { sc, c, sc->h, &it->f, ++x->nclaims,
 	    clm_claim_id(c, sc->h), 0, 0 };
@@ -792,10 +793,10 @@ scrub_cross_claim(struct scrub_ctx *sc, const struct clm_next *next,
 
 /* The end of the input: pass on the claims still held, in input order. */
 int
-scrub_cross_flush(struct scrub_ctx *sc, const struct clm_next *next,
+clm_scrub_cross_flush(struct clm_scrub_ctx *sc, const struct clm_next *next,
     struct clm_error *err)
 {
-	struct scrub_cross *x = sc->cross;
+	struct clm_scrub_cross *x = sc->cross;
 	int rc = 0;
 
 	for (uint64_t s = x->first_held; x != NULL && x->nwin > 0 &&
@@ -808,42 +809,31 @@ scrub_cross_flush(struct scrub_ctx *sc, const struct clm_next *next,
 	return rc;
 }
 
-static int
-append_history(struct clm_tool *t, const struct scrub_ctx *sc,
-    const struct scrub_cross *x)
+int
+clm_scrub_history_append(const struct clm_scrub_ctx *sc,
+    struct clm_error *err)
 {
-	struct clm_error err;
+	const struct clm_scrub_cross *x = sc->cross;
 
-	clm_error_clear(&err);
-	if (clm_history_append(sc->history_append, x->sent, x->nsent,
-	    sc->as_of, &err) < 0) {
-		clm_tool_error(t, &err);
-		return -1;
-	}
-	return 0;
+	if (sc->history_append == NULL || x == NULL)
+		return 0;
+	return clm_history_append(sc->history_append, x->sent, x->nsent,
+	    sc->as_of, err);
 }
 
-int
-scrub_cross_finish(struct clm_tool *t, struct scrub_ctx *sc)
+void
+clm_scrub_cross_notes(const struct clm_scrub_ctx *sc,
+    struct clm_scrub_notes *n)
 {
-	struct scrub_cross *x = sc->cross;
-	int rc = 0;
+	const struct clm_scrub_cross *x = sc->cross;
 
-	if (sc->history_append != NULL && !t->failed)
-		rc = append_history(t, sc, x);
-	if (t->quiet)
-		return rc;
-	if (x->late_only > 0)
-		clm_tool_warn(t, "note: %lu NCCI pair(s) involve claims already "
-		    "written (more than --window %lu claims back); only the "
-		    "later claim carries them", x->late_only, x->nwin);
-	if (x->evicted > 0)
-		clm_tool_warn(t, "note: more than --lookback %lu service lines;"
-		    " NCCI and per-day MUE edits looked back only that far",
-		    (unsigned long)(x->mask + 1));
-	if (x->dup_full > 0)
-		clm_tool_warn(t, "note: %lu claims past the first %lu were not "
-		    "checked for duplicates within the input", x->dup_full,
-		    DUP_MAX);
-	return rc;
+	memset(n, 0, sizeof(*n));
+	if (x == NULL)
+		return;
+	n->late_only = x->late_only;
+	n->window = x->nwin;
+	n->evicted = x->evicted;
+	n->lookback = (unsigned long)(x->mask + 1);
+	n->dup_full = x->dup_full;
+	n->dup_max = DUP_MAX;
 }
