@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clm_cents.h"
+#include "clm_money.h"
 #include "clm_io.h"
 #include "response.h"
 
@@ -168,7 +168,7 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		char amt[32], line[256];
 		const struct agg *g = &a.v[i];
 
-		clm_cents_format(g->billed, amt, sizeof(amt));
+		clm_money_format(g->billed, amt, sizeof(amt));
 		snprintf(line, sizeof(line), "%lu,%s,", g->claims, amt);
 		rc = clm_record_write_field(out, g->kind, strlen(g->kind),
 		    err);

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clm_cents.h"
+#include "clm_money.h"
 #include "clm_date.h"
 #include "clm_io.h"
 #include "response.h"
@@ -234,7 +234,7 @@ static void
 money(char *buf, size_t size, int has, long long v)
 {
 	if (has)
-		clm_cents_format(v, buf, size);
+		clm_money_format(v, buf, size);
 	else
 		buf[0] = '\0';
 }

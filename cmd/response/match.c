@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clm_cents.h"
+#include "clm_money.h"
 #include "response.h"
 
 /* 999 transaction sets acknowledged one by one in this file (GS06, ST02). */
@@ -240,7 +240,7 @@ format_adjs(const struct clm_resp_adjs *a, char *buf, size_t size)
 	for (int i = 0; i < a->n && n + 40 < size; i++) {
 		char amt[32];
 
-		clm_cents_format(a->v[i].cents, amt, sizeof(amt));
+		clm_money_format(a->v[i].cents, amt, sizeof(amt));
 		n += (size_t)snprintf(buf + n, size - n, "%s%s-%s:%s",
 		    n ? ";" : "", a->v[i].group, a->v[i].reason, amt);
 	}

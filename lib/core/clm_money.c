@@ -62,3 +62,27 @@ clm_money_parse(const char *s, long long *cents)
 	*cents = s[0] == '-' ? -v : v;
 	return 1;
 }
+
+int
+clm_money_parse_n(const char *s, size_t len, long long *cents)
+{
+	char buf[24];
+	size_t i = 0, at = 0;
+	long long v;
+	int neg = 0;
+
+	if (len > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	if (i < len && s[i] == '.')
+		buf[at++] = '0';
+	if (len - i + at >= sizeof(buf))
+		return 0;
+	memcpy(buf + at, s + i, len - i);
+	buf[at + len - i] = '\0';
+	if ((v = clm_money_cents(buf)) < 0)
+		return 0;
+	*cents = neg ? -v : v;
+	return 1;
+}

@@ -15,6 +15,9 @@
 long long clm_money_cents(const char *s);
 /* The same with an optional leading '-': 1 and *cents set, or 0. */
 int clm_money_parse(const char *s, long long *cents);
+/* The same over len bytes (an X12 element): also a leading '+', and a
+ * leading '.' (".5", the X12 R type); 1 and *cents set, or 0. */
+int clm_money_parse_n(const char *s, size_t len, long long *cents);
 /* Cents as a decimal with two places ("150.00"), the record form. */
 void clm_money_format(long long cents, char *buf, size_t size);
 

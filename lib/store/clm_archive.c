@@ -13,7 +13,7 @@
 #include <csv.h>
 
 #include "clm_archive.h"
-#include "clm_cents.h"
+#include "clm_money.h"
 #include "clm_csv.h"
 #include "clm_date.h"
 #include "clm_history.h"
@@ -123,7 +123,7 @@ claim_charge(const struct clm_claim *c, const struct clm_header *h)
 	for (size_t i = 0; i < c->n; i++) {
 		const char *s = clm_row_get(c->rows[i], h, CLM_COL_CHARGE);
 
-		if (clm_cents_parse(s, strlen(s), &v) == 0)
+		if (clm_money_parse(s, &v))
 			sum += v;
 	}
 	return sum;
@@ -146,7 +146,7 @@ clm_archive_spool_claim(struct clm_archive_spool *sp,
 	snprintf(buf, sizeof(buf), "%016llx",
 	    (unsigned long long)clm_history_claim_fp(c, h));
 	put_str(sp->fp, buf, 0);
-	clm_cents_format(claim_charge(c, h), buf, sizeof(buf));
+	clm_money_format(claim_charge(c, h), buf, sizeof(buf));
 	put_str(sp->fp, buf, 0);
 	snprintf(buf, sizeof(buf), "%08ld,%08ld", from, to);
 	fputc(',', sp->fp);
@@ -420,8 +420,8 @@ add_claim(struct clm_archive *a, const struct clm_row *r, const char *name,
 	errno = 0;
 	c->fp = strtoull(v, &end, 16);
 	if (end == v || *end != '\0' || errno != 0 ||
-	    clm_cents_parse(clm_row_value(r, 4), clm_row_value_len(r, 4),
-	    &c->charge) < 0 || parse_rows(clm_row_value(r, 8), &c->first_row,
+	    !clm_money_parse_n(clm_row_value(r, 4), clm_row_value_len(r, 4),
+	    &c->charge) || parse_rows(clm_row_value(r, 8), &c->first_row,
 	    &c->last_row) < 0)
 		return clm_error_set(err, CLM_EFORMAT, name, r->line,
 		    "archive claim record (C): unreadable fingerprint, "

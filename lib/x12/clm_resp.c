@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clm_cents.h"
+#include "clm_money.h"
 #include "clm_date.h"
 #include "clm_resp.h"
 
@@ -89,7 +89,7 @@ el_cents(const struct clm_x12in_seg *s, size_t i, long long *out)
 	const char *p;
 	size_t n = clm_x12in_el(s, i, &p);
 
-	return clm_cents_parse(p, n, out);
+	return clm_money_parse_n(p, n, out) ? 0 : -1;
 }
 
 static char

@@ -1,4 +1,4 @@
-/* The sent archive (clm_archive) and exact amounts (clm_cents). */
+/* The sent archive (clm_archive) and exact amounts (clm_money_parse_n, clm_money_format). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "clm_archive.h"
-#include "clm_cents.h"
+#include "clm_money.h"
 #include "clm_history.h"
 #include "helper_test.h"
 
@@ -86,23 +86,23 @@ START_TEST(test_cents)
 	long long v;
 	char buf[32];
 
-	ck_assert_int_eq(clm_cents_parse("125", 3, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n("125", 3, &v), 1);
 	ck_assert_int_eq(v, 12500);
-	ck_assert_int_eq(clm_cents_parse("125.5", 5, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n("125.5", 5, &v), 1);
 	ck_assert_int_eq(v, 12550);
-	ck_assert_int_eq(clm_cents_parse("-9.00", 5, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n("-9.00", 5, &v), 1);
 	ck_assert_int_eq(v, -900);
-	ck_assert_int_eq(clm_cents_parse(".5", 2, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n(".5", 2, &v), 1);
 	ck_assert_int_eq(v, 50);
-	ck_assert_int_eq(clm_cents_parse("1.005", 5, &v), -1);
-	ck_assert_int_eq(clm_cents_parse("", 0, &v), -1);
-	ck_assert_int_eq(clm_cents_parse("-", 1, &v), -1);
-	ck_assert_int_eq(clm_cents_parse("1e3", 3, &v), -1);
-	ck_assert_int_eq(clm_cents_parse("1.2.3", 5, &v), -1);
-	ck_assert_int_eq(clm_cents_parse("1234567890123456", 16, &v), -1);
-	clm_cents_format(-5, buf, sizeof(buf));
+	ck_assert_int_eq(clm_money_parse_n("1.005", 5, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n("", 0, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n("-", 1, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n("1e3", 3, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n("1.2.3", 5, &v), 0);
+	ck_assert_int_eq(clm_money_parse_n("1234567890123456", 16, &v), 0);
+	clm_money_format(-5, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "-0.05");
-	clm_cents_format(12550, buf, sizeof(buf));
+	clm_money_format(12550, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "125.50");
 }
 END_TEST
