@@ -74,6 +74,8 @@ struct clm_tool {
 	unsigned long claims, clean, warned, rejected;
 	unsigned long nfind[3];
 	int failed;
+	struct clm_out *extra[4];	/* clm_tool_add_output; not owned */
+	int nextra;
 };
 
 int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
@@ -89,5 +91,20 @@ enum clm_status clm_tool_account(struct clm_tool *t, struct clm_claim *c,
 void clm_tool_warn(const struct clm_tool *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void clm_tool_error(struct clm_tool *t, const struct clm_error *err);
+/*
+ * The run's outputs are committed together at the end (clm_out_commit_all):
+ * the record output (-o) first, then the report, then the outputs a tool
+ * added here (clm-emit-837's --rejects), each flushed and fsynced before
+ * any is renamed; a failed run commits none.  The tool still closes what
+ * it added.
+ */
+void clm_tool_add_output(struct clm_tool *t, struct clm_out *out);
+/*
+ * Flush and fsync every output of the run (clm_out_prepare) without
+ * renaming: a tool that commits its own main output (clm-emit-837) calls
+ * this just before, so that a report or rejects file that cannot be
+ * written stops the run before anything is committed.
+ */
+int clm_tool_prepare_outputs(struct clm_tool *t);
 
 #endif
