@@ -15,6 +15,7 @@
 #include "clm.h"
 #include "clm_codeset.h"
 #include "clm_codeset_build.h"
+#include "clm_tool.h"
 
 static const char usage_text[] =
     "usage: clm-codeset build -o FILE [-m MANIFEST]... [KIND=]SOURCE...\n"
@@ -495,6 +496,7 @@ cmd_lookup(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	clm_tool_signals("clm-codeset");
 	if (argc < 2)
 		return usage("name a command: build, info or lookup");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

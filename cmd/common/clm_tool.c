@@ -572,19 +572,27 @@ on_stale(const char *target, unsigned n)
 	    target);
 }
 
-static void
-install_signals(const char *name)
+void
+clm_tool_signals(const char *name)
 {
 	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
 	struct sigaction sa;
 
 	signal_tool = name;
 	clm_io_on_stale(on_stale);
+	/* past RLIMIT_FSIZE a write fails (EFBIG) and the run fails cleanly */
+	signal(SIGXFSZ, SIG_IGN);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigfillset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		sigaction(sigs[i], &sa, NULL);
+	/* a signal ignored from the start (nohup, a background job) stays so */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 int
@@ -600,7 +608,7 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	/* Unbuffered stderr costs a system call per diagnostic; exit flushes. */
 	setvbuf(stderr, NULL, _IOFBF, 64 * 1024);
 	signal(SIGPIPE, SIG_IGN);
-	install_signals(spec->name);
+	clm_tool_signals(spec->name);
 	if (parse_options(&t, argc, argv) < 0)
 		return CLM_EXIT_FAILURE;
 	if (run_all(&t) < 0 || t.failed || commit_outputs(&t) < 0) {

@@ -106,5 +106,13 @@ void clm_tool_add_output(struct clm_tool *t, struct clm_out *out);
  * written stops the run before anything is committed.
  */
 int clm_tool_prepare_outputs(struct clm_tool *t);
+/*
+ * Signals for a tool's whole run (clm_tool_main calls it; a tool with its
+ * own main, clm-codeset, calls it first): SIGTERM, SIGINT and SIGHUP (when
+ * not ignored at start) remove the temporaries and exit 2; SIGXFSZ is
+ * ignored so that a file-size limit is a write error; stale temporaries
+ * removed by clm_out_open are reported as "NAME: removed N stale ...".
+ */
+void clm_tool_signals(const char *name);
 
 #endif
