@@ -3,10 +3,13 @@
 #   make            build every tool          make check    the whole suite
 #   make demo       the README demo           make bench    throughput ratios
 #   make fuzz       libFuzzer harnesses       make install  PREFIX/DESTDIR
+#   make fuzz-long  every harness to FUZZEXECS executions (execs/s each)
+#   make check VALGRIND=1   the suite with every tool under memcheck
 .DEFAULT_GOAL := all
 
 SAN ?= 0
 WERROR ?= 0
+VALGRIND ?= 0
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
@@ -61,7 +64,8 @@ ifeq ($(SAN),1)
 TSAN_BINS := $(BUILD)/tests/check_csv_tsan
 endif
 
-.PHONY: all deps check demo bench fuzz install clean lint tools tests
+.PHONY: all deps check demo bench fuzz fuzz-long install clean lint tools \
+	tests
 all: tools
 tools: $(TOOL_BINS)
 
@@ -120,7 +124,7 @@ $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBCLM)
 
 check: deps
 	$(MAKE) --no-print-directory tools tests
-	@tests/run-all.sh $(BUILD)
+	@CLM_VALGRIND=$(VALGRIND) tests/run-all.sh $(BUILD)
 
 demo: deps
 	$(MAKE) --no-print-directory tools
@@ -147,6 +151,14 @@ fuzz: deps $(FUZZ_BINS)
 	    echo "fuzz $$n for $(FUZZTIME)s"; \
 	    $$f -max_total_time=$(FUZZTIME) build-fuzz/corpus/$$n \
 	        tests/fuzz/corpus/$$n || exit 1; done
+
+# `make fuzz-long FUZZEXECS=1000000 [FUZZERS="records x12glue"]`: each
+# harness (all by default) to that many executions (-runs), one line each
+# with the executions per second and whether it crashed.
+FUZZEXECS ?= 1000000
+FUZZERS ?= $(patsubst build-fuzz/fuzz_%,%,$(FUZZ_BINS))
+fuzz-long: deps $(addprefix build-fuzz/fuzz_,$(FUZZERS))
+	@tests/fuzz/run-long.sh $(FUZZEXECS) $(FUZZERS)
 
 install: tools
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
