@@ -154,11 +154,14 @@ fuzz: deps $(FUZZ_BINS)
 
 # `make fuzz-long FUZZEXECS=1000000 [FUZZERS="records x12glue"]`: each
 # harness (all by default) to that many executions (-runs), one line each
-# with the executions per second and whether it crashed.
+# with the executions per second and whether it crashed; FUZZMAXTIME=S
+# also stops each after S seconds.
 FUZZEXECS ?= 1000000
+FUZZMAXTIME ?= 0
 FUZZERS ?= $(patsubst build-fuzz/fuzz_%,%,$(FUZZ_BINS))
 fuzz-long: deps $(addprefix build-fuzz/fuzz_,$(FUZZERS))
-	@tests/fuzz/run-long.sh $(FUZZEXECS) $(FUZZERS)
+	@FUZZMAXTIME=$(FUZZMAXTIME) tests/fuzz/run-long.sh $(FUZZEXECS) \
+	    $(FUZZERS)
 
 install: tools
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

@@ -3,6 +3,7 @@
 # usage: tests/fuzz/run-long.sh EXECS NAME...   (build-fuzz/fuzz_NAME)
 # One line per harness: "fuzz NAME: N execs in S s, R execs/s, crashes C";
 # a crash's input is kept as build-fuzz/crash-NAME-*.  Exit 1 on any crash.
+# FUZZMAXTIME=S (environment) also stops each harness after S seconds.
 set -u
 execs=$1; shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -13,7 +14,8 @@ for n in "$@"; do
 	mkdir -p "build-fuzz/corpus/$n"
 	log=build-fuzz/long-$n.log
 	start=$(date +%s.%N)
-	"$bin" -runs="$execs" -print_final_stats=1 \
+	"$bin" -runs="$execs" -max_total_time="${FUZZMAXTIME:-0}" \
+	    -print_final_stats=1 \
 	    -artifact_prefix="build-fuzz/crash-$n-" \
 	    "build-fuzz/corpus/$n" "tests/fuzz/corpus/$n" >"$log" 2>&1
 	rc=$?

@@ -292,7 +292,7 @@ START_TEST(test_commit_all_or_none)
 	char *dir = helper_tmpdir(), main_path[512], rep_path[512];
 	struct clm_error err;
 	struct clm_out *v[2];
-	struct rlimit rl = { 4096, 4096 };
+	struct rlimit rl, old;
 	char big[8192];
 	char *got;
 	FILE *fp;
@@ -303,6 +303,9 @@ START_TEST(test_commit_all_or_none)
 	fputs("old\n", fp);
 	fclose(fp);
 	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
+	rl = old;
+	rl.rlim_cur = 4096;
 	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
 	memset(big, 'x', sizeof(big));
 	v[0] = clm_out_open(main_path, &err);
@@ -310,6 +313,7 @@ START_TEST(test_commit_all_or_none)
 	ck_assert_int_eq(clm_out_write(v[0], big, sizeof(big), &err), 0);
 	clm_out_puts(v[1], "new\n", &err);
 	ck_assert_int_lt(clm_out_commit_all(v, 2, &err), 0);
+	setrlimit(RLIMIT_FSIZE, &old);	/* also when the suite runs unforked */
 	clm_out_close(v[0]);
 	clm_out_close(v[1]);
 	got = helper_slurp(rep_path, NULL);
