@@ -553,8 +553,8 @@ static const char *signal_tool = "clm";
 static void
 on_signal(int sig)
 {
-	static const char msg[] = ": interrupted by a signal; temporary "
-	    "files removed, nothing committed\n";
+	static const char msg[] = ": interrupted by a signal; the run's temporary "
+	    "files removed\n";
 
 	(void)sig;
 	clm_io_remove_temps();

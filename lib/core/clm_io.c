@@ -526,14 +526,24 @@ int
 clm_out_commit_all(struct clm_out *const *outs, size_t n,
     struct clm_error *err)
 {
+	int rc = 0;
+	sigset_t stop, old;
+
 	for (size_t i = 0; i < n; i++)
 		if (outs[i] != NULL && clm_out_prepare(outs[i], err) < 0)
 			return -CLM_EIO;
-	for (size_t i = 0; i < n; i++)
+	/* a terminating signal waits until the set is in place */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	for (size_t i = 0; rc == 0 && i < n; i++)
 		if (outs[i] != NULL && !outs[i]->committed &&
 		    finish_commit(outs[i], err) < 0)
-			return -CLM_EIO;
-	return 0;
+			rc = -CLM_EIO;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 int
