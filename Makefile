@@ -140,11 +140,22 @@ $(BUILD)/bench/csvraw: tests/bench/csvraw.c
 
 # libFuzzer builds (clang); `make fuzz FUZZTIME=60` runs each for a while.
 FUZZTIME ?= 20
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC)
+# libclm is compiled once for all harnesses (instrumented, not linked
+# with libFuzzer's main), each harness then links against it.
+FUZZ_FLAGS := -std=c11 -g -O1
+FUZZ_LIB_OBJ := $(patsubst %.c,build-fuzz/obj/%.o,$(LIB_SRC))
+build-fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZCC) $(ALL_CPPFLAGS) -std=c11 -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) \
-	    $(LIBS)
+	$(FUZZCC) $(ALL_CPPFLAGS) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
+build-fuzz/libclm-fuzz.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libclm-fuzz.a
+	@mkdir -p $(@D)
+	$(FUZZCC) $(ALL_CPPFLAGS) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer,address,undefined -o $@ $< \
+	    build-fuzz/libclm-fuzz.a $(LIBS)
 fuzz: deps $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do n=$${f#build-fuzz/fuzz_}; \
 	    mkdir -p build-fuzz/corpus/$$n; \
@@ -182,4 +193,4 @@ lint:
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) build-fuzz/obj -name '*.d' 2>/dev/null)
