@@ -186,29 +186,34 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* A temporary is ".NAME.clm.XXXXXX" beside its target: the tag keeps the
+ * stale sweep away from a user's own ".NAME.backup" and the like. */
+#define TEMP_TAG ".clm."
+
 static char *
 temp_path_for(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	size_t size = strlen(path) + 16;
+	size_t size = strlen(path) + 20;
 	char *tmp = clm_xmalloc(size);
 
-	snprintf(tmp, size, "%.*s.%s.XXXXXX", (int)dirlen, path,
+	snprintf(tmp, size, "%.*s.%s" TEMP_TAG "XXXXXX", (int)dirlen, path,
 	    path + dirlen);
 	return tmp;
 }
 
-/* ".BASE." followed by the six characters mkstemp puts there. */
+/* ".BASE.clm." followed by the six characters mkstemp puts there. */
 static int
 is_temp_of(const char *name, const char *base)
 {
-	size_t n = strlen(base);
+	size_t n = strlen(base), t = strlen(TEMP_TAG);
 
 	if (name[0] != '.' || strncmp(name + 1, base, n) != 0 ||
-	    name[n + 1] != '.' || strlen(name + n + 2) != 6)
+	    strncmp(name + 1 + n, TEMP_TAG, t) != 0 ||
+	    strlen(name + 1 + n + t) != 6)
 		return 0;
-	for (const char *p = name + n + 2; *p; p++)
+	for (const char *p = name + 1 + n + t; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9')))
 			return 0;
@@ -231,7 +236,7 @@ remove_if_stale(int dfd, const char *name)
 	if (fd < 0)
 		return 0;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    st.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
 	    fstatat(dfd, name, &again, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    again.st_dev == st.st_dev && again.st_ino == st.st_ino &&
 	    unlinkat(dfd, name, 0) == 0)

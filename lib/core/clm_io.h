@@ -12,8 +12,9 @@
  * device is refused.
  *
  * A temporary is locked (flock) while it is written.  Opening an output
- * first removes the temporaries of the same target (".NAME.XXXXXX" beside
- * it) whose lock can be taken: their writer is gone (killed).  A live
+ * first removes the temporaries of the same target (".NAME.clm.XXXXXX"
+ * beside it, regular files of this user) whose lock can be taken: their
+ * writer is gone (killed).  A live
  * writer's temporary is never touched.  Each temporary is also kept in a
  * process-wide registry so that a signal handler can remove them all with
  * clm_io_remove_temps().

@@ -233,16 +233,18 @@ count_stale(const char *target, unsigned n)
 START_TEST(test_stale_temporary_removed_live_kept)
 {
 	char *dir = helper_tmpdir(), path[512], stale[512], live[512];
-	char other[512];
+	char other[512], mine[512];
 	struct clm_error err;
 	struct clm_out *out;
 	struct stat st;
 	int lfd, ofd;
 
 	snprintf(path, sizeof(path), "%s/out.csv", dir);
-	snprintf(stale, sizeof(stale), "%s/.out.csv.Ab12Cd", dir);
-	snprintf(live, sizeof(live), "%s/.out.csv.Zz99Yy", dir);
-	snprintf(other, sizeof(other), "%s/.other.csv.Ab12Cd", dir);
+	snprintf(stale, sizeof(stale), "%s/.out.csv.clm.Ab12Cd", dir);
+	snprintf(live, sizeof(live), "%s/.out.csv.clm.Zz99Yy", dir);
+	snprintf(other, sizeof(other), "%s/.other.csv.clm.Ab12Cd", dir);
+	snprintf(mine, sizeof(mine), "%s/.out.csv.backup", dir);
+	close(open(mine, O_CREAT | O_WRONLY, 0600));
 	close(open(stale, O_CREAT | O_WRONLY, 0600));
 	close(open(other, O_CREAT | O_WRONLY, 0600));
 	lfd = open(live, O_CREAT | O_WRONLY, 0600);
@@ -256,6 +258,7 @@ START_TEST(test_stale_temporary_removed_live_kept)
 	ck_assert_int_ne(stat(stale, &st), 0);		/* gone */
 	ck_assert_int_eq(stat(live, &st), 0);		/* locked: kept */
 	ck_assert_int_eq(stat(other, &st), 0);		/* not our target */
+	ck_assert_int_eq(stat(mine, &st), 0);		/* not our pattern */
 	ck_assert_int_eq(clm_out_commit(out, &err), 0);
 	clm_out_close(out);
 	clm_io_on_stale(NULL);
