@@ -3,10 +3,13 @@
 #   make            build every tool          make check    the whole suite
 #   make demo       the README demo           make bench    throughput ratios
 #   make fuzz       libFuzzer harnesses       make install  PREFIX/DESTDIR
+#   make fuzz-long  every harness to FUZZEXECS executions (execs/s each)
+#   make check VALGRIND=1   the suite with every tool under memcheck
 .DEFAULT_GOAL := all
 
 SAN ?= 0
 WERROR ?= 0
+VALGRIND ?= 0
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
@@ -61,7 +64,8 @@ ifeq ($(SAN),1)
 TSAN_BINS := $(BUILD)/tests/check_csv_tsan
 endif
 
-.PHONY: all deps check demo bench fuzz install clean lint tools tests
+.PHONY: all deps check demo bench fuzz fuzz-long install clean lint tools \
+	tests
 all: tools
 tools: $(TOOL_BINS)
 
@@ -121,7 +125,7 @@ $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBCLM)
 check: deps
 	$(MAKE) --no-print-directory tools tests
 	@CLM_LINT='$(MAKE) --no-print-directory -s lint SAN=$(SAN)' \
-	    tests/run-all.sh $(BUILD)
+	    CLM_VALGRIND=$(VALGRIND) tests/run-all.sh $(BUILD)
 
 demo: deps
 	$(MAKE) --no-print-directory tools
@@ -137,17 +141,39 @@ $(BUILD)/bench/csvraw: tests/bench/csvraw.c
 
 # libFuzzer builds (clang); `make fuzz FUZZTIME=60` runs each for a while.
 FUZZTIME ?= 20
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC)
+# libclm is compiled once for all harnesses (instrumented, not linked
+# with libFuzzer's main), each harness then links against it.
+FUZZ_FLAGS := -std=c11 -g -O1
+FUZZ_LIB_OBJ := $(patsubst %.c,build-fuzz/obj/%.o,$(LIB_SRC))
+build-fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZCC) $(ALL_CPPFLAGS) -std=c11 -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) \
-	    $(LIBS)
+	$(FUZZCC) $(ALL_CPPFLAGS) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
+build-fuzz/libclm-fuzz.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libclm-fuzz.a
+	@mkdir -p $(@D)
+	$(FUZZCC) $(ALL_CPPFLAGS) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer,address,undefined -o $@ $< \
+	    build-fuzz/libclm-fuzz.a $(LIBS)
 fuzz: deps $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do n=$${f#build-fuzz/fuzz_}; \
 	    mkdir -p build-fuzz/corpus/$$n; \
 	    echo "fuzz $$n for $(FUZZTIME)s"; \
 	    $$f -max_total_time=$(FUZZTIME) build-fuzz/corpus/$$n \
 	        tests/fuzz/corpus/$$n || exit 1; done
+
+# `make fuzz-long FUZZEXECS=1000000 [FUZZERS="records x12glue"]`: each
+# harness (all by default) to that many executions (-runs), one line each
+# with the executions per second and whether it crashed; FUZZMAXTIME=S
+# also stops each after S seconds.
+FUZZEXECS ?= 1000000
+FUZZMAXTIME ?= 0
+FUZZERS ?= $(patsubst build-fuzz/fuzz_%,%,$(FUZZ_BINS))
+fuzz-long: deps $(addprefix build-fuzz/fuzz_,$(FUZZERS))
+	@FUZZMAXTIME=$(FUZZMAXTIME) tests/fuzz/run-long.sh $(FUZZEXECS) \
+	    $(FUZZERS)
 
 install: tools
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
@@ -171,4 +197,4 @@ lint: $(LIBCLM)
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) build-fuzz/obj -name '*.d' 2>/dev/null)

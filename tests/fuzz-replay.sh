@@ -9,6 +9,7 @@ for h in "$top/$build"/fuzz-replay/fuzz_*; do
 	name=${h##*/fuzz_}
 	corpus=$top/tests/fuzz/corpus/$name
 	if [ ! -d "$corpus" ]; then echo "fail fuzz $name: no corpus"; continue; fi
-	if out=$("$h" "$corpus"/* 2>&1); then echo "pass fuzz $name"
+	# CLM_REPLAY_WRAP: run-all.sh's valgrind command line
+	if out=$(${CLM_REPLAY_WRAP:-} "$h" "$corpus"/* 2>&1); then echo "pass fuzz $name"
 	else echo "fail fuzz $name"; echo "$out" | tail -n 20 | sed 's/^/  /'; fi
 done

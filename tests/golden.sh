@@ -12,7 +12,8 @@ build=${1:-build}; shift
 update=0
 [ "${1:-}" = "--update" ] && { update=1; shift; }
 top=$(cd "$(dirname "$0")/.." && pwd)
-bin=$(cd "$top/$build/bin" && pwd)
+# CLM_GOLDEN_BIN: the tools from elsewhere (run-all.sh's valgrind wrappers)
+bin=$(cd "${CLM_GOLDEN_BIN:-$top/$build/bin}" && pwd)
 SHARED=$(cd "$top/../shared" 2>/dev/null && pwd || echo /nonexistent)
 export SHARED
 if [ $# -gt 0 ]; then cases="$*"; else

@@ -496,6 +496,7 @@ cmd_lookup(int argc, char **argv)
 static int
 dispatch(int argc, char **argv)
 {
+	clm_tool_signals("clm-codeset");
 	if (argc < 2)
 		return usage("name a command: build, info or lookup");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "clm_csv.h"
 #include "clm_io.h"
@@ -620,26 +621,116 @@ run_all(struct clm_tool *t)
 	return 0;
 }
 
+void
+clm_tool_add_output(struct clm_tool *t, struct clm_out *out)
+{
+	if (out != NULL && t->nextra < (int)(sizeof(t->extra) /
+	    sizeof(t->extra[0])))
+		t->extra[t->nextra++] = out;
+}
+
+/* The commit order: the main output first, then what describes it. */
+static size_t
+run_outputs(const struct clm_tool *t, struct clm_out **v)
+{
+	size_t n = 0;
+
+	v[n++] = t->out;
+	v[n++] = t->report;
+	for (int i = 0; i < t->nextra; i++)
+		v[n++] = t->extra[i];
+	return n;
+}
+
+int
+clm_tool_prepare_outputs(struct clm_tool *t)
+{
+	struct clm_out *v[8];
+	size_t n = run_outputs(t, v);
+	struct clm_error err;
+
+	clm_error_clear(&err);
+	for (size_t i = 0; i < n; i++)
+		if (v[i] != NULL && clm_out_prepare(v[i], &err) < 0) {
+			if (err.code != 0)
+				clm_tool_error(t, &err);
+			return -1;
+		}
+	return 0;
+}
+
 static int
 commit_outputs(struct clm_tool *t)
 {
+	struct clm_out *v[8];
+	size_t n = run_outputs(t, v);
 	struct clm_error err;
 
 	clm_error_clear(&err);
 	/* A complete record stream on a pipe ends with the trailer (first:
 	 * a failure to write it leaves nothing committed). */
 	if (t->out != NULL && t->h != NULL && clm_out_is_pipe(t->out) &&
-	    clm_record_write_trailer(t->out, &err) < 0)
-		goto fail;
-	if (t->report != NULL && clm_out_commit(t->report, &err) < 0)
-		goto fail;
-	if (t->out != NULL && clm_out_commit(t->out, &err) < 0)
-		goto fail;
-	return 0;
-fail:
-	if (err.code != 0)
+	    clm_record_write_trailer(t->out, &err) < 0) {
 		clm_tool_error(t, &err);
-	return -1;
+		return -1;
+	}
+	if (clm_out_commit_all(v, n, &err) < 0) {
+		if (err.code != 0)
+			clm_tool_error(t, &err);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * SIGTERM, SIGINT, SIGHUP: remove this run's temporaries (they may hold
+ * claim data), say so and exit 2.  Only async-signal-safe calls.
+ */
+static const char *signal_tool = "clm";
+
+static void
+on_signal(int sig)
+{
+	static const char msg[] = ": interrupted by a signal; the run's temporary "
+	    "files removed\n";
+
+	(void)sig;
+	clm_io_remove_temps();
+	if (write(STDERR_FILENO, signal_tool, strlen(signal_tool)) >= 0 &&
+	    write(STDERR_FILENO, msg, sizeof(msg) - 1) >= 0)
+		_exit(CLM_EXIT_FAILURE);
+	_exit(CLM_EXIT_FAILURE);
+}
+
+static void
+on_stale(const char *target, unsigned n)
+{
+	fprintf(stderr, "%s: removed %u stale temporar%s of %s left by an "
+	    "interrupted run\n", signal_tool, n, n == 1 ? "y" : "ies",
+	    target);
+}
+
+void
+clm_tool_signals(const char *name)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+	struct sigaction sa;
+
+	signal_tool = name;
+	clm_io_on_stale(on_stale);
+	/* past RLIMIT_FSIZE a write fails (EFBIG) and the run fails cleanly */
+	signal(SIGXFSZ, SIG_IGN);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigfillset(&sa.sa_mask);
+	/* a signal ignored from the start (nohup, a background job) stays so */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction old;
+
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 int
@@ -662,6 +753,7 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 
 	setvbuf(stderr, errbuf, _IOLBF, sizeof(errbuf));
 	signal(SIGPIPE, SIG_IGN);
+	clm_tool_signals(spec->name);
 	if (parse_options(&t, argc, argv) < 0)
 		return CLM_EXIT_FAILURE;
 	if (run_all(&t) < 0 || t.failed || commit_outputs(&t) < 0) {

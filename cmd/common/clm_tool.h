@@ -78,6 +78,8 @@ struct clm_tool {
 	long max_diag;			/* --max-diagnostics, 0 = all */
 	struct clm_tool_diagcap *caps;	/* printed/held back per edit id */
 	size_t ncaps;
+	struct clm_out *extra[4];	/* clm_tool_add_output; not owned */
+	int nextra;
 };
 
 int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
@@ -104,5 +106,28 @@ int clm_tool_exit(const char *name, int status);
 void clm_tool_warn(const struct clm_tool *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void clm_tool_error(struct clm_tool *t, const struct clm_error *err);
+/*
+ * The run's outputs are committed together at the end (clm_out_commit_all):
+ * the record output (-o) first, then the report, then the outputs a tool
+ * added here (clm-emit-837's --rejects), each flushed and fsynced before
+ * any is renamed; a failed run commits none.  The tool still closes what
+ * it added.
+ */
+void clm_tool_add_output(struct clm_tool *t, struct clm_out *out);
+/*
+ * Flush and fsync every output of the run (clm_out_prepare) without
+ * renaming: a tool that commits its own main output (clm-emit-837) calls
+ * this just before, so that a report or rejects file that cannot be
+ * written stops the run before anything is committed.
+ */
+int clm_tool_prepare_outputs(struct clm_tool *t);
+/*
+ * Signals for a tool's whole run (clm_tool_main calls it; a tool with its
+ * own main, clm-codeset, calls it first): SIGTERM, SIGINT and SIGHUP (when
+ * not ignored at start) remove the temporaries and exit 2; SIGXFSZ is
+ * ignored so that a file-size limit is a write error; stale temporaries
+ * removed by clm_out_open are reported as "NAME: removed N stale ...".
+ */
+void clm_tool_signals(const char *name);
 
 #endif

@@ -479,7 +479,7 @@ write_output(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
 	if (rc == 0)
 		rc = write_interchange(e, out, n, err);
 	if (rc == 0 && !to_stdout)
-		rc = clm_out_sync(out, err);
+		rc = clm_out_prepare(out, err);
 	if (rc == 0 && !to_stdout && (rc = clm_x12_ctl_commit(ctl, err)) == 0)
 		recorded = 1;
 	clm_x12_ctl_close(ctl);
@@ -492,6 +492,31 @@ write_output(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
 	return rc;
 }
 
+/*
+ * Nothing to send: the output path must not keep an earlier run's 837, or
+ * "clm-emit-837 ... && upload" would send it again.
+ */
+static int
+remove_old_output(struct clm_tool *t)
+{
+	struct clm_error err;
+	int removed = 0;
+
+	clm_error_clear(&err);
+	if (clm_out_remove_target(t->output_path, &removed, &err) < 0) {
+		clm_tool_error(t, &err);
+		return -1;
+	}
+	if (removed)
+		clm_tool_warn(t, "no claim to send: %s from an earlier run "
+		    "removed; no 837 written, no control number used",
+		    t->output_path);
+	else if (!t->quiet)
+		clm_tool_warn(t, "no claim to send: no 837 written, "
+		    "no control number used");
+	return 0;
+}
+
 static int
 emit_finish(struct clm_tool *t)
 {
@@ -500,17 +525,17 @@ emit_finish(struct clm_tool *t)
 	int rc = 0;
 
 	clm_error_clear(&err);
-	if (e->rejects != NULL && (emit_rejects_finish(&e->rj, &err) < 0 ||
-	    clm_out_commit(e->rejects, &err) < 0)) {
+	/* --report and --rejects are committed by the runtime after the 837,
+	 * and only when it is in place; fsynced first so that they cannot
+	 * fail once it is. */
+	if (e->rejects != NULL && emit_rejects_finish(&e->rj, &err) < 0) {
 		clm_tool_error(t, &err);
 		return -1;
 	}
-	if (e->written == 0) {
-		if (!t->quiet)
-			clm_tool_warn(t, "no claim to send: no 837 written, "
-			    "no control number used");
-		return 0;
-	}
+	if (clm_tool_prepare_outputs(t) < 0)
+		return -1;
+	if (e->written == 0)
+		return remove_old_output(t);
 	if (close_spool(e) < 0) {
 		clm_tool_warn(t, "cannot write the spool file: %s",
 		    strerror(errno));
@@ -578,6 +603,7 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 			clm_tool_error(t, &err);
 			return -1;
 		}
+		clm_tool_add_output(t, e->rejects);
 	}
 	if (e->archive_path != NULL &&
 	    (e->archive = clm_archive_spool_new(&err)) == NULL) {

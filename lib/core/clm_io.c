@@ -1,8 +1,11 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,9 +33,55 @@ struct clm_out {
 	char *buf;		/* write buffer for plain output */
 	size_t len;
 	int committed;
-	int synced;		/* clm_out_sync done: all bytes on disk */
+	int prepared;		/* flushed and fsynced, not renamed yet */
 	int failed;
+	int slot;		/* index in the temporary registry, -1 none */
 };
+
+/*
+ * Every temporary this process is writing, for clm_io_remove_temps() in a
+ * signal handler: a slot's pointer is set before it is used and cleared
+ * before the string is freed, so the handler sees a whole path or NULL.
+ */
+#define CLM_IO_MAXTEMP 64
+static char *volatile temp_registry[CLM_IO_MAXTEMP];
+static clm_io_stale_fn stale_hook;
+
+static int
+register_temp(char *path)
+{
+	for (int i = 0; i < CLM_IO_MAXTEMP; i++)
+		if (temp_registry[i] == NULL) {
+			temp_registry[i] = path;
+			return i;
+		}
+	return -1;
+}
+
+static void
+unregister_temp(struct clm_out *out)
+{
+	if (out->slot >= 0)
+		temp_registry[out->slot] = NULL;
+	out->slot = -1;
+}
+
+void
+clm_io_remove_temps(void)
+{
+	for (int i = 0; i < CLM_IO_MAXTEMP; i++) {
+		char *p = temp_registry[i];
+
+		if (p != NULL)
+			unlink(p);
+	}
+}
+
+void
+clm_io_on_stale(clm_io_stale_fn fn)
+{
+	stale_hook = fn;
+}
 
 static int
 is_stdio(const char *path)
@@ -155,32 +204,127 @@ ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* A temporary is ".NAME.clm.XXXXXX" beside its target: the tag keeps the
+ * stale sweep away from a user's own ".NAME.backup" and the like. */
+#define TEMP_TAG ".clm."
+
 static char *
 temp_path_for(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	size_t size = strlen(path) + 16;
+	size_t size = strlen(path) + 20;
 	char *tmp = clm_xmalloc(size);
 
-	snprintf(tmp, size, "%.*s.%s.XXXXXX", (int)dirlen, path,
+	snprintf(tmp, size, "%.*s.%s" TEMP_TAG "XXXXXX", (int)dirlen, path,
 	    path + dirlen);
 	return tmp;
 }
 
+/* ".BASE.clm." followed by the six characters mkstemp puts there. */
+static int
+is_temp_of(const char *name, const char *base)
+{
+	size_t n = strlen(base), t = strlen(TEMP_TAG);
+
+	if (name[0] != '.' || strncmp(name + 1, base, n) != 0 ||
+	    strncmp(name + 1 + n, TEMP_TAG, t) != 0 ||
+	    strlen(name + 1 + n + t) != 6)
+		return 0;
+	for (const char *p = name + 1 + n + t; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9')))
+			return 0;
+	return 1;
+}
+
+/*
+ * A temporary whose lock can be taken has no writer: its process died
+ * (SIGKILL, power loss) before commit or cleanup.  The name is checked to
+ * still be that file once locked (a writer renames before it unlocks).
+ */
+static int
+remove_if_stale(int dfd, const char *name)
+{
+	struct stat st, again;
+	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC | O_NOCTTY);
+	int removed = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    fstatat(dfd, name, &again, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    again.st_dev == st.st_dev && again.st_ino == st.st_ino &&
+	    unlinkat(dfd, name, 0) == 0)
+		removed = 1;
+	close(fd);
+	return removed;
+}
+
+static void
+sweep_stale(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	const char *base = slash ? slash + 1 : target;
+	char *dir = slash ? clm_xstrdup(target) : clm_xstrdup(".");
+	unsigned removed = 0;
+	struct dirent *de;
+	DIR *d;
+
+	if (slash)
+		dir[slash - target + (slash == target)] = '\0';
+	d = opendir(dir);
+	while (d != NULL && (de = readdir(d)) != NULL)
+		if (is_temp_of(de->d_name, base))
+			removed += (unsigned)remove_if_stale(dirfd(d),
+			    de->d_name);
+	if (d != NULL)
+		closedir(d);
+	free(dir);
+	if (removed > 0 && stale_hook != NULL)
+		stale_hook(target, removed);
+}
+
+/*
+ * The temporary is locked (flock) for as long as it is written, so that a
+ * later run can tell it from a dead writer's.  A sweeper may take the lock
+ * in the instant between mkstemp and flock and remove the file: then the
+ * locked file has no link left and another is made.
+ */
 static int
 open_temp(struct clm_out *out, struct clm_error *err)
 {
-	out->tmp = temp_path_for(out->target);
-	out->fd = mkstemp(out->tmp);
-	if (out->fd < 0) {
-		int e = errno;
+	struct stat st;
 
+	sweep_stale(out->target);
+	for (int tries = 0; tries < 100; tries++) {
+		out->tmp = temp_path_for(out->target);
+		out->fd = mkstemp(out->tmp);
+		if (out->fd < 0) {
+			int e = errno;
+
+			free(out->tmp);
+			out->tmp = NULL;
+			return clm_error_set(err, CLM_EIO, out->path, 0,
+			    "cannot create temporary file: %s", strerror(e));
+		}
+		out->slot = register_temp(out->tmp);
+		if (flock(out->fd, LOCK_EX) != 0)
+			return clm_error_set(err, CLM_EIO, out->path, 0,
+			    "cannot lock temporary file: %s", strerror(errno));
+		if (fstat(out->fd, &st) == 0 && st.st_nlink > 0)
+			break;
+		unregister_temp(out);
+		close(out->fd);
+		out->fd = -1;
 		free(out->tmp);
 		out->tmp = NULL;
-		return clm_error_set(err, CLM_EIO, out->path, 0,
-		    "cannot create temporary file: %s", strerror(e));
 	}
+	if (out->tmp == NULL)
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot create temporary file: removed while created");
 	if (fchmod(out->fd, 0600) != 0)
 		return clm_error_set(err, CLM_EIO, out->path, 0,
 		    "cannot set mode: %s", strerror(errno));
@@ -243,6 +387,7 @@ clm_out_open(const char *path, struct clm_error *err)
 	struct clm_out *out = clm_xcalloc(1, sizeof(*out));
 	int stream = 0;
 
+	out->slot = -1;
 	out->fd = STDOUT_FILENO;
 	if (!is_stdio(path)) {
 		out->path = clm_xstrdup(path);
@@ -320,6 +465,9 @@ clm_out_write(struct clm_out *out, const void *buf, size_t len,
 {
 	if (out->failed)
 		return earlier_failure(out, err);
+	if (out->prepared || out->committed)
+		return clm_error_set(err, CLM_EIO, clm_out_name(out), 0,
+		    "write after the output was prepared for commit");
 	if (out->gz != NULL) {
 		if (len > 0 && gzwrite(out->gz, buf, (unsigned)len) == 0) {
 			out->failed = 1;
@@ -356,45 +504,106 @@ finish_gz(struct clm_out *out, struct clm_error *err)
 }
 
 int
-clm_out_sync(struct clm_out *out, struct clm_error *err)
+clm_out_prepare(struct clm_out *out, struct clm_error *err)
 {
 	if (out->failed)
 		return earlier_failure(out, err);
-	if (out->synced)
+	if (out->prepared)
 		return 0;
-	out->failed = 1;	/* until the end is reached */
-	if (out->gz != NULL && finish_gz(out, err) < 0)
+	if (out->gz != NULL && finish_gz(out, err) < 0) {
+		out->failed = 1;
 		return -CLM_EIO;
+	}
 	if (out->buf != NULL && flush_buf(out, err) < 0)
 		return -CLM_EIO;
-	if (out->path != NULL) {
-		/* fsync means nothing to a device or FIFO (EINVAL) */
-		if ((fsync(out->fd) != 0 &&
-		    !(out->tmp == NULL && errno == EINVAL)) ||
-		    close(out->fd) != 0) {
-			out->fd = -1;
-			return clm_error_set(err, CLM_EIO, out->path, 0,
-			    "cannot write: %s", strerror(errno));
-		}
-		out->fd = -1;
+	/* fsync means nothing to a device or FIFO (EINVAL); not an error. */
+	if (out->path != NULL && fsync(out->fd) != 0 &&
+	    !(out->tmp == NULL && errno == EINVAL)) {
+		out->failed = 1;
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot write: %s", strerror(errno));
 	}
-	out->failed = 0;
-	out->synced = 1;
+	out->prepared = 1;
 	return 0;
+}
+
+/* Rename while the lock is held, so no sweeper ever sees it unlocked. */
+static int
+finish_commit(struct clm_out *out, struct clm_error *err)
+{
+	int rc = 0;
+
+	if (out->path == NULL) {
+		out->committed = 1;
+		return 0;
+	}
+	if (out->tmp != NULL && rename(out->tmp, out->target) != 0) {
+		out->failed = 1;
+		return clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot rename into place: %s", strerror(errno));
+	}
+	out->committed = 1;
+	unregister_temp(out);
+	if (close(out->fd) != 0)
+		rc = clm_error_set(err, CLM_EIO, out->path, 0,
+		    "cannot write: %s", strerror(errno));
+	out->fd = -1;
+	return rc;
 }
 
 int
 clm_out_commit(struct clm_out *out, struct clm_error *err)
 {
-	if (clm_out_sync(out, err) < 0)
+	if (clm_out_prepare(out, err) < 0)
 		return -CLM_EIO;
-	if (out->path == NULL)
+	return finish_commit(out, err);
+}
+
+int
+clm_out_commit_all(struct clm_out *const *outs, size_t n,
+    struct clm_error *err)
+{
+	int rc = 0;
+	sigset_t stop, old;
+
+	for (size_t i = 0; i < n; i++)
+		if (outs[i] != NULL && clm_out_prepare(outs[i], err) < 0)
+			return -CLM_EIO;
+	/* a terminating signal waits until the set is in place */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGHUP);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		if (outs[i] != NULL && !outs[i]->committed &&
+		    finish_commit(outs[i], err) < 0)
+			rc = -CLM_EIO;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+int
+clm_out_remove_target(const char *path, int *removed, struct clm_error *err)
+{
+	struct clm_out probe;
+	int stream = 0, rc;
+
+	*removed = 0;
+	if (is_stdio(path))
 		return 0;
-	if (out->tmp != NULL && rename(out->tmp, out->target) != 0)
-		return clm_error_set(err, CLM_EIO, out->path, 0,
-		    "cannot rename into place: %s", strerror(errno));
-	out->committed = 1;
-	return 0;
+	memset(&probe, 0, sizeof(probe));
+	probe.path = (char *)path;
+	rc = resolve_target(&probe, &stream, err);
+	if (rc == 0 && !stream) {
+		if (unlink(probe.target) == 0)
+			*removed = 1;
+		else if (errno != ENOENT)
+			rc = clm_error_set(err, CLM_EIO, path, 0,
+			    "cannot remove: %s", strerror(errno));
+	}
+	free(probe.target);
+	return rc;
 }
 
 void
@@ -404,10 +613,11 @@ clm_out_close(struct clm_out *out)
 		return;
 	if (out->gz != NULL)
 		gzclose(out->gz);
-	if (out->path != NULL && out->fd >= 0)
-		close(out->fd);
 	if (out->tmp != NULL && !out->committed)
 		unlink(out->tmp);
+	unregister_temp(out);
+	if (out->path != NULL && out->fd >= 0)
+		close(out->fd);
 	free(out->buf);
 	free(out->tmp);
 	free(out->target);

@@ -10,6 +10,17 @@
  * a FIFO) is written in place as a stream; a symlink is followed and its
  * target replaced atomically; a dangling symlink, a directory or a block
  * device is refused.
+ *
+ * A temporary is locked (flock) while it is written.  Opening an output
+ * first removes the temporaries of the same target (".NAME.clm.XXXXXX"
+ * beside it, regular files of this user) whose lock can be taken: their
+ * writer is gone (killed).  A live
+ * writer's temporary is never touched.  Each temporary is also kept in a
+ * process-wide registry so that a signal handler can remove them all with
+ * clm_io_remove_temps().
+ *
+ * Ownership: clm_in and clm_out are owned by the caller and freed by
+ * clm_in_close / clm_out_close; the strings passed in are copied.
  */
 #ifndef CLM_IO_H
 #define CLM_IO_H
@@ -43,13 +54,28 @@ int clm_out_write(struct clm_out *out, const void *buf, size_t len,
     struct clm_error *err);
 int clm_out_puts(struct clm_out *out, const char *s, struct clm_error *err);
 /*
- * Flush and fsync, without renaming: afterwards the bytes are durably in the
- * temporary and only the rename is left (stdout: flush and check).  No more
- * writes after it.  clm_out_commit does it when not done yet.
+ * Flush and fsync without renaming: the temporary stays locked and hidden.
+ * Idempotent; no write may follow.
  */
-int clm_out_sync(struct clm_out *out, struct clm_error *err);
-/* Flush, fsync and rename into place (stdout: flush and check). */
+int clm_out_prepare(struct clm_out *out, struct clm_error *err);
+/* Prepare, then rename into place (stdout: flush and check). */
 int clm_out_commit(struct clm_out *out, struct clm_error *err);
+/*
+ * Commit a run's outputs together: every one is prepared first, in the
+ * order given, so that a write or fsync failure in any leaves all of them
+ * uncommitted (the old files untouched); then each is renamed in the order
+ * given (the main output first).  NULL entries and outputs already
+ * committed are skipped.
+ */
+int clm_out_commit_all(struct clm_out *const *outs, size_t n,
+    struct clm_error *err);
+/*
+ * Remove the file an output at path would replace (the path, or a
+ * symlink's target) when it is a regular file; a stream, "-" or a missing
+ * file is left alone.  *removed says whether a file went.
+ */
+int clm_out_remove_target(const char *path, int *removed,
+    struct clm_error *err);
 /* Close; removes the temporary file unless committed. */
 void clm_out_close(struct clm_out *out);
 const char *clm_out_name(const struct clm_out *out);
@@ -57,5 +83,15 @@ const char *clm_out_name(const struct clm_out *out);
 int clm_out_is_stream(const struct clm_out *out);
 /* Whether the output is a FIFO or a socket (records get a trailer). */
 int clm_out_is_pipe(const struct clm_out *out);
+
+/*
+ * Unlink every temporary of this process not yet committed.  Async-signal-
+ * safe (only unlink(2)): for a SIGTERM/SIGINT/SIGHUP handler, which then
+ * exits without clm_out_close.
+ */
+void clm_io_remove_temps(void);
+/* Called once per target after open removed n stale temporaries. */
+typedef void (*clm_io_stale_fn)(const char *target, unsigned n);
+void clm_io_on_stale(clm_io_stale_fn fn);
 
 #endif

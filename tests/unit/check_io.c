@@ -1,9 +1,12 @@
 #include <check.h>
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -95,7 +98,7 @@ write_failure_child(const char *path)
 	ok &= err.code == CLM_EIO && err.claim[0] == '\0' &&
 	    err.field[0] == '\0' && strstr(err.msg, "failed") != NULL;
 	memset(&err, 0x55, sizeof(err));
-	ok &= clm_out_sync(out, &err) < 0 && err.claim[0] == '\0' &&
+	ok &= clm_out_prepare(out, &err) < 0 && err.claim[0] == '\0' &&
 	    err.field[0] == '\0';
 	ok &= clm_out_commit(out, &err) < 0;
 	clm_out_close(out);
@@ -123,7 +126,7 @@ START_TEST(test_write_failure_sets_error)
 }
 END_TEST
 
-/* clm_out_sync: on disk in the temporary, the target untouched until
+/* clm_out_prepare: on disk in the temporary, the target untouched until
  * clm_out_commit renames it (the emitter records ISA13 in between). */
 START_TEST(test_sync_then_commit)
 {
@@ -136,10 +139,10 @@ START_TEST(test_sync_then_commit)
 	out = clm_out_open(path, &err);
 	ck_assert_ptr_nonnull(out);
 	ck_assert_int_eq(clm_out_puts(out, "hello\n", &err), 0);
-	ck_assert_int_eq(clm_out_sync(out, &err), 0);
+	ck_assert_int_eq(clm_out_prepare(out, &err), 0);
 	ck_assert_int_ne(access(path, F_OK), 0);
 	ck_assert_int_eq(count_entries(dir), 1);	/* the temporary */
-	ck_assert_int_eq(clm_out_sync(out, &err), 0);	/* idempotent */
+	ck_assert_int_eq(clm_out_prepare(out, &err), 0);	/* idempotent */
 	ck_assert_int_eq(clm_out_commit(out, &err), 0);
 	clm_out_close(out);
 	got = helper_slurp(path, NULL);
@@ -319,6 +322,113 @@ START_TEST(test_dangling_symlink_and_dir_refused)
 }
 END_TEST
 
+	static unsigned stale_seen;
+
+static void
+count_stale(const char *target, unsigned n)
+{
+	(void)target;
+	stale_seen += n;
+}
+
+START_TEST(test_stale_temporary_removed_live_kept)
+{
+	char *dir = helper_tmpdir(), path[512], stale[512], live[512];
+	char other[512], mine[512];
+	struct clm_error err;
+	struct clm_out *out;
+	struct stat st;
+	int lfd, ofd;
+
+	snprintf(path, sizeof(path), "%s/out.csv", dir);
+	snprintf(stale, sizeof(stale), "%s/.out.csv.clm.Ab12Cd", dir);
+	snprintf(live, sizeof(live), "%s/.out.csv.clm.Zz99Yy", dir);
+	snprintf(other, sizeof(other), "%s/.other.csv.clm.Ab12Cd", dir);
+	snprintf(mine, sizeof(mine), "%s/.out.csv.backup", dir);
+	close(open(mine, O_CREAT | O_WRONLY, 0600));
+	close(open(stale, O_CREAT | O_WRONLY, 0600));
+	close(open(other, O_CREAT | O_WRONLY, 0600));
+	lfd = open(live, O_CREAT | O_WRONLY, 0600);
+	ck_assert_int_eq(flock(lfd, LOCK_EX), 0);	/* a running writer */
+	ofd = open(other, O_RDONLY);
+	stale_seen = 0;
+	clm_io_on_stale(count_stale);
+	out = clm_out_open(path, &err);
+	ck_assert_ptr_nonnull(out);
+	ck_assert_uint_eq(stale_seen, 1);
+	ck_assert_int_ne(stat(stale, &st), 0);		/* gone */
+	ck_assert_int_eq(stat(live, &st), 0);		/* locked: kept */
+	ck_assert_int_eq(stat(other, &st), 0);		/* not our target */
+	ck_assert_int_eq(stat(mine, &st), 0);		/* not our pattern */
+	ck_assert_int_eq(clm_out_commit(out, &err), 0);
+	clm_out_close(out);
+	clm_io_on_stale(NULL);
+	close(lfd);
+	close(ofd);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_signal_cleanup_registry)
+{
+	char *dir = helper_tmpdir(), path[512];
+	struct clm_error err;
+	struct clm_out *a, *b;
+
+	snprintf(path, sizeof(path), "%s/a.csv", dir);
+	a = clm_out_open(path, &err);
+	snprintf(path, sizeof(path), "%s/b.csv", dir);
+	b = clm_out_open(path, &err);
+	ck_assert_int_eq(count_entries(dir), 2);
+	clm_io_remove_temps();
+	ck_assert_int_eq(count_entries(dir), 0);
+	clm_out_close(a);
+	clm_out_close(b);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
+/* A main output that fails at prepare commits nothing of the set. */
+START_TEST(test_commit_all_or_none)
+{
+	char *dir = helper_tmpdir(), main_path[512], rep_path[512];
+	struct clm_error err;
+	struct clm_out *v[2];
+	struct rlimit rl, old;
+	char big[8192];
+	char *got;
+	FILE *fp;
+
+	snprintf(main_path, sizeof(main_path), "%s/out.csv", dir);
+	snprintf(rep_path, sizeof(rep_path), "%s/report.csv", dir);
+	fp = fopen(rep_path, "w");
+	fputs("old\n", fp);
+	fclose(fp);
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
+	rl = old;
+	rl.rlim_cur = 4096;
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &rl), 0);
+	memset(big, 'x', sizeof(big));
+	v[0] = clm_out_open(main_path, &err);
+	v[1] = clm_out_open(rep_path, &err);
+	ck_assert_int_eq(clm_out_write(v[0], big, sizeof(big), &err), 0);
+	clm_out_puts(v[1], "new\n", &err);
+	ck_assert_int_lt(clm_out_commit_all(v, 2, &err), 0);
+	setrlimit(RLIMIT_FSIZE, &old);	/* also when the suite runs unforked */
+	clm_out_close(v[0]);
+	clm_out_close(v[1]);
+	got = helper_slurp(rep_path, NULL);
+	ck_assert_str_eq(got, "old\n");
+	free(got);
+	ck_assert_int_eq(count_entries(dir), 1);
+	helper_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -338,6 +448,9 @@ main(void)
 	tcase_add_test(tc, test_fifo_written_in_place);
 	tcase_add_test(tc, test_symlink_target_replaced);
 	tcase_add_test(tc, test_dangling_symlink_and_dir_refused);
+	tcase_add_test(tc, test_stale_temporary_removed_live_kept);
+	tcase_add_test(tc, test_signal_cleanup_registry);
+	tcase_add_test(tc, test_commit_all_or_none);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
