@@ -129,6 +129,26 @@ claim_charge(const struct clm_claim *c, const struct clm_header *h)
 	return sum;
 }
 
+/* Where the claim came from: the export's file and lines that clm-parse
+ * put in src_file/src_line, else the record input read here. */
+static const char *
+origin_file(const struct clm_claim *c, const struct clm_header *h)
+{
+	const char *f = clm_row_get(c->rows[0], h, CLM_COL_SRC_FILE);
+
+	return f[0] != '\0' ? f : c->file ? c->file : "-";
+}
+
+static long
+origin_line(const struct clm_row *r, const struct clm_header *h)
+{
+	const char *v = clm_row_get(r, h, CLM_COL_SRC_LINE);
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	return v[0] != '\0' && *end == '\0' && n > 0 ? n : r->line;
+}
+
 int
 clm_archive_spool_claim(struct clm_archive_spool *sp,
     const struct clm_claim *c, const struct clm_header *h, const char *st02,
@@ -151,9 +171,9 @@ clm_archive_spool_claim(struct clm_archive_spool *sp,
 	snprintf(buf, sizeof(buf), "%08ld,%08ld", from, to);
 	fputc(',', sp->fp);
 	fputs(buf, sp->fp);
-	put_str(sp->fp, c->file ? c->file : "-", 0);
-	snprintf(buf, sizeof(buf), "%ld-%ld", c->rows[0]->line,
-	    c->rows[c->n - 1]->line);
+	put_str(sp->fp, origin_file(c, h), 0);
+	snprintf(buf, sizeof(buf), "%ld-%ld", origin_line(c->rows[0], h),
+	    origin_line(c->rows[c->n - 1], h));
 	put_str(sp->fp, buf, 0);
 	put_str(sp->fp, clm_row_get(c->rows[0], h, CLM_COL_PAYER_ID), 0);
 	fputc('\n', sp->fp);
