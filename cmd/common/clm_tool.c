@@ -213,6 +213,9 @@ open_outputs(struct clm_tool *t, struct clm_error *err)
 	return 0;
 }
 
+static int chain_pass(struct clm_tool *t, struct clm_item *it,
+    struct clm_error *err);
+
 static int
 tool_sink(void *ctx, const struct clm_header *h, struct clm_item *it,
     struct clm_error *err)
@@ -220,22 +223,23 @@ tool_sink(void *ctx, const struct clm_header *h, struct clm_item *it,
 	struct clm_tool *t = ctx;
 
 	(void)h;
-	(void)err;
 	if (t->spec->sink != NULL)
 		return t->spec->sink(t, it);
+	if (t->next != NULL)
+		return chain_pass(t, it, err);
 	return clm_tool_emit_claim(t, &it->c, &it->f);
 }
 
 static int
-adopt_header(struct clm_tool *t, const struct clm_source *s,
+adopt_header(struct clm_tool *t, const struct clm_header *in,
     const char *name, struct clm_error *err)
 {
 	if (t->h != NULL) {
 		struct clm_header *probe = clm_header_new();
 		int same;
 
-		for (size_t i = 0; i < s->h->ncols; i++)
-			clm_header_add(probe, s->h->names[i]);
+		for (size_t i = 0; i < in->ncols; i++)
+			clm_header_add(probe, in->names[i]);
 		clm_header_ensure(probe, CLM_COL_STATUS);
 		clm_header_ensure(probe, CLM_COL_EDITS);
 		same = same_header(probe, t->h);
@@ -246,8 +250,8 @@ adopt_header(struct clm_tool *t, const struct clm_source *s,
 		return 0;
 	}
 	t->h = clm_header_new();
-	for (size_t i = 0; i < s->h->ncols; i++)
-		clm_header_add(t->h, s->h->names[i]);
+	for (size_t i = 0; i < in->ncols; i++)
+		clm_header_add(t->h, in->names[i]);
 	clm_header_ensure(t->h, CLM_COL_STATUS);
 	clm_header_ensure(t->h, CLM_COL_EDITS);
 	if (t->spec->start != NULL && t->spec->start(t, t->h) < 0)
@@ -256,6 +260,12 @@ adopt_header(struct clm_tool *t, const struct clm_source *s,
 	t->pipe.strict = t->strict;
 	if (clm_pipe_start(&t->pipe, t->h, err) < 0)
 		return err->code != 0 ? -err->code : -CLM_EUSAGE;
+	if (t->next != NULL) {
+		/* the next tool of a chain reads what this one writes */
+		t->next->input_cols = t->h->ncols;
+		t->next->file = name;
+		return adopt_header(t->next, t->h, name, err);
+	}
 	if (t->out != NULL)
 		return clm_record_write_header(t->out, t->h, err);
 	return 0;
@@ -317,6 +327,8 @@ clm_tool_account(struct clm_tool *t, struct clm_claim *c,
 	t->rejected += st == CLM_STATUS_REJECT;
 	for (size_t i = 0; i < f->n; i++)
 		t->nfind[f->v[i].severity]++;
+	if (t->observe != NULL)
+		t->observe(t->observe_arg, t, c, st);
 	print_findings(t, c, f);
 	if (t->report != NULL && clm_report_write(t->report,
 	    clm_claim_id(c, t->h), f, &err) < 0)
@@ -401,6 +413,26 @@ intake_claim(struct clm_tool *t, struct clm_item *it)
 		clm_claim_check_conflicts(&it->c, t->h, &it->f);
 }
 
+/*
+ * A chain (clm run): what a tool would write as records goes to the next
+ * tool's stages as the next tool would read it back: the verdict applied
+ * to the rows, each row as wide as the header, the findings reported and
+ * cleared.
+ */
+static int
+chain_pass(struct clm_tool *t, struct clm_item *it, struct clm_error *err)
+{
+	size_t width = t->h->ncols;
+
+	clm_tool_account(t, &it->c, &it->f);
+	for (size_t i = 0; i < it->c.n; i++)
+		if (width > 0 && it->c.rows[i]->n < width)
+			clm_row_set_value(it->c.rows[i], width - 1, "", 0);
+	clm_findings_clear(&it->f);
+	intake_claim(t->next, it);
+	return clm_pipe_push(&t->next->pipe, it, err);
+}
+
 static int
 run_source(struct clm_tool *t, struct clm_source *s, struct clm_error *err)
 {
@@ -438,7 +470,7 @@ run_input(struct clm_tool *t, const char *path, struct clm_error *err)
 		rc = open_record_source(t, path, &s, err);
 	if (rc < 0)
 		return rc;
-	rc = adopt_header(t, s, name, err);
+	rc = adopt_header(t, s->h, name, err);
 	if (rc >= 0)
 		rc = run_source(t, s, err);
 	clm_source_close(s);
@@ -541,4 +573,110 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	clm_out_close(t.report);
 	clm_header_free(t.h);
 	return status;
+}
+
+/* clm run: several tools in one process (clm_tool.h). */
+int
+clm_tool_chain_add(struct clm_tool_chain *ch, const struct clm_tool_spec *spec,
+    void *ctx, int argc, char **argv)
+{
+	struct clm_tool *t;
+
+	if (ch->n >= CLM_TOOL_CHAIN_MAX)
+		return -1;
+	t = clm_xcalloc(1, sizeof(*t));
+	t->spec = spec;
+	t->ctx = ctx;
+	t->stages = spec->stages;
+	t->nstages = spec->nstages;
+	ch->t[ch->n] = t;
+	if (ch->n > 0)
+		ch->t[ch->n - 1]->next = t;
+	ch->n++;
+	optind = 0;	/* getopt afresh for each tool */
+	if (parse_options(t, argc, argv) < 0)
+		return -1;
+	t->report = ch->report;
+	return 0;
+}
+
+static int
+chain_fail(struct clm_tool *t, struct clm_error *err)
+{
+	if (err->code != 0)
+		clm_tool_error(t, err);
+	t->failed = 1;
+	return CLM_EXIT_FAILURE;
+}
+
+static int
+chain_failed(const struct clm_tool_chain *ch, size_t upto)
+{
+	for (size_t k = 0; k < upto && k < ch->n; k++)
+		if (ch->t[k]->failed)
+			return 1;
+	return 0;
+}
+
+int
+clm_tool_chain_run(struct clm_tool_chain *ch)
+{
+	struct clm_tool *first, *last;
+	struct clm_error err;
+	int n;
+
+	if (ch->n == 0)
+		return CLM_EXIT_FAILURE;
+	first = ch->t[0];
+	last = ch->t[ch->n - 1];
+	clm_error_clear(&err);
+	signal(SIGPIPE, SIG_IGN);
+	for (size_t k = 0; k < ch->n; k++) {
+		struct clm_tool *t = ch->t[k];
+
+		t->report = ch->report;
+		if (t->next == NULL && !t->spec->no_record_output &&
+		    (t->out = clm_out_open(t->output_path, &err)) == NULL)
+			return chain_fail(t, &err);
+		if (t->spec->prepare != NULL && t->spec->prepare(t) < 0)
+			return chain_fail(t, &err);
+	}
+	n = first->ninputs > 0 ? first->ninputs : 1;
+	for (int i = 0; i < n; i++) {
+		const char *path = first->ninputs > 0 ? first->inputs[i] : NULL;
+
+		if (ch->on_input != NULL)
+			ch->on_input(ch->arg, path);
+		if (run_input(first, path, &err) < 0)
+			return chain_fail(first, &err);
+	}
+	/* each tool's end of input, in order, as the pipe would see it */
+	for (size_t k = 0; k < ch->n; k++) {
+		struct clm_tool *t = ch->t[k];
+
+		if (chain_failed(ch, k))
+			return CLM_EXIT_FAILURE;
+		if (t->h != NULL && clm_pipe_flush(&t->pipe, &err) < 0)
+			return chain_fail(t, &err);
+		if (chain_failed(ch, k + 1))
+			return CLM_EXIT_FAILURE;
+		if (t->spec->finish != NULL && t->spec->finish(t) < 0)
+			return chain_fail(t, &err);
+		if (t->failed)
+			return CLM_EXIT_FAILURE;
+	}
+	if (last->out != NULL && clm_out_commit(last->out, &err) < 0)
+		return chain_fail(last, &err);
+	return last->rejected > 0 ? CLM_EXIT_FINDINGS : CLM_EXIT_OK;
+}
+
+void
+clm_tool_chain_free(struct clm_tool_chain *ch)
+{
+	for (size_t k = 0; k < ch->n; k++) {
+		clm_out_close(ch->t[k]->out);
+		clm_header_free(ch->t[k]->h);
+		free(ch->t[k]);
+	}
+	ch->n = 0;
 }

@@ -73,6 +73,11 @@ struct clm_tool {
 	const struct clm_stage *stages;	/* the tool's, borrowed */
 	size_t nstages;
 	struct clm_pipe pipe;		/* the stages, then the sink */
+	struct clm_tool *next;		/* a chain's next tool (clm run) */
+	/* Optional: told each claim's verdict as it is counted. */
+	void (*observe)(void *arg, const struct clm_tool *t,
+	    const struct clm_claim *c, enum clm_status st);
+	void *observe_arg;
 };
 
 int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
@@ -92,5 +97,38 @@ int clm_tool_open_records(struct clm_tool *t, struct clm_in *in, int ahead,
 void clm_tool_warn(const struct clm_tool *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void clm_tool_error(struct clm_tool *t, const struct clm_error *err);
+
+/*
+ * A chain: several tools in one process, as the pipe "a | b | c" would run
+ * them (clm run).  What a tool would write as records goes to the next
+ * tool's stages instead; each tool keeps its own options, stages, sink and
+ * finish.  Only the first tool reads inputs; every tool's findings go to
+ * report (when set, borrowed; its header written by the caller).
+ */
+#define CLM_TOOL_CHAIN_MAX 8
+struct clm_tool_chain {
+	struct clm_tool *t[CLM_TOOL_CHAIN_MAX];
+	size_t n;
+	struct clm_out *report;
+	void (*on_input)(void *arg, const char *path);	/* optional */
+	void *arg;
+};
+/* Add a tool with its own arguments (argv[0] its name); <0: usage. */
+int clm_tool_chain_add(struct clm_tool_chain *ch,
+    const struct clm_tool_spec *spec, void *ctx, int argc, char **argv);
+/* Run every input through the chain; the exit status (0, 1, 2). */
+int clm_tool_chain_run(struct clm_tool_chain *ch);
+void clm_tool_chain_free(struct clm_tool_chain *ch);
+
+/* How a tool's entry runs it: clm_tool_main, or a chain's (clm run). */
+typedef int (*clm_tool_run_fn)(const struct clm_tool_spec *spec, void *ctx,
+    int argc, char **argv);
+/* Each pipeline tool's body, with the options and contexts it owns
+ * (cmd/<tool>/main.c; its main() is cmd/<tool>/entry.c). */
+int clm_parse_tool(int argc, char **argv, clm_tool_run_fn run);
+int clm_normalize_tool(int argc, char **argv, clm_tool_run_fn run);
+int clm_code_check_tool(int argc, char **argv, clm_tool_run_fn run);
+int clm_scrub_tool(int argc, char **argv, clm_tool_run_fn run);
+int clm_emit_837_tool(int argc, char **argv, clm_tool_run_fn run);
 
 #endif

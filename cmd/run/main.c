@@ -1,0 +1,654 @@
+/*
+ * clm-run: the nightly job in one command.  parse, normalize, code-check,
+ * scrub and emit-837 run as one chain in this process (clm_tool_chain:
+ * each tool's own options, stages, sink and finish, the claims handed on
+ * in memory), each export parsed once; every output is staged beside its
+ * target and put in place together through a journal (clm_journal.h), or
+ * none is.  A run lock keeps a second run of the same job out.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clm_io.h"
+#include "clm_journal.h"
+#include "clm_tool.h"
+#include "clm_x12.h"
+#include "run.h"
+
+#define NTOOLS 5
+#define MAX_ARGS 256
+
+enum { OPT_PROFILE = 1000, OPT_PARTNER, OPT_STATE, OPT_HISTORY, OPT_RULES,
+	OPT_CODESETS, OPT_ARCHIVE, OPT_OUT, OPT_INBOX, OPT_WAIT, OPT_SETTLE,
+	OPT_NO_DEFAULT_RULES, OPT_VERSION, OPT_AUDIT };
+
+struct argl {
+	char *v[MAX_ARGS + 1];
+	int n;
+};
+
+struct run_opts {
+	const char *profile, *map, *partner, *state, *history, *codesets;
+	const char *archive, *out, *inbox, *audit;
+	const char *rules[64];
+	int nrules, no_default_rules, wait, quiet, verbose;
+	long settle_ms;
+	char **exports;
+	int nexports;
+};
+
+/* One run of the chain (one export set into one output directory). */
+struct run_job {
+	const struct run_opts *o;
+	struct argl args[NTOOLS];
+	struct clm_tool_chain ch;
+	struct run_tally *tally;
+};
+
+static struct run_job *job;	/* the run in progress, for chain_step */
+
+static int (*const entries[NTOOLS])(int, char **, clm_tool_run_fn) = {
+	clm_parse_tool, clm_normalize_tool, clm_code_check_tool,
+	clm_scrub_tool, clm_emit_837_tool,
+};
+static const char *const tool_names[NTOOLS] = {
+	"clm-parse", "clm-normalize", "clm-code-check", "clm-scrub",
+	"clm-emit-837",
+};
+
+static void
+warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("clm-run: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/*
+ * CLM_TEST_CRASH_AT=POINT: die there as kill -9 would (test only, see
+ * clm-run(1)): start, stages, journal, rename, committed.
+ */
+static void
+crash_point(const char *name)
+{
+	const char *at = getenv("CLM_TEST_CRASH_AT");
+
+	if (at != NULL && strcmp(at, name) == 0)
+		_exit(137);
+}
+
+static void
+arg(struct argl *a, const char *s)
+{
+	if (a->n < MAX_ARGS)
+		a->v[a->n++] = (char *)s;
+	a->v[a->n] = NULL;
+}
+
+static void
+observe(void *p, const struct clm_tool *t, const struct clm_claim *c,
+    enum clm_status st)
+{
+	run_tally_claim(p, t->h, c, st);
+}
+
+/* The run function each tool's body calls: add it, then the next tool;
+ * the last one runs the chain. */
+static int
+chain_step(const struct clm_tool_spec *spec, void *ctx, int argc,
+    char **argv)
+{
+	size_t k;
+
+	if (clm_tool_chain_add(&job->ch, spec, ctx, argc, argv) < 0)
+		return CLM_EXIT_FAILURE;
+	k = job->ch.n;
+	if (k < NTOOLS)
+		return entries[k](job->args[k].n, job->args[k].v, chain_step);
+	job->ch.t[k - 1]->observe = observe;
+	job->ch.t[k - 1]->observe_arg = job->tally;
+	return clm_tool_chain_run(&job->ch);
+}
+
+static int
+mkdir_p(const char *path)
+{
+	char buf[PATH_MAX];
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (char *p = buf + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return mkdir(buf, 0700) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+static void
+now_text(char *buf, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int
+write_text(const char *path, const struct run_tally *tally, int html,
+    const char *outdir)
+{
+	FILE *fp = fopen(path, "w");
+	char when[32];
+	int rc;
+
+	if (fp == NULL)
+		return -1;
+	fchmod(fileno(fp), 0600);
+	now_text(when, sizeof(when));
+	if (html)
+		run_write_html(tally, fp, when, NULL, 0);
+	else
+		run_write_summary(tally, fp, outdir, when);
+	rc = ferror(fp) ? -1 : 0;
+	return fclose(fp) != 0 ? -1 : rc;
+}
+
+static void
+path_in(char *buf, size_t size, const char *dir, const char *name)
+{
+	snprintf(buf, size, "%s/%s", dir, name);
+}
+
+/* The state's own lock (clm_x12_ctl's): no emit takes a number meanwhile,
+ * and no second clm run starts the same job.  Returns the fd or -1. */
+static int
+take_lock(const struct run_opts *o)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s", o->state);
+	if (strrchr(path, '/') != NULL && strrchr(path, '/') != path) {
+		*strrchr(path, '/') = '\0';
+		if (mkdir_p(path) != 0) {
+			warn("%s: %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	snprintf(path, sizeof(path), "%s.lock", o->state);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (flock(fd, o->wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0) {
+		if (errno == EWOULDBLOCK)
+			warn("%s: another run of this job (the same --state) "
+			    "is in progress; not started (--wait waits for "
+			    "it)", path);
+		else
+			warn("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Run the chain over exports into outdir; move, when set, is an inbox
+ * file and where it goes once the outputs are in place. */
+static int
+run_once(const struct run_opts *o, char **exports, int nexports,
+    const char *outdir, const char *move_from, const char *move_to)
+{
+	char jpath[PATH_MAX], t837[PATH_MAX], trej[PATH_MAX], tfind[PATH_MAX];
+	char tsum[PATH_MAX], thtml[PATH_MAX], lock[PATH_MAX + 8];
+	const char *s837, *srej, *sfind, *ssum, *shtml, *sstate, *shist = NULL;
+	const char *sarch = NULL;
+	struct clm_journal *jn;
+	struct clm_error err;
+	struct run_job j;
+	struct clm_out *report;
+	int status;
+
+	clm_error_clear(&err);
+	if (mkdir_p(outdir) != 0) {
+		warn("%s: %s", outdir, strerror(errno));
+		return CLM_EXIT_FAILURE;
+	}
+	snprintf(jpath, sizeof(jpath), "%s.journal", o->state);
+	jn = clm_journal_new(jpath);
+	path_in(t837, sizeof(t837), outdir, "batch.837");
+	path_in(trej, sizeof(trej), outdir, "rejects.csv");
+	path_in(tfind, sizeof(tfind), outdir, "findings.csv");
+	path_in(tsum, sizeof(tsum), outdir, "summary.txt");
+	path_in(thtml, sizeof(thtml), outdir, "report.html");
+	s837 = clm_journal_stage(jn, t837);
+	srej = clm_journal_stage(jn, trej);
+	sfind = clm_journal_stage(jn, tfind);
+	ssum = clm_journal_stage(jn, tsum);
+	shtml = clm_journal_stage(jn, thtml);
+	if ((sstate = clm_journal_stage_copy(jn, o->state, &err)) == NULL ||
+	    (o->history != NULL &&
+	    (shist = clm_journal_stage_copy(jn, o->history, &err)) == NULL) ||
+	    (o->archive != NULL &&
+	    (sarch = clm_journal_stage_copy(jn, o->archive, &err)) == NULL)) {
+		char buf[1024];
+
+		clm_error_format(&err, buf, sizeof(buf));
+		warn("%s", buf);
+		clm_journal_abort(jn);
+		clm_journal_free(jn);
+		return CLM_EXIT_FAILURE;
+	}
+	if (move_from != NULL)
+		clm_journal_move(jn, move_from, move_to);
+
+	memset(&j, 0, sizeof(j));
+	j.o = o;
+	j.tally = run_tally_new();
+	for (int k = 0; k < NTOOLS; k++) {
+		arg(&j.args[k], tool_names[k]);
+		if (o->quiet)
+			arg(&j.args[k], "-q");
+		if (o->verbose)
+			arg(&j.args[k], "-v");
+	}
+	if (o->profile != NULL) {
+		arg(&j.args[0], "--profile");
+		arg(&j.args[0], o->profile);
+	}
+	if (o->map != NULL) {
+		arg(&j.args[0], "--map");
+		arg(&j.args[0], o->map);
+	}
+	if (o->codesets != NULL) {
+		arg(&j.args[2], "--codesets");
+		arg(&j.args[2], o->codesets);
+		arg(&j.args[3], "--codesets");
+		arg(&j.args[3], o->codesets);
+	}
+	if (o->history != NULL) {
+		arg(&j.args[3], "--history");
+		arg(&j.args[3], o->history);
+		arg(&j.args[4], "--history");
+		arg(&j.args[4], shist);
+	}
+	for (int i = 0; i < o->nrules; i++) {
+		arg(&j.args[3], "--rules");
+		arg(&j.args[3], o->rules[i]);
+	}
+	if (o->no_default_rules)
+		arg(&j.args[3], "--no-default-rules");
+	arg(&j.args[4], "--partner");
+	arg(&j.args[4], o->partner);
+	arg(&j.args[4], "--state");
+	arg(&j.args[4], sstate);
+	if (sarch != NULL) {
+		arg(&j.args[4], "--archive");
+		arg(&j.args[4], sarch);
+	}
+	arg(&j.args[4], "--rejects");
+	arg(&j.args[4], srej);
+	arg(&j.args[4], "-o");
+	arg(&j.args[4], s837);
+	arg(&j.args[0], "--");
+	for (int i = 0; i < nexports; i++)
+		arg(&j.args[0], exports[i]);
+
+	report = clm_out_open(sfind, &err);
+	if (report == NULL || clm_report_write_header(report, &err) < 0) {
+		status = CLM_EXIT_FAILURE;
+	} else {
+		j.ch.report = report;
+		job = &j;
+		status = entries[0](j.args[0].n, j.args[0].v, chain_step);
+		job = NULL;
+		if (status != CLM_EXIT_FAILURE &&
+		    clm_out_commit(report, &err) < 0)
+			status = CLM_EXIT_FAILURE;
+	}
+	if (err.code != 0) {
+		char buf[1024];
+
+		clm_error_format(&err, buf, sizeof(buf));
+		warn("%s", buf);
+	}
+	clm_out_close(report);
+	clm_tool_chain_free(&j.ch);
+	snprintf(lock, sizeof(lock), "%s.lock", sstate);
+	unlink(lock);
+	crash_point("stages");
+	if (status != CLM_EXIT_FAILURE &&
+	    (write_text(ssum, j.tally, 0, outdir) < 0 ||
+	    write_text(shtml, j.tally, 1, outdir) < 0)) {
+		warn("%s: cannot write the report: %s", outdir,
+		    strerror(errno));
+		status = CLM_EXIT_FAILURE;
+	}
+	if (status != CLM_EXIT_FAILURE) {
+		if (access(s837, F_OK) != 0)
+			unlink(t837);	/* nothing sent: no older 837 left */
+		if (clm_journal_commit(jn, crash_point, &err) < 0) {
+			char buf[1024];
+
+			clm_error_format(&err, buf, sizeof(buf));
+			warn("%s (the next run finishes it)", buf);
+			status = CLM_EXIT_FAILURE;
+		}
+	} else {
+		clm_journal_abort(jn);
+		warn("nothing committed: no 837, rejects or report written, "
+		    "no control number used, the history unchanged");
+	}
+	if (status != CLM_EXIT_FAILURE) {
+		long claims, sent, held;
+		long long cents, hcents;
+
+		crash_point("committed");
+		run_tally_counts(j.tally, &claims, &sent, &held, &cents,
+		    &hcents);
+		if (!o->quiet)
+			fprintf(stderr, "clm-run: %ld claims: %ld sent, %ld "
+			    "held back; outputs in %s\n", claims, sent, held,
+			    outdir);
+	}
+	run_tally_free(j.tally);
+	clm_journal_free(jn);
+	return status;
+}
+
+/* A name the inbox takes: not hidden, not "*.part". */
+static int
+inbox_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && !(n > 5 && strcmp(name + n - 5, ".part") == 0)
+	    && strcmp(name, "done") != 0 && strcmp(name, "failed") != 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Regular files in dir that the inbox takes, sorted; *n set. */
+static char **
+inbox_list(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **v = NULL, path[PATH_MAX];
+	size_t cap = 0;
+	struct stat st;
+
+	*n = 0;
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		if (!inbox_name_ok(de->d_name))
+			continue;
+		path_in(path, sizeof(path), dir, de->d_name);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = clm_xrealloc(v, cap * sizeof(*v));
+		}
+		v[(*n)++] = clm_xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (*n > 0)
+		qsort(v, *n, sizeof(*v), cmp_str);
+	return v;
+}
+
+static int
+settled(const char *path, const struct stat *before)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && st.st_size == before->st_size &&
+	    st.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+	    st.st_mtim.tv_nsec == before->st_mtim.tv_nsec;
+}
+
+static int
+run_inbox(const struct run_opts *o)
+{
+	char done[PATH_MAX], failed[PATH_MAX], path[PATH_MAX];
+	char to[PATH_MAX * 2], outdir[PATH_MAX * 2];
+	size_t n;
+	char **names;
+	struct stat *st;
+	int worst = CLM_EXIT_OK;
+
+	path_in(done, sizeof(done), o->inbox, "done");
+	path_in(failed, sizeof(failed), o->inbox, "failed");
+	if (mkdir_p(done) != 0 || mkdir_p(failed) != 0) {
+		warn("%s: %s", o->inbox, strerror(errno));
+		return CLM_EXIT_FAILURE;
+	}
+	names = inbox_list(o->inbox, &n);
+	st = clm_xcalloc(n + 1, sizeof(*st));
+	for (size_t i = 0; i < n; i++) {
+		path_in(path, sizeof(path), o->inbox, names[i]);
+		stat(path, &st[i]);
+	}
+	/* the stability rule: size and mtime unchanged over the interval */
+	if (n > 0 && o->settle_ms > 0) {
+		struct timespec ts = { o->settle_ms / 1000,
+		    (o->settle_ms % 1000) * 1000000L };
+
+		nanosleep(&ts, NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *ex[1];
+		int rc;
+
+		path_in(path, sizeof(path), o->inbox, names[i]);
+		if (!settled(path, &st[i])) {
+			if (!o->quiet)
+				warn("%s: still being written; left for the "
+				    "next run", path);
+			continue;
+		}
+		snprintf(outdir, sizeof(outdir), "%s/%s", o->out, names[i]);
+		snprintf(to, sizeof(to), "%s/%s", done, names[i]);
+		ex[0] = path;
+		rc = run_once(o, ex, 1, outdir, path, to);
+		if (rc == CLM_EXIT_FAILURE) {
+			snprintf(to, sizeof(to), "%s/%s", failed, names[i]);
+			if (rename(path, to) != 0)
+				warn("%s: cannot move to failed/: %s", path,
+				    strerror(errno));
+			else
+				warn("%s: moved to %s", path, to);
+		}
+		if (rc > worst)
+			worst = rc;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(st);
+	return worst;
+}
+
+static const struct option longopts[] = {
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "map", required_argument, NULL, 'm' },
+	{ "partner", required_argument, NULL, OPT_PARTNER },
+	{ "state", required_argument, NULL, OPT_STATE },
+	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES },
+	{ "codesets", required_argument, NULL, OPT_CODESETS },
+	{ "archive", required_argument, NULL, OPT_ARCHIVE },
+	{ "out", required_argument, NULL, OPT_OUT },
+	{ "inbox", required_argument, NULL, OPT_INBOX },
+	{ "wait", no_argument, NULL, OPT_WAIT },
+	{ "settle", required_argument, NULL, OPT_SETTLE },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: clm-run [options] --partner FILE --state FILE --out DIR "
+	    "EXPORT...\n"
+	    "       clm-run [options] --partner FILE --state FILE --out DIR "
+	    "--inbox DIR\n"
+	    "The nightly job: parse, normalize, code-check, scrub and emit-837 "
+	    "in one process.\n\n"
+	    "      --profile FILE   practice profile (clm-parse)\n"
+	    "  -m, --map FILE       header map (clm-parse)\n"
+	    "      --partner FILE   trading-partner settings (required)\n"
+	    "      --state FILE     control-number state (required; its lock "
+	    "is the run lock)\n"
+	    "      --history FILE   claims sent: duplicates flagged, sent ones "
+	    "added\n"
+	    "      --rules PATH     payer rules (repeatable; clm-scrub)\n"
+	    "      --no-default-rules  without the installed rule pack\n"
+	    "      --codesets FILE  code-set index\n"
+	    "      --archive FILE   the sent archive (clm-response)\n"
+	    "      --out DIR        batch.837, rejects.csv, findings.csv, "
+	    "summary.txt,\n"
+	    "                       report.html (inbox: DIR/EXPORT-NAME/)\n"
+	    "      --inbox DIR      take each settled export in DIR once; "
+	    "done/ or failed/\n"
+	    "      --settle MS      inbox stability interval (default 2000)\n"
+	    "      --wait           wait for a run of the same job instead of "
+	    "exit 2\n"
+	    "  -q, --quiet          no notes or summary line\n"
+	    "  -v, --verbose        info findings on stderr too\n"
+	    "Exit status: 0 all sent, 1 claims held back, 2 failure (nothing "
+	    "committed).\n", fp);
+}
+
+static int
+parse_args(struct run_opts *o, int argc, char **argv)
+{
+	int c;
+	char *end;
+
+	while ((c = getopt_long(argc, argv, "hm:qv", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_PROFILE: o->profile = optarg; break;
+		case 'm': o->map = optarg; break;
+		case OPT_PARTNER: o->partner = optarg; break;
+		case OPT_STATE: o->state = optarg; break;
+		case OPT_HISTORY: o->history = optarg; break;
+		case OPT_RULES:
+			if (o->nrules >= 64)
+				return -1;
+			o->rules[o->nrules++] = optarg;
+			break;
+		case OPT_NO_DEFAULT_RULES: o->no_default_rules = 1; break;
+		case OPT_CODESETS: o->codesets = optarg; break;
+		case OPT_ARCHIVE: o->archive = optarg; break;
+		case OPT_OUT: o->out = optarg; break;
+		case OPT_INBOX: o->inbox = optarg; break;
+		case OPT_WAIT: o->wait = 1; break;
+		case OPT_SETTLE:
+			o->settle_ms = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || o->settle_ms < 0
+			    || o->settle_ms > 600000) {
+				warn("--settle needs milliseconds, not '%s'",
+				    optarg);
+				return -1;
+			}
+			break;
+		case 'q': o->quiet = 1; break;
+		case 'v': o->verbose = 1; break;
+		case 'h': usage(stdout); exit(CLM_EXIT_OK);
+		case OPT_VERSION:
+			printf("clm-run (clm) %s\n", CLM_VERSION);
+			exit(CLM_EXIT_OK);
+		default:
+			warn("bad option (see --help)");
+			return -1;
+		}
+	}
+	o->exports = argv + optind;
+	o->nexports = argc - optind;
+	if (o->partner == NULL || o->state == NULL || o->out == NULL) {
+		warn("--partner FILE, --state FILE and --out DIR are required "
+		    "(see --help)");
+		return -1;
+	}
+	if ((o->inbox == NULL) == (o->nexports == 0)) {
+		warn(o->inbox ? "--inbox DIR takes no EXPORT" :
+		    "name the EXPORT files (or --inbox DIR)");
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct run_opts o;
+	struct clm_error err;
+	int lockfd, done, status;
+
+	memset(&o, 0, sizeof(o));
+	o.settle_ms = 2000;
+	setvbuf(stderr, NULL, _IOFBF, 64 * 1024);
+	if (parse_args(&o, argc, argv) < 0)
+		return CLM_EXIT_FAILURE;
+	if ((lockfd = take_lock(&o)) < 0)
+		return CLM_EXIT_FAILURE;
+	crash_point("start");
+	clm_error_clear(&err);
+	{
+		char jpath[PATH_MAX];
+
+		snprintf(jpath, sizeof(jpath), "%s.journal", o.state);
+		if (clm_journal_recover(jpath, &done, &err) < 0) {
+			char buf[1024];
+
+			clm_error_format(&err, buf, sizeof(buf));
+			warn("%s: an earlier run's commit cannot be finished",
+			    buf);
+			return CLM_EXIT_FAILURE;
+		}
+		if (done && !o.quiet)
+			warn("an earlier run was stopped while putting its "
+			    "outputs in place: finished now");
+	}
+	if (o.inbox != NULL)
+		status = run_inbox(&o);
+	else
+		status = run_once(&o, o.exports, o.nexports, o.out, NULL,
+		    NULL);
+	close(lockfd);
+	return status;
+}
