@@ -481,6 +481,7 @@ run_inbox(const struct run_opts *o)
 		ex[0] = path;
 		rc = run_once(o, ex, 1, outdir, path, to);
 		if (rc == CLM_EXIT_FAILURE) {
+			rmdir(outdir);	/* nothing was committed into it */
 			snprintf(to, sizeof(to), "%s/%s", failed, names[i]);
 			if (rename(path, to) != 0)
 				warn("%s: cannot move to failed/: %s", path,
