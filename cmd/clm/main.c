@@ -16,6 +16,7 @@ static const char *const tools[][2] = {
 	{ "response", "TA1, 999, 277CA and 835 answers back on the claims sent" },
 	{ "codeset", "build, inspect and query the code-set index" },
 	{ "run", "the nightly job: all five stages in one process, one report" },
+	{ "audit", "list and verify the runs in clm run's audit log" },
 };
 
 static void

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clm_audit.h"
+#include "clm_codeset.h"
 #include "clm_io.h"
 #include "clm_journal.h"
 #include "clm_tool.h"
@@ -57,6 +60,14 @@ struct run_job {
 };
 
 static struct run_job *job;	/* the run in progress, for chain_step */
+static int main_argc;		/* the command, for the audit record */
+static char **main_argv;
+
+#define MAX_TREND 30
+struct trend {
+	long v[MAX_TREND][3];
+	size_t n;
+};
 
 static int (*const entries[NTOOLS])(int, char **, clm_tool_run_fn) = {
 	clm_parse_tool, clm_normalize_tool, clm_code_check_tool,
@@ -156,9 +167,42 @@ now_text(char *buf, size_t size)
 }
 
 static int
-write_text(const char *path, const struct run_tally *tally, int html,
-    const char *outdir)
+trend_line(void *arg, const char *line)
 {
+	struct trend *t = arg;
+	char c[32], se[32], h[32];
+
+	if (!clm_audit_get(line, "claims", 0, c, sizeof(c)) ||
+	    !clm_audit_get(line, "sent", 0, se, sizeof(se)) ||
+	    !clm_audit_get(line, "held", 0, h, sizeof(h)))
+		return 0;
+	if (t->n == MAX_TREND) {
+		memmove(t->v[0], t->v[1], sizeof(t->v[0]) * (MAX_TREND - 1));
+		t->n--;
+	}
+	t->v[t->n][0] = atol(c);
+	t->v[t->n][1] = atol(se);
+	t->v[t->n][2] = atol(h);
+	t->n++;
+	return 0;
+}
+
+static const char *
+audit_path(const struct run_opts *o, char *buf, size_t size)
+{
+	if (o->audit != NULL)
+		return o->audit;
+	snprintf(buf, size, "%s.audit", o->state);
+	return buf;
+}
+
+static int
+write_text(const struct run_opts *o, const char *path,
+    const struct run_tally *tally, int html, const char *outdir)
+{
+	struct trend tr;
+	struct clm_error err;
+	char apath[PATH_MAX];
 	FILE *fp = fopen(path, "w");
 	char when[32];
 	int rc;
@@ -167,8 +211,13 @@ write_text(const char *path, const struct run_tally *tally, int html,
 		return -1;
 	fchmod(fileno(fp), 0600);
 	now_text(when, sizeof(when));
+	tr.n = 0;
+	clm_error_clear(&err);
 	if (html)
-		run_write_html(tally, fp, when, NULL, 0);
+		clm_audit_read(audit_path(o, apath, sizeof(apath)), trend_line,
+		    &tr, &err);
+	if (html)
+		run_write_html(tally, fp, when, (const long (*)[3])tr.v, tr.n);
 	else
 		run_write_summary(tally, fp, outdir, when);
 	rc = ferror(fp) ? -1 : 0;
@@ -216,6 +265,79 @@ take_lock(const struct run_opts *o)
 	return fd;
 }
 
+static struct clm_codeset *audit_cs;	/* the index the run used */
+
+/* One record in the audit log for the run (clm_audit.h); a failure to
+ * write it is a note, the run's outputs stand. */
+static void
+audit(const struct run_opts *o, char **exports, int nexports,
+    const struct clm_audit_line *in_lines, int status,
+    const struct run_tally *tally, const char *const *targets)
+{
+	struct clm_audit_line l;
+	struct clm_error err;
+	char when[32], buf[PATH_MAX], host[256];
+	const char *user = getenv("USER");
+	long claims, sent, held;
+	long long cents, hcents;
+
+	(void)exports;
+	(void)nexports;
+	clm_error_clear(&err);
+	clm_audit_line_init(&l);
+	now_text(when, sizeof(when));
+	clm_audit_field(&l, "time", when);
+	if (user == NULL || user[0] == '\0') {
+		struct passwd *pw = getpwuid(getuid());
+
+		user = pw != NULL ? pw->pw_name : "?";
+	}
+	clm_audit_field(&l, "user", user);
+	clm_audit_fieldf(&l, "uid", "%ld", (long)getuid());
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "?");
+	host[sizeof(host) - 1] = '\0';
+	clm_audit_field(&l, "host", host);
+	clm_audit_field(&l, "version", CLM_VERSION);
+	clm_audit_fieldf(&l, "status", "%d", status);
+	run_tally_counts(tally, &claims, &sent, &held, &cents, &hcents);
+	clm_audit_fieldf(&l, "claims", "%ld", claims);
+	clm_audit_fieldf(&l, "sent", "%ld", sent);
+	clm_audit_fieldf(&l, "held", "%ld", held);
+	clm_audit_fieldf(&l, "cents", "%lld", cents);
+	clm_audit_fieldf(&l, "held_cents", "%lld", hcents);
+	for (int i = 0; i < main_argc; i++)
+		clm_audit_field(&l, "cmd", main_argv[i]);
+	if (audit_cs != NULL) {
+		size_t nrel = clm_codeset_release_count(audit_cs);
+
+		clm_audit_field(&l, "codesets", clm_codeset_path(audit_cs));
+		clm_audit_file(&l, "codesets_file", clm_codeset_path(audit_cs),
+		    &err);
+		clm_error_clear(&err);
+		for (size_t i = 0; i < nrel; i++) {
+			struct clm_release r;
+
+			if (clm_codeset_release(audit_cs, i, &r))
+				clm_audit_field(&l, "release", r.name);
+		}
+	}
+	clm_audit_join(&l, in_lines);
+	for (size_t i = 0; targets != NULL && targets[i] != NULL; i++) {
+		if (access(targets[i], F_OK) != 0)
+			continue;
+		if (clm_audit_file(&l, "out", targets[i], &err) < 0)
+			clm_error_clear(&err);
+	}
+	if (clm_audit_append(audit_path(o, buf, sizeof(buf)), &l, &err) < 0) {
+		char msg[1024];
+
+		clm_error_format(&err, msg, sizeof(msg));
+		warn("note: no audit record: %s", msg);
+	}
+	clm_audit_line_free(&l);
+}
+
 /* Run the chain over exports into outdir; move, when set, is an inbox
  * file and where it goes once the outputs are in place. */
 static int
@@ -230,6 +352,8 @@ run_once(const struct run_opts *o, char **exports, int nexports,
 	struct clm_error err;
 	struct run_job j;
 	struct clm_out *report;
+	struct clm_audit_line in_lines;
+	const char *targets[6];
 	int status;
 
 	clm_error_clear(&err);
@@ -265,6 +389,17 @@ run_once(const struct run_opts *o, char **exports, int nexports,
 	if (move_from != NULL)
 		clm_journal_move(jn, move_from, move_to);
 
+	/* the inputs' digests now: an inbox export moves at the commit */
+	clm_audit_line_init(&in_lines);
+	for (int i = 0; i < nexports; i++)
+		if (clm_audit_file(&in_lines, "in", exports[i], &err) < 0)
+			clm_error_clear(&err);	/* the run reports it */
+	targets[0] = t837;
+	targets[1] = trej;
+	targets[2] = tfind;
+	targets[3] = tsum;
+	targets[4] = thtml;
+	targets[5] = NULL;
 	memset(&j, 0, sizeof(j));
 	j.o = o;
 	j.tally = run_tally_new();
@@ -341,8 +476,8 @@ run_once(const struct run_opts *o, char **exports, int nexports,
 	unlink(lock);
 	crash_point("stages");
 	if (status != CLM_EXIT_FAILURE &&
-	    (write_text(ssum, j.tally, 0, outdir) < 0 ||
-	    write_text(shtml, j.tally, 1, outdir) < 0)) {
+	    (write_text(o, ssum, j.tally, 0, outdir) < 0 ||
+	    write_text(o, shtml, j.tally, 1, outdir) < 0)) {
 		warn("%s: cannot write the report: %s", outdir,
 		    strerror(errno));
 		status = CLM_EXIT_FAILURE;
@@ -374,8 +509,11 @@ run_once(const struct run_opts *o, char **exports, int nexports,
 			    "held back; outputs in %s\n", claims, sent, held,
 			    outdir);
 	}
+	audit(o, exports, nexports, &in_lines, status, j.tally,
+	    status != CLM_EXIT_FAILURE ? (const char *const *)targets : NULL);
 	run_tally_free(j.tally);
 	clm_journal_free(jn);
+	clm_audit_line_free(&in_lines);
 	return status;
 }
 
@@ -510,6 +648,7 @@ static const struct option longopts[] = {
 	{ "codesets", required_argument, NULL, OPT_CODESETS },
 	{ "archive", required_argument, NULL, OPT_ARCHIVE },
 	{ "out", required_argument, NULL, OPT_OUT },
+	{ "audit", required_argument, NULL, OPT_AUDIT },
 	{ "inbox", required_argument, NULL, OPT_INBOX },
 	{ "wait", no_argument, NULL, OPT_WAIT },
 	{ "settle", required_argument, NULL, OPT_SETTLE },
@@ -543,6 +682,8 @@ usage(FILE *fp)
 	    "      --out DIR        batch.837, rejects.csv, findings.csv, "
 	    "summary.txt,\n"
 	    "                       report.html (inbox: DIR/EXPORT-NAME/)\n"
+	    "      --audit FILE     the audit log (default STATE.audit; "
+	    "clm-audit(1))\n"
 	    "      --inbox DIR      take each settled export in DIR once; "
 	    "done/ or failed/\n"
 	    "      --settle MS      inbox stability interval (default 2000)\n"
@@ -576,6 +717,7 @@ parse_args(struct run_opts *o, int argc, char **argv)
 		case OPT_CODESETS: o->codesets = optarg; break;
 		case OPT_ARCHIVE: o->archive = optarg; break;
 		case OPT_OUT: o->out = optarg; break;
+		case OPT_AUDIT: o->audit = optarg; break;
 		case OPT_INBOX: o->inbox = optarg; break;
 		case OPT_WAIT: o->wait = 1; break;
 		case OPT_SETTLE:
@@ -625,8 +767,13 @@ main(int argc, char **argv)
 	setvbuf(stderr, NULL, _IOFBF, 64 * 1024);
 	if (parse_args(&o, argc, argv) < 0)
 		return CLM_EXIT_FAILURE;
+	main_argc = argc;
+	main_argv = argv;
 	if ((lockfd = take_lock(&o)) < 0)
 		return CLM_EXIT_FAILURE;
+	clm_error_clear(&err);
+	audit_cs = clm_codeset_open_default(o.codesets, &err);
+	clm_error_clear(&err);	/* no index: code-check says so */
 	crash_point("start");
 	clm_error_clear(&err);
 	{
@@ -650,6 +797,7 @@ main(int argc, char **argv)
 	else
 		status = run_once(&o, o.exports, o.nexports, o.out, NULL,
 		    NULL);
+	clm_codeset_close(audit_cs);
 	close(lockfd);
 	return status;
 }
