@@ -308,8 +308,20 @@ print_findings(const struct clm_tool *t, const struct clm_claim *c,
 	for (size_t i = 0; i < f->n; i++) {
 		if (f->v[i].severity == CLM_SEV_INFO && !t->verbose)
 			continue;
+		if (t->cap != NULL && t->cap->limit > 0) {
+			int e = clm_edit_lookup(f->v[i].edit);
+			size_t k = e >= 0 ? (size_t)e : CLM_EDIT_COUNT;
+
+			if (t->cap->shown[k] >= t->cap->limit) {
+				t->cap->more[k]++;
+				continue;
+			}
+			t->cap->shown[k]++;
+		}
 		clm_finding_format(buf, sizeof(buf), c->file ? c->file : "-",
 		    physical_line(t, c, f->v[i].line), id, &f->v[i]);
+		if (t->cap != NULL && t->cap->clear_line)
+			fputs("\r\033[K", stderr);
 		fprintf(stderr, "%s\n", buf);
 	}
 }
@@ -575,6 +587,39 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	return status;
 }
 
+/* 4210 as "4,210". */
+static void
+thousands(unsigned long v, char *buf, size_t size)
+{
+	char raw[32];
+	size_t n, o = 0;
+
+	snprintf(raw, sizeof(raw), "%lu", v);
+	n = strlen(raw);
+	for (size_t i = 0; i < n && o + 2 < size; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+}
+
+void
+clm_tool_cap_report(const struct clm_tool_cap *cap, const char *prog,
+    const char *report, FILE *fp)
+{
+	char num[32];
+
+	for (size_t k = 0; k <= CLM_EDIT_COUNT; k++) {
+		if (cap->more[k] == 0)
+			continue;
+		thousands(cap->more[k], num, sizeof(num));
+		fprintf(fp, "%s: ... and %s more %s, see %s\n", prog, num,
+		    k < CLM_EDIT_COUNT ? clm_edit_info((enum clm_edit)k)->id :
+		    "(other ids)", report);
+	}
+}
+
 /* clm run: several tools in one process (clm_tool.h). */
 int
 clm_tool_chain_add(struct clm_tool_chain *ch, const struct clm_tool_spec *spec,
@@ -597,6 +642,7 @@ clm_tool_chain_add(struct clm_tool_chain *ch, const struct clm_tool_spec *spec,
 	if (parse_options(t, argc, argv) < 0)
 		return -1;
 	t->report = ch->report;
+	t->cap = ch->cap;
 	return 0;
 }
 
@@ -635,6 +681,7 @@ clm_tool_chain_run(struct clm_tool_chain *ch)
 		struct clm_tool *t = ch->t[k];
 
 		t->report = ch->report;
+		t->cap = ch->cap;
 		if (t->next == NULL && !t->spec->no_record_output &&
 		    (t->out = clm_out_open(t->output_path, &err)) == NULL)
 			return chain_fail(t, &err);

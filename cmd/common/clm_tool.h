@@ -18,6 +18,22 @@
 
 struct clm_tool;
 
+/*
+ * Diagnostics capped per edit id: the first limit findings of each id are
+ * printed, the rest only counted (they are all in the --report file).
+ * Shared by the tools of a chain.  clear_line: start each diagnostic by
+ * clearing the terminal line (a progress display is drawn there).
+ */
+struct clm_tool_cap {
+	unsigned long limit;		/* 0: no cap */
+	unsigned long shown[CLM_EDIT_COUNT + 1];
+	unsigned long more[CLM_EDIT_COUNT + 1];
+	int clear_line;
+};
+/* "... and 4,210 more DX-UNKNOWN, see FILE" for each capped id, on fp. */
+void clm_tool_cap_report(const struct clm_tool_cap *cap, const char *prog,
+    const char *report, FILE *fp);
+
 struct clm_tool_spec {
 	const char *name;		/* "clm-normalize" */
 	const char *purpose;		/* one line for --help */
@@ -78,6 +94,7 @@ struct clm_tool {
 	void (*observe)(void *arg, const struct clm_tool *t,
 	    const struct clm_claim *c, enum clm_status st);
 	void *observe_arg;
+	struct clm_tool_cap *cap;	/* optional, borrowed */
 };
 
 int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
@@ -110,6 +127,7 @@ struct clm_tool_chain {
 	struct clm_tool *t[CLM_TOOL_CHAIN_MAX];
 	size_t n;
 	struct clm_out *report;
+	struct clm_tool_cap *cap;		/* optional, borrowed */
 	void (*on_input)(void *arg, const char *path);	/* optional */
 	void *arg;
 };

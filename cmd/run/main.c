@@ -34,7 +34,7 @@
 
 enum { OPT_PROFILE = 1000, OPT_PARTNER, OPT_STATE, OPT_HISTORY, OPT_RULES,
 	OPT_CODESETS, OPT_ARCHIVE, OPT_OUT, OPT_INBOX, OPT_WAIT, OPT_SETTLE,
-	OPT_NO_DEFAULT_RULES, OPT_VERSION, OPT_AUDIT };
+	OPT_NO_DEFAULT_RULES, OPT_VERSION, OPT_AUDIT, OPT_CAP, OPT_NO_PROGRESS };
 
 struct argl {
 	char *v[MAX_ARGS + 1];
@@ -46,6 +46,8 @@ struct run_opts {
 	const char *archive, *out, *inbox, *audit;
 	const char *rules[64];
 	int nrules, no_default_rules, wait, quiet, verbose;
+	int progress;			/* the progress line (a terminal) */
+	long cap;			/* diagnostics per edit id, 0: all */
 	long settle_ms;
 	char **exports;
 	int nexports;
@@ -57,6 +59,8 @@ struct run_job {
 	struct argl args[NTOOLS];
 	struct clm_tool_chain ch;
 	struct run_tally *tally;
+	struct run_progress progress;
+	struct clm_tool_cap cap;
 };
 
 static struct run_job *job;	/* the run in progress, for chain_step */
@@ -118,7 +122,20 @@ static void
 observe(void *p, const struct clm_tool *t, const struct clm_claim *c,
     enum clm_status st)
 {
-	run_tally_claim(p, t->h, c, st);
+	struct run_job *jb = p;
+
+	run_tally_claim(jb->tally, t->h, c, st);
+	if (jb->o->progress)
+		run_progress_tick(&jb->progress, t->claims, 0);
+}
+
+static void
+on_input(void *p, const char *path)
+{
+	struct run_job *jb = p;
+
+	if (jb->o->progress)
+		run_progress_input(&jb->progress, path);
 }
 
 /* The run function each tool's body calls: add it, then the next tool;
@@ -135,7 +152,7 @@ chain_step(const struct clm_tool_spec *spec, void *ctx, int argc,
 	if (k < NTOOLS)
 		return entries[k](job->args[k].n, job->args[k].v, chain_step);
 	job->ch.t[k - 1]->observe = observe;
-	job->ch.t[k - 1]->observe_arg = job->tally;
+	job->ch.t[k - 1]->observe_arg = job;
 	return clm_tool_chain_run(&job->ch);
 }
 
@@ -457,9 +474,20 @@ run_once(const struct run_opts *o, char **exports, int nexports,
 		status = CLM_EXIT_FAILURE;
 	} else {
 		j.ch.report = report;
+		j.ch.cap = &j.cap;
+		j.cap.limit = (unsigned long)o->cap;
+		j.cap.clear_line = o->progress;
+		j.ch.on_input = on_input;
+		j.ch.arg = &j;
+		if (o->progress)
+			run_progress_start(&j.progress, exports, nexports);
 		job = &j;
 		status = entries[0](j.args[0].n, j.args[0].v, chain_step);
 		job = NULL;
+		if (o->progress)
+			run_progress_end(&j.progress);
+		if (!o->quiet)
+			clm_tool_cap_report(&j.cap, "clm-run", tfind, stderr);
 		if (status != CLM_EXIT_FAILURE &&
 		    clm_out_commit(report, &err) < 0)
 			status = CLM_EXIT_FAILURE;
@@ -652,6 +680,8 @@ static const struct option longopts[] = {
 	{ "inbox", required_argument, NULL, OPT_INBOX },
 	{ "wait", no_argument, NULL, OPT_WAIT },
 	{ "settle", required_argument, NULL, OPT_SETTLE },
+	{ "cap", required_argument, NULL, OPT_CAP },
+	{ "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -687,6 +717,12 @@ usage(FILE *fp)
 	    "      --inbox DIR      take each settled export in DIR once; "
 	    "done/ or failed/\n"
 	    "      --settle MS      inbox stability interval (default 2000)\n"
+	    "      --cap N          print at most N diagnostics per edit id "
+	    "(all are in\n"
+	    "                       findings.csv; default 10 on a terminal, "
+	    "else 0: all)\n"
+	    "      --no-progress    no progress line (drawn only on a "
+	    "terminal)\n"
 	    "      --wait           wait for a run of the same job instead of "
 	    "exit 2\n"
 	    "  -q, --quiet          no notes or summary line\n"
@@ -729,6 +765,14 @@ parse_args(struct run_opts *o, int argc, char **argv)
 				return -1;
 			}
 			break;
+		case OPT_CAP:
+			o->cap = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || o->cap < 0) {
+				warn("--cap needs a count, not '%s'", optarg);
+				return -1;
+			}
+			break;
+		case OPT_NO_PROGRESS: o->progress = 0; break;
 		case 'q': o->quiet = 1; break;
 		case 'v': o->verbose = 1; break;
 		case 'h': usage(stdout); exit(CLM_EXIT_OK);
@@ -764,9 +808,14 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.settle_ms = 2000;
+	/* a terminal: progress and 10 diagnostics per edit id by default */
+	o.progress = isatty(2);
+	o.cap = isatty(2) ? 10 : 0;
 	setvbuf(stderr, NULL, _IOFBF, 64 * 1024);
 	if (parse_args(&o, argc, argv) < 0)
 		return CLM_EXIT_FAILURE;
+	if (o.quiet)
+		o.progress = 0;
 	main_argc = argc;
 	main_argv = argv;
 	if ((lockfd = take_lock(&o)) < 0)

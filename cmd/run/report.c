@@ -307,8 +307,8 @@ svg_bars(FILE *fp, const char *id, const struct keyset *ks, size_t top)
 	for (size_t i = 0; i < n; i++)
 		if (b[i].cents > max)
 			max = b[i].cents;
-	fprintf(fp, "<svg id=\"%s\" class=\"chart\" xmlns=\"http://www.w3.org/"
-	    "2000/svg\" width=\"640\" height=\"%zu\">\n", id, 24 * n + 8);
+	fprintf(fp, "<svg id=\"%s\" class=\"chart\""
+	    " width=\"800\" height=\"%zu\">\n", id, 24 * n + 8);
 	for (size_t i = 0; i < n; i++) {
 		long w = (long)(400.0 * (double)b[i].cents / (double)max) + 2;
 
@@ -334,8 +334,8 @@ svg_status(FILE *fp, const struct run_tally *r)
 	long total = r->claims > 0 ? r->claims : 1;
 	long ws = (long)(600.0 * (double)r->sent / (double)total);
 
-	fputs("<svg id=\"status\" class=\"chart\" xmlns=\"http://www.w3.org/"
-	    "2000/svg\" width=\"640\" height=\"60\">\n", fp);
+	fputs("<svg id=\"status\" class=\"chart\""
+	    " width=\"800\" height=\"60\">\n", fp);
 	fprintf(fp, "<rect x=\"0\" y=\"0\" width=\"%ld\" height=\"30\" "
 	    "fill=\"#27ae60\"/><rect x=\"%ld\" y=\"0\" width=\"%ld\" "
 	    "height=\"30\" fill=\"#c0392b\"/>\n", ws, ws, r->claims > 0 ?
@@ -352,8 +352,8 @@ svg_trend(FILE *fp, const long (*trend)[3], size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (trend[i][0] > max)
 			max = trend[i][0];
-	fprintf(fp, "<svg id=\"trend\" class=\"chart\" xmlns=\"http://www.w3."
-	    "org/2000/svg\" width=\"640\" height=\"140\">\n");
+	fprintf(fp, "<svg id=\"trend\" class=\"chart\""
+	    " width=\"800\" height=\"140\">\n");
 	for (size_t i = 0; i < n; i++) {
 		long x = (long)(i * (600 / (n > 0 ? n : 1)));
 		long hs = (long)(120.0 * (double)trend[i][1] / (double)max);

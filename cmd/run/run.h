@@ -26,4 +26,23 @@ void run_write_html(const struct run_tally *r, FILE *fp, const char *when,
 void run_tally_counts(const struct run_tally *r, long *claims, long *sent,
     long *held, long long *cents, long long *held_cents);
 
+/* The terminal's progress line (progress.c). */
+struct run_progress {
+	char **paths;
+	int npaths, cur, started, drawn, fd;
+	long long total, done_before;
+	double t0, last;
+};
+void run_progress_start(struct run_progress *p, char **paths, int n);
+/* The chain opens the next input. */
+void run_progress_input(struct run_progress *p, const char *path);
+/* Redraw (at most 5 times a second unless force). */
+void run_progress_tick(struct run_progress *p, unsigned long claims,
+    int force);
+/* Clear the line. */
+void run_progress_end(struct run_progress *p);
+/* The line itself: claims, claims/s, share of bytes read, ETA. */
+void run_progress_format(char *buf, size_t size, unsigned long claims,
+    double secs, long long done, long long total);
+
 #endif
