@@ -287,7 +287,7 @@ static struct clm_codeset *audit_cs;	/* the index the run used */
 
 /*
  * The audit digests off the critical path: the inputs' are computed in a
- * thread while the stages run, the outputs' in two threads after the
+ * thread while the stages run, the outputs' each in a thread after the
  * commit (SHA-256 of every byte in and out was a fifth of the run).
  */
 struct hasher {
@@ -397,15 +397,16 @@ audit(const struct run_opts *o, char **exports, int nexports,
 	}
 	clm_audit_join(&l, in_lines);
 	if (targets != NULL) {
-		struct hasher h[2];
+		struct hasher h[8];
 		int n = 0;
 
-		while (targets[n] != NULL)
+		while (n < 8 && targets[n] != NULL)
 			n++;
-		hash_start(&h[0], "out", targets, n, 0, 2);
-		hash_start(&h[1], "out", targets, n, 1, 2);
-		hash_join(&h[0], &l);
-		hash_join(&h[1], &l);
+		/* one thread per file, joined in order: the record's order */
+		for (int i = 0; i < n; i++)
+			hash_start(&h[i], "out", targets, n, i, n);
+		for (int i = 0; i < n; i++)
+			hash_join(&h[i], &l);
 	}
 	if (clm_audit_append(audit_path(o, buf, sizeof(buf)), &l, &err) < 0) {
 		char msg[1024];
