@@ -18,6 +18,7 @@ struct clm_journal {
 	char *to[JOURNAL_MAX];
 	int staged[JOURNAL_MAX];	/* from is ours to remove on abort */
 	size_t n;
+	int committed;
 };
 
 struct clm_journal *
@@ -202,14 +203,14 @@ clm_journal_commit(struct clm_journal *j, void (*hook)(const char *),
 		return -CLM_EIO;
 	unlink(j->path);
 	fsync_path(dir, 1);
-	j->n = 0;
+	j->committed = 1;
 	return 0;
 }
 
 void
 clm_journal_abort(struct clm_journal *j)
 {
-	for (size_t i = 0; i < j->n; i++)
+	for (size_t i = 0; !j->committed && i < j->n; i++)
 		if (j->staged[i])
 			unlink(j->from[i]);
 }

@@ -208,7 +208,7 @@ START_TEST(test_concurrent_appends)
 		ck_assert_int_ge(kids[k], 0);
 		if (kids[k] == 0) {
 			for (int i = 0; i < 25; i++) {
-				char id[16];
+				char id[32];
 
 				snprintf(id, sizeof(id), "K%dN%d", k, i);
 				send(path, h, 20261127, "000000001", id);
