@@ -93,9 +93,15 @@ define TOOL_RULE
 $(BUILD)/bin/$(call tool_name,$(notdir $(1))): \
     $(patsubst %.c,$(BUILD)/%.o,$(wildcard $(1)/*.c)) $(COMMON_OBJ) $(LIBCLM)
 	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(filter %.a,$$^) $$(LIBS)
 endef
 $(foreach d,$(TOOL_DIRS),$(eval $(call TOOL_RULE,$(d))))
+# clm-run runs the five pipeline tools in one process: their bodies, all
+# but each one's entry.c (main).
+RUN_TOOLS := parse normalize code-check scrub emit-837
+RUN_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(filter-out %/entry.c,\
+	$(wildcard $(addsuffix /*.c,$(addprefix cmd/,$(RUN_TOOLS))))))
+$(BUILD)/bin/clm-run: $(RUN_OBJ)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(COMMON_OBJ) \
     $(LIBCLM)

@@ -15,6 +15,8 @@ static const char *const tools[][2] = {
 	{ "emit-837", "write clean claims as an X12 837P interchange" },
 	{ "response", "TA1, 999, 277CA and 835 answers back on the claims sent" },
 	{ "codeset", "build, inspect and query the code-set index" },
+	{ "run", "the nightly job: all five stages in one process, one report" },
+	{ "audit", "list and verify the runs in clm run's audit log" },
 };
 
 static void

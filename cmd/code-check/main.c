@@ -226,7 +226,7 @@ cc_finish(struct clm_tool *t)
 }
 
 int
-main(int argc, char **argv)
+clm_code_check_tool(int argc, char **argv, clm_tool_run_fn run)
 {
 	static const struct clm_tool_spec spec = {
 		.name = "clm-code-check",
@@ -254,7 +254,7 @@ main(int argc, char **argv)
 	memset(&x, 0, sizeof(x));
 	x.opt.sex_edit = 1;
 	x.opt.age_edit = 1;
-	rc = clm_tool_main(&spec, &x, argc, argv);
+	rc = run(&spec, &x, argc, argv);
 	clm_cc_free(x.cc);
 	clm_codeset_close(x.cs);
 	return rc;

@@ -118,12 +118,17 @@ common_option(struct clm_tool *t, int c, const char *arg)
 	case OPT_MAX_DIAG: {
 		char *end;
 
-		t->max_diag = strtol(arg, &end, 10);
-		if (*arg == '\0' || *end != '\0' || t->max_diag < 1) {
+		long n = strtol(arg, &end, 10);
+
+		if (*arg == '\0' || *end != '\0' || n < 1) {
 			clm_tool_warn(t, "--max-diagnostics %s: not a count "
 			    "of 1 or more", arg);
 			return -1;
 		}
+		if (t->own_cap == NULL)
+			t->own_cap = clm_xcalloc(1, sizeof(*t->own_cap));
+		t->own_cap->limit = (unsigned long)n;
+		t->cap = t->own_cap;
 		return 0;
 	}
 	case OPT_VERSION:
@@ -270,6 +275,9 @@ mark_origin(const struct clm_tool *t, struct clm_claim *c)
 	}
 }
 
+static int chain_pass(struct clm_tool *t, struct clm_item *it,
+    struct clm_error *err);
+
 static int
 tool_sink(void *ctx, const struct clm_header *h, struct clm_item *it,
     struct clm_error *err)
@@ -277,24 +285,25 @@ tool_sink(void *ctx, const struct clm_header *h, struct clm_item *it,
 	struct clm_tool *t = ctx;
 
 	(void)h;
-	(void)err;
 	if (t->spec->sink != NULL)
 		return t->spec->sink(t, it);
 	if (t->spec->foreign_input && !t->source_sets_origin)
 		mark_origin(t, &it->c);
+	if (t->next != NULL)
+		return chain_pass(t, it, err);
 	return clm_tool_emit_claim(t, &it->c, &it->f);
 }
 
 static int
-adopt_header(struct clm_tool *t, const struct clm_source *s,
+adopt_header(struct clm_tool *t, const struct clm_header *in,
     const char *name, struct clm_error *err)
 {
 	if (t->h != NULL) {
 		struct clm_header *probe = clm_header_new();
 		int same;
 
-		for (size_t i = 0; i < s->h->ncols; i++)
-			clm_header_add(probe, s->h->names[i]);
+		for (size_t i = 0; i < in->ncols; i++)
+			clm_header_add(probe, in->names[i]);
 		ensure_pipeline_columns(t, probe);
 		same = same_header(probe, t->h);
 		clm_header_free(probe);
@@ -304,8 +313,8 @@ adopt_header(struct clm_tool *t, const struct clm_source *s,
 		return 0;
 	}
 	t->h = clm_header_new();
-	for (size_t i = 0; i < s->h->ncols; i++)
-		clm_header_add(t->h, s->h->names[i]);
+	for (size_t i = 0; i < in->ncols; i++)
+		clm_header_add(t->h, in->names[i]);
 	ensure_pipeline_columns(t, t->h);
 	if (t->spec->start != NULL && t->spec->start(t, t->h) < 0)
 		return -CLM_EUSAGE;
@@ -313,6 +322,12 @@ adopt_header(struct clm_tool *t, const struct clm_source *s,
 	t->pipe.strict = t->strict;
 	if (clm_pipe_start(&t->pipe, t->h, err) < 0)
 		return err->code != 0 ? -err->code : -CLM_EUSAGE;
+	if (t->next != NULL) {
+		/* the next tool of a chain reads what this one writes */
+		t->next->input_cols = t->h->ncols;
+		t->next->file = name;
+		return adopt_header(t->next, t->h, name, err);
+	}
 	if (t->out != NULL)
 		return clm_record_write_header(t->out, t->h, err);
 	return 0;
@@ -357,37 +372,25 @@ finding_origin(const struct clm_tool *t, const struct clm_claim *c,
 	return src;
 }
 
-/* --max-diagnostics: findings printed and held back, per edit id. */
-struct clm_tool_diagcap {
-	char *edit;
-	enum clm_severity sev;
-	unsigned long shown, more;
-};
-
+/* The cap on diagnostics per edit id (--max-diagnostics, or a chain's):
+ * whether this finding is printed; the held back ones are counted. */
 static int
 diag_allowed(struct clm_tool *t, const struct clm_finding *fd)
 {
-	struct clm_tool_diagcap *d = NULL;
+	struct clm_tool_cap *cap = t->cap;
+	int e;
+	size_t k;
 
-	if (t->max_diag <= 0)
+	if (cap == NULL || cap->limit == 0)
 		return 1;
-	for (size_t i = 0; i < t->ncaps && d == NULL; i++)
-		if (strcmp(t->caps[i].edit, fd->edit) == 0)
-			d = &t->caps[i];
-	if (d == NULL) {
-		t->caps = clm_xrealloc(t->caps, (t->ncaps + 1) *
-		    sizeof(*t->caps));
-		d = &t->caps[t->ncaps++];
-		d->edit = clm_xstrdup(fd->edit);
-		d->sev = fd->severity;
-		d->shown = d->more = 0;
+	e = clm_edit_lookup(fd->edit);
+	k = e >= 0 ? (size_t)e : CLM_EDIT_COUNT;
+	if (cap->shown[k] >= cap->limit) {
+		cap->more[k]++;
+		return 0;
 	}
-	if (d->shown < (unsigned long)t->max_diag) {
-		d->shown++;
-		return 1;
-	}
-	d->more++;
-	return 0;
+	cap->shown[k]++;
+	return 1;
 }
 
 static void
@@ -407,27 +410,31 @@ print_findings(struct clm_tool *t, const struct clm_claim *c,
 			continue;
 		file = finding_origin(t, c, f->v[i].line, &phys);
 		clm_finding_format(buf, sizeof(buf), file, phys, id, &f->v[i]);
+		if (t->cap != NULL && t->cap->clear_line)
+			fputs("\r\033[K", stderr);
 		fprintf(stderr, "%s\n", buf);	/* one line, one write */
 	}
 }
 
-/* What --max-diagnostics kept off stderr, then the caps go. */
+/* What --max-diagnostics kept off stderr (a chain reports its own). */
 static void
 print_capped(struct clm_tool *t)
 {
-	for (size_t i = 0; i < t->ncaps; i++) {
-		const struct clm_tool_diagcap *d = &t->caps[i];
+	const struct clm_tool_cap *cap = t->own_cap;
 
-		if (d->more > 0 && !t->quiet)
+	for (size_t k = 0; cap != NULL && k <= CLM_EDIT_COUNT; k++) {
+		const struct clm_edit_info *e = k < CLM_EDIT_COUNT ?
+		    clm_edit_info((enum clm_edit)k) : NULL;
+
+		if (cap->more[k] > 0 && !t->quiet)
 			clm_tool_warn(t, "... and %lu more [%s] %s%s, %s",
-			    d->more, d->edit, clm_severity_name(d->sev),
-			    d->more > 1 ? "s" : "", t->report_path ?
+			    cap->more[k], e ? e->id : "other",
+			    e ? clm_severity_name(e->severity) : "finding",
+			    cap->more[k] > 1 ? "s" : "", t->report_path ?
 			    "see the report" : "all in --report FILE");
-		free(d->edit);
 	}
-	free(t->caps);
-	t->caps = NULL;
-	t->ncaps = 0;
+	free(t->own_cap);
+	t->own_cap = NULL;
 }
 
 enum clm_status
@@ -443,6 +450,8 @@ clm_tool_account(struct clm_tool *t, struct clm_claim *c,
 	t->rejected += st == CLM_STATUS_REJECT;
 	for (size_t i = 0; i < f->n; i++)
 		t->nfind[f->v[i].severity]++;
+	if (t->observe != NULL)
+		t->observe(t->observe_arg, t, c, st);
 	print_findings(t, c, f);
 	if (t->report != NULL && clm_report_write(t->report,
 	    clm_claim_id(c, t->h), f, &err) < 0)
@@ -528,6 +537,26 @@ intake_claim(struct clm_tool *t, struct clm_item *it)
 		clm_claim_check_conflicts(&it->c, t->h, &it->f);
 }
 
+/*
+ * A chain (clm run): what a tool would write as records goes to the next
+ * tool's stages as the next tool would read it back: the verdict applied
+ * to the rows, each row as wide as the header, the findings reported and
+ * cleared.
+ */
+static int
+chain_pass(struct clm_tool *t, struct clm_item *it, struct clm_error *err)
+{
+	size_t width = t->h->ncols;
+
+	clm_tool_account(t, &it->c, &it->f);
+	for (size_t i = 0; i < it->c.n; i++)
+		if (width > 0 && it->c.rows[i]->n < width)
+			clm_row_set_value(it->c.rows[i], width - 1, "", 0);
+	clm_findings_clear(&it->f);
+	intake_claim(t->next, it);
+	return clm_pipe_push(&t->next->pipe, it, err);
+}
+
 static int
 run_source(struct clm_tool *t, struct clm_source *s, struct clm_error *err)
 {
@@ -566,7 +595,7 @@ run_input(struct clm_tool *t, const char *path, struct clm_error *err)
 		rc = open_record_source(t, path, &s, err);
 	if (rc < 0)
 		return rc;
-	rc = adopt_header(t, s, name, err);
+	rc = adopt_header(t, s->h, name, err);
 	if (rc >= 0)
 		rc = run_source(t, s, err);
 	clm_source_close(s);
@@ -767,4 +796,156 @@ clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
 	clm_out_close(t.report);
 	clm_header_free(t.h);
 	return status;
+}
+
+/* 4210 as "4,210". */
+static void
+thousands(unsigned long v, char *buf, size_t size)
+{
+	char raw[32];
+	size_t n, o = 0;
+
+	snprintf(raw, sizeof(raw), "%lu", v);
+	n = strlen(raw);
+	for (size_t i = 0; i < n && o + 2 < size; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+}
+
+void
+clm_tool_cap_report(const struct clm_tool_cap *cap, const char *prog,
+    const char *report, FILE *fp)
+{
+	char num[32];
+
+	for (size_t k = 0; k <= CLM_EDIT_COUNT; k++) {
+		if (cap->more[k] == 0)
+			continue;
+		thousands(cap->more[k], num, sizeof(num));
+		fprintf(fp, "%s: ... and %s more %s, see %s\n", prog, num,
+		    k < CLM_EDIT_COUNT ? clm_edit_info((enum clm_edit)k)->id :
+		    "(other ids)", report);
+	}
+}
+
+/* clm run: several tools in one process (clm_tool.h). */
+int
+clm_tool_chain_add(struct clm_tool_chain *ch, const struct clm_tool_spec *spec,
+    void *ctx, int argc, char **argv)
+{
+	struct clm_tool *t;
+
+	if (ch->n >= CLM_TOOL_CHAIN_MAX)
+		return -1;
+	t = clm_xcalloc(1, sizeof(*t));
+	t->spec = spec;
+	t->ctx = ctx;
+	t->stages = spec->stages;
+	t->nstages = spec->nstages;
+	ch->t[ch->n] = t;
+	if (ch->n > 0)
+		ch->t[ch->n - 1]->next = t;
+	ch->n++;
+	optind = 0;	/* getopt afresh for each tool */
+	if (parse_options(t, argc, argv) < 0)
+		return -1;
+	t->report = ch->report;
+	t->cap = ch->cap;
+	return 0;
+}
+
+static int
+chain_fail(struct clm_tool *t, struct clm_error *err)
+{
+	if (err->code != 0)
+		clm_tool_error(t, err);
+	t->failed = 1;
+	return CLM_EXIT_FAILURE;
+}
+
+static int
+chain_failed(const struct clm_tool_chain *ch, size_t upto)
+{
+	for (size_t k = 0; k < upto && k < ch->n; k++)
+		if (ch->t[k]->failed)
+			return 1;
+	return 0;
+}
+
+int
+clm_tool_chain_run(struct clm_tool_chain *ch)
+{
+	struct clm_tool *first, *last;
+	struct clm_error err;
+	int n;
+
+	if (ch->n == 0)
+		return CLM_EXIT_FAILURE;
+	first = ch->t[0];
+	last = ch->t[ch->n - 1];
+	clm_error_clear(&err);
+	signal(SIGPIPE, SIG_IGN);
+	for (size_t k = 0; k < ch->n; k++) {
+		struct clm_tool *t = ch->t[k];
+
+		t->report = ch->report;
+		t->cap = ch->cap;
+		if (t->next == NULL && !t->spec->no_record_output &&
+		    (t->out = clm_out_open(t->output_path, &err)) == NULL)
+			return chain_fail(t, &err);
+		if (t->spec->prepare != NULL && t->spec->prepare(t) < 0)
+			return chain_fail(t, &err);
+	}
+	n = first->ninputs > 0 ? first->ninputs : 1;
+	for (int i = 0; i < n; i++) {
+		const char *path = first->ninputs > 0 ? first->inputs[i] : NULL;
+
+		if (ch->on_input != NULL)
+			ch->on_input(ch->arg, path);
+		if (run_input(first, path, &err) < 0)
+			return chain_fail(first, &err);
+	}
+	/* each tool's end of input, in order, as the pipe would see it */
+	for (size_t k = 0; k < ch->n; k++) {
+		struct clm_tool *t = ch->t[k];
+
+		if (chain_failed(ch, k))
+			return CLM_EXIT_FAILURE;
+		if (t->h != NULL && clm_pipe_flush(&t->pipe, &err) < 0)
+			return chain_fail(t, &err);
+		if (chain_failed(ch, k + 1))
+			return CLM_EXIT_FAILURE;
+		if (t->spec->finish != NULL && t->spec->finish(t) < 0)
+			return chain_fail(t, &err);
+		if (t->failed)
+			return CLM_EXIT_FAILURE;
+	}
+	/* the last tool's records and every output a tool added (emit's
+	 * rejects) go in together; the report is the chain owner's */
+	{
+		struct clm_out *v[1 + CLM_TOOL_CHAIN_MAX * 4];
+		size_t nv = 0;
+
+		v[nv++] = last->out;
+		for (size_t k = 0; k < ch->n; k++)
+			for (int i = 0; i < ch->t[k]->nextra; i++)
+				v[nv++] = ch->t[k]->extra[i];
+		if (clm_out_commit_all(v, nv, &err) < 0)
+			return chain_fail(last, &err);
+	}
+	return last->rejected > 0 ? CLM_EXIT_FINDINGS : CLM_EXIT_OK;
+}
+
+void
+clm_tool_chain_free(struct clm_tool_chain *ch)
+{
+	for (size_t k = 0; k < ch->n; k++) {
+		clm_out_close(ch->t[k]->out);
+		clm_header_free(ch->t[k]->h);
+		free(ch->t[k]);
+	}
+	ch->n = 0;
 }

@@ -17,7 +17,22 @@
 #include "clm_stage.h"
 
 struct clm_tool;
-struct clm_tool_diagcap;
+
+/*
+ * Diagnostics capped per edit id: the first limit findings of each id are
+ * printed, the rest only counted (they are all in the --report file).
+ * Shared by the tools of a chain.  clear_line: start each diagnostic by
+ * clearing the terminal line (a progress display is drawn there).
+ */
+struct clm_tool_cap {
+	unsigned long limit;		/* 0: no cap */
+	unsigned long shown[CLM_EDIT_COUNT + 1];
+	unsigned long more[CLM_EDIT_COUNT + 1];
+	int clear_line;
+};
+/* "... and 4,210 more DX-UNKNOWN, see FILE" for each capped id, on fp. */
+void clm_tool_cap_report(const struct clm_tool_cap *cap, const char *prog,
+    const char *report, FILE *fp);
 
 struct clm_tool_spec {
 	const char *name;		/* "clm-normalize" */
@@ -75,11 +90,15 @@ struct clm_tool {
 	size_t nstages;
 	struct clm_pipe pipe;		/* the stages, then the sink */
 	int source_sets_origin;		/* the current source's */
-	long max_diag;			/* --max-diagnostics, 0 = all */
-	struct clm_tool_diagcap *caps;	/* printed/held back per edit id */
-	size_t ncaps;
 	struct clm_out *extra[4];	/* clm_tool_add_output; not owned */
 	int nextra;
+	struct clm_tool *next;		/* a chain's next tool (clm run) */
+	/* Optional: told each claim's verdict as it is counted. */
+	void (*observe)(void *arg, const struct clm_tool *t,
+	    const struct clm_claim *c, enum clm_status st);
+	void *observe_arg;
+	struct clm_tool_cap *cap;	/* optional, borrowed */
+	struct clm_tool_cap *own_cap;	/* --max-diagnostics, owned */
 };
 
 int clm_tool_main(const struct clm_tool_spec *spec, void *ctx, int argc,
@@ -129,5 +148,39 @@ int clm_tool_prepare_outputs(struct clm_tool *t);
  * removed by clm_out_open are reported as "NAME: removed N stale ...".
  */
 void clm_tool_signals(const char *name);
+
+/*
+ * A chain: several tools in one process, as the pipe "a | b | c" would run
+ * them (clm run).  What a tool would write as records goes to the next
+ * tool's stages instead; each tool keeps its own options, stages, sink and
+ * finish.  Only the first tool reads inputs; every tool's findings go to
+ * report (when set, borrowed; its header written by the caller).
+ */
+#define CLM_TOOL_CHAIN_MAX 8
+struct clm_tool_chain {
+	struct clm_tool *t[CLM_TOOL_CHAIN_MAX];
+	size_t n;
+	struct clm_out *report;
+	struct clm_tool_cap *cap;		/* optional, borrowed */
+	void (*on_input)(void *arg, const char *path);	/* optional */
+	void *arg;
+};
+/* Add a tool with its own arguments (argv[0] its name); <0: usage. */
+int clm_tool_chain_add(struct clm_tool_chain *ch,
+    const struct clm_tool_spec *spec, void *ctx, int argc, char **argv);
+/* Run every input through the chain; the exit status (0, 1, 2). */
+int clm_tool_chain_run(struct clm_tool_chain *ch);
+void clm_tool_chain_free(struct clm_tool_chain *ch);
+
+/* How a tool's entry runs it: clm_tool_main, or a chain's (clm run). */
+typedef int (*clm_tool_run_fn)(const struct clm_tool_spec *spec, void *ctx,
+    int argc, char **argv);
+/* Each pipeline tool's body, with the options and contexts it owns
+ * (cmd/<tool>/main.c; its main() is cmd/<tool>/entry.c). */
+int clm_parse_tool(int argc, char **argv, clm_tool_run_fn run);
+int clm_normalize_tool(int argc, char **argv, clm_tool_run_fn run);
+int clm_code_check_tool(int argc, char **argv, clm_tool_run_fn run);
+int clm_scrub_tool(int argc, char **argv, clm_tool_run_fn run);
+int clm_emit_837_tool(int argc, char **argv, clm_tool_run_fn run);
 
 #endif

@@ -637,7 +637,7 @@ emit_free(struct emit_ctx *e)
 }
 
 int
-main(int argc, char **argv)
+clm_emit_837_tool(int argc, char **argv, clm_tool_run_fn run)
 {
 	struct emit_ctx e;
 	struct clm_stage stages[1] = {
@@ -673,7 +673,7 @@ main(int argc, char **argv)
 	int rc;
 
 	memset(&e, 0, sizeof(e));
-	rc = clm_tool_main(&spec, &e, argc, argv);
+	rc = run(&spec, &e, argc, argv);
 	emit_free(&e);
 	return rc;
 }

@@ -27,7 +27,7 @@ static const struct option longopts[] = {
 };
 
 int
-main(int argc, char **argv)
+clm_normalize_tool(int argc, char **argv, clm_tool_run_fn run)
 {
 	struct clm_normalize *nm;
 	struct clm_stage stages[1];
@@ -52,7 +52,7 @@ main(int argc, char **argv)
 	}
 	nm = clm_normalize_new(today, 0);
 	stages[0] = clm_normalize_stage(nm);
-	rc = clm_tool_main(&spec, nm, argc, argv);
+	rc = run(&spec, nm, argc, argv);
 	clm_normalize_free(nm);
 	return rc;
 }

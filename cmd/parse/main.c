@@ -246,7 +246,7 @@ window_size(void)
 }
 
 int
-main(int argc, char **argv)
+clm_parse_tool(int argc, char **argv, clm_tool_run_fn run)
 {
 	struct clm_stage stages[1] = {
 		{ "parse", NULL, NULL, parse_claim, NULL },
@@ -293,7 +293,7 @@ main(int argc, char **argv)
 	pc.map = clm_map_new();
 	pc.profile = clm_profile_new();
 	pc.window = window_size();
-	rc = clm_tool_main(&spec, &pc, argc, argv);
+	rc = run(&spec, &pc, argc, argv);
 	clm_map_free(pc.map);
 	clm_profile_free(pc.profile);
 	parse_idset_free(pc.ids);

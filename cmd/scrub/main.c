@@ -322,7 +322,7 @@ history_repair(const char *path)
 }
 
 int
-main(int argc, char **argv)
+clm_scrub_tool(int argc, char **argv, clm_tool_run_fn run)
 {
 	struct scrub_tool st;
 	struct clm_stage stages[1];
@@ -370,7 +370,7 @@ main(int argc, char **argv)
 		return history_repair(argv[2]);
 	if (argc == 2 && strncmp(argv[1], "--history-repair=", 17) == 0)
 		return history_repair(argv[1] + 17);
-	rc = clm_tool_main(&spec, &st, argc, argv);
+	rc = run(&spec, &st, argc, argv);
 	clm_scrub_cross_free(sc->cross);
 	clm_rules_free(sc->rules);
 	clm_history_free(sc->hist);

@@ -1,0 +1,9 @@
+/* clm-emit-837: the tool's body is clm_emit_837_tool (main.c), which clm run
+ * also runs in a chain. */
+#include "clm_tool.h"
+
+int
+main(int argc, char **argv)
+{
+	return clm_emit_837_tool(argc, argv, clm_tool_main);
+}
