@@ -785,7 +785,7 @@ first_pass(struct parse_group *g, struct clm_error *err)
 	csv = clm_csv_open(in, g->delim);
 	clm_csv_readahead(csv);		/* parse while this thread hashes */
 	row = clm_row_new();
-	seen = parse_idset_new();
+	seen = parse_idset_new_max(PARSE_FIRST_PASS_MAX_SLOTS);
 	rc = clm_csv_next(csv, row, err);	/* the header row */
 	while (rc > 0 && (rc = clm_csv_next(csv, row, err)) > 0) {
 		const char *id = clm_row_value(row, (size_t)g->id_col);

@@ -9,6 +9,7 @@
 struct parse_idset {
 	uint64_t *slot;		/* 0 = empty */
 	size_t cap, n;
+	size_t max;		/* slots it may grow to */
 };
 
 uint64_t
@@ -27,13 +28,20 @@ parse_id_hash(const char *id, size_t len)
 }
 
 struct parse_idset *
-parse_idset_new(void)
+parse_idset_new_max(size_t max_slots)
 {
 	struct parse_idset *s = clm_xcalloc(1, sizeof(*s));
 
 	s->cap = 4096;
+	s->max = max_slots;
 	s->slot = clm_xcalloc(s->cap, sizeof(*s->slot));
 	return s;
+}
+
+struct parse_idset *
+parse_idset_new(void)
+{
+	return parse_idset_new_max(PARSE_IDSET_MAX_SLOTS);
 }
 
 void
@@ -83,7 +91,7 @@ parse_idset_add(struct parse_idset *s, uint64_t h)
 	if (s->slot[i] == h)
 		return 1;
 	if ((s->n + 1) * 4 > s->cap * 3) {
-		if (s->cap >= PARSE_IDSET_MAX_SLOTS)
+		if (s->cap >= s->max)
 			return -1;
 		grow(s);
 		i = find_slot(s, h);
