@@ -1114,6 +1114,7 @@ clm_x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	/* after dispatch: the finding names the loop the segment opened */
 	if (rc >= 0) {
 		clm_x12in_loop_segments(x, s);
+		clm_x12in_check_repeat(x, s);
 		check_order(x, s);
 		clm_x12in_check_elements(x, s);
 		check_charset(x, s);

@@ -83,6 +83,8 @@ struct clm_x12in_claim {
 
 /* Control numbers already used in an envelope (the first X12IN_CTL_MAX). */
 #define X12IN_CTL_MAX 1024
+/* Distinct segments counted per loop instance for their repeat limits. */
+#define X12IN_NREP 32
 struct clm_x12in_ctlset {
 	uint64_t v[X12IN_CTL_MAX];
 	size_t n;
@@ -116,6 +118,11 @@ struct clm_x12in {
 	int order_last;			/* guide position of the last segment */
 	enum clm_x12in_loop req_loop;	/* loop of the required-segment check */
 	unsigned req_seen;		/* its required segments seen */
+	struct {
+		const void *key;	/* guide entry or kind counted */
+		unsigned n;
+	} rep[X12IN_NREP];		/* segments of the open loop instance */
+	int nrep;
 	/* where the next finding points, for the 999 (clm_x12in_find_at) */
 	int f_el, f_comp;
 	const char *f_code;		/* IK403 or IK304 code, NULL: by edit */
@@ -166,6 +173,10 @@ void clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s
  * and when s opens another loop, report what the last one lacked.  At a
  * trailer (s is SE) the open loop is checked and closed. */
 void clm_x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* Repeat limits of the guide per loop instance (counted since the loop
+ * opened, which clm_x12in_loop_segments notes): report the first segment
+ * past its entry's or kind's maximum. */
+void clm_x12in_check_repeat(struct clm_x12in *x, const struct clm_x12in_seg *s);
 void clm_x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s);
 
 #endif

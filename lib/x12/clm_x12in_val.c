@@ -410,6 +410,47 @@ clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	memcpy(clean[l][h].raw, s->el[0], len);
 }
 
+/* ---- repeat limits -------------------------------------------------------- */
+
+void
+clm_x12in_check_repeat(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	const struct clm_x12spec_use *u;
+	const void *key;
+	const char *p1;
+	size_t len1;
+	unsigned max;
+	int k;
+
+	/* CAS has its own count (clm_x12in_837p.c, count_cas) */
+	if (CLM_X12IN_IS(s, "CAS") || (u = use_of(x, s)) == NULL)
+		return;
+	len1 = clm_x12in_el(s, 1, &p1);
+	if ((max = clm_x12spec_repeat(&clm_x12spec_837p, u, p1, len1,
+	    &key)) == 0)
+		return;
+	for (k = 0; k < x->nrep && x->rep[k].key != key; k++)
+		;
+	if (k == x->nrep) {
+		if (k == X12IN_NREP)
+			return;		/* not counted past the 32nd kind */
+		x->rep[k].key = key;
+		x->rep[k].n = 0;
+		x->nrep++;
+	}
+	if (++x->rep[k].n != max + 1)
+		return;
+	if (key != u)
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_REPEAT, 0, 0, "5",
+		    "%s*%.*s appears more than %u time%s in one loop %s",
+		    s->id, (int)len1, p1, max, max == 1 ? "" : "s",
+		    clm_x12in_loop_name(x->loop));
+	else
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_REPEAT, 0, 0, "5",
+		    "%s appears more than %u time%s in one loop %s", s->id,
+		    max, max == 1 ? "" : "s", clm_x12in_loop_name(x->loop));
+}
+
 /* ---- required segments of a loop ---------------------------------------- */
 
 /*
@@ -483,6 +524,7 @@ clm_x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			clm_x12in_loop_close(x, s);
 		x->req_loop = x->loop;
 		x->req_seen = 0;
+		x->nrep = 0;
 	}
 	if (!req_ready)
 		build_required();

@@ -22,6 +22,7 @@ struct index {
 	short slot[NSLOT];		/* first entry of (loop, id), -1 */
 	short next[MAX_USE];		/* next entry of the same (loop, id) */
 	short order[MAX_USE];		/* position inside its loop */
+	short kind[MAX_USE];		/* first kind of (loop, id), -1 */
 	struct list lists[MAX_USE][MAX_LISTS];
 	unsigned char nlists[MAX_USE];
 };
@@ -101,6 +102,11 @@ index_of(const struct clm_x12spec *g)
 			if (strcmp(g->use[k].loop, e->loop) == 0)
 				order++;
 		ix->order[u] = order;
+		ix->kind[u] = -1;
+		for (size_t k = g->nkinds; k-- > 0;)
+			if (strcmp(g->kinds[k].loop, e->loop) == 0 &&
+			    strcmp(g->kinds[k].id, e->id) == 0)
+				ix->kind[u] = (short)k;
 		parse_lists(ix, u);
 	}
 	return ix;
@@ -171,6 +177,34 @@ clm_x12spec_find(const struct clm_x12spec *g, const char *loop,
 	if (order != NULL)
 		*order = -1;
 	return find_in(ix, "*", id, el1, len1, NULL);
+}
+
+unsigned
+clm_x12spec_repeat(const struct clm_x12spec *g,
+    const struct clm_x12spec_use *u, const char *el1, size_t len1,
+    const void **key)
+{
+	const struct index *ix = index_of(g);
+	size_t n;
+
+	*key = u;
+	if (u == NULL)
+		return 0;
+	if (ix == NULL || u < g->use || u >= g->use + g->nuse)
+		return u->repeat;
+	n = (size_t)(u - g->use);
+	for (size_t k = ix->kind[n] < 0 ? g->nkinds : (size_t)ix->kind[n];
+	    k < g->nkinds; k++) {
+		const struct clm_x12spec_kind *kd = &g->kinds[k];
+
+		if (strcmp(kd->loop, u->loop) != 0 || strcmp(kd->id, u->id) != 0)
+			break;
+		if (in_list(kd->quals, strlen(kd->quals), el1, len1)) {
+			*key = kd;
+			return kd->repeat;
+		}
+	}
+	return u->repeat;
 }
 
 char
