@@ -458,7 +458,8 @@ clm_x12in_check_repeat(struct clm_x12in *x, const struct clm_x12in_seg *s)
  * dedicated checks that name the record column (clm_x12in_837p.c).
  */
 static const enum clm_x12in_loop table_loops[] = { L_1000A, L_2010AB, L_2310C,
-	L_2310E, L_2310F, L_2420C, L_2420G, L_2420H };
+	L_2310E, L_2310F, L_2330C, L_2330D, L_2330E, L_2330F, L_2330G, L_2420C,
+	L_2420G, L_2420H };
 #define MAX_REQ 4
 static char req_ids[L_COUNT][MAX_REQ][4];
 static unsigned req_codes[L_COUNT][MAX_REQ];
