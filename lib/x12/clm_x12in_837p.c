@@ -3,6 +3,7 @@
  * or belongs to (005010X222A1 as in the pyx12 map), the hierarchy checks,
  * and the mapping of elements to record columns (docs/record-format.md).
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,8 +74,16 @@ clm_x12in_loop_level(enum clm_x12in_loop l)
 
 /* Segment codes each loop allows, from the strings above (built once). */
 #define MAX_ALLOWED 20
+#define AHASH 64
 static unsigned allowed_codes[L_COUNT][MAX_ALLOWED];
-static int allowed_ready;
+static unsigned char allowed_pos[L_COUNT][AHASH];	/* by code hash, 0 */
+static pthread_once_t allowed_once = PTHREAD_ONCE_INIT;	/* read-only after */
+
+static unsigned
+ahash(unsigned code)
+{
+	return (code * 2654435761u) >> 26 & (AHASH - 1);
+}
 
 static void
 build_allowed(void)
@@ -95,22 +104,28 @@ build_allowed(void)
 				break;
 			memcpy(id, p, len);
 			id[len] = '\0';
-			allowed_codes[l][n++] = clm_x12in_code(id);
+			allowed_codes[l][n] = clm_x12in_code(id);
+			for (unsigned h = ahash(allowed_codes[l][n]);; h = (h + 1) &
+			    (AHASH - 1))
+				if (allowed_pos[l][h] == 0) {
+					allowed_pos[l][h] = (unsigned char)(n + 1);
+					break;
+				}
+			n++;
 			p += len;
 		}
 	}
-	allowed_ready = 1;
 }
 
 /* Position (from 1, guide order) of code in loop l, 0 when not allowed. */
 static int
 allowed(enum clm_x12in_loop l, unsigned code)
 {
-	if (!allowed_ready)
-		build_allowed();
-	for (int i = 0; i < MAX_ALLOWED && allowed_codes[l][i] != 0; i++)
-		if (allowed_codes[l][i] == code)
-			return i + 1;
+	pthread_once(&allowed_once, build_allowed);
+	for (unsigned h = ahash(code), k; (k = allowed_pos[l][h]) != 0;
+	    h = (h + 1) & (AHASH - 1))
+		if (allowed_codes[l][k - 1] == code)
+			return (int)k;
 	return 0;
 }
 
@@ -306,6 +321,16 @@ num(const struct clm_x12in_seg *s, size_t i)
 
 	if (len == 0 || len >= sizeof(buf))
 		return len == 0 ? 0 : -1;
+	for (v = 0; v >= 0 && (size_t)v < len && p[v] >= '0' && p[v] <= '9';
+	    v++)
+		;
+	if ((size_t)v == len) {		/* digits only: no strtol needed */
+		long r = 0;
+
+		for (size_t k = 0; k < len; k++)
+			r = r * 10 + (p[k] - '0');
+		return r;
+	}
 	memcpy(buf, p, len);
 	buf[len] = '\0';
 	v = strtol(buf, &end, 10);
@@ -843,8 +868,10 @@ sv1(struct clm_x12in *x, const struct clm_x12in_seg *s)
 
 		if (len == 0 || len > 8)
 			continue;
-		n += (size_t)snprintf(ptr + n, sizeof(ptr) - n, "%s%.*s",
-		    n ? ":" : "", (int)len, p);
+		if (n > 0)
+			ptr[n++] = ':';
+		memcpy(ptr + n, p, len);	/* 4 x (8 + 1) fit in ptr */
+		n += len;
 	}
 	clm_x12in_put(x, CLM_COL_DX_PTR, ptr, n);
 }
@@ -1114,9 +1141,8 @@ clm_x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	/* after dispatch: the finding names the loop the segment opened */
 	if (rc >= 0) {
 		clm_x12in_loop_segments(x, s);
-		clm_x12in_check_repeat(x, s);
 		check_order(x, s);
-		clm_x12in_check_elements(x, s);
+		clm_x12in_check_segment(x, s);
 		check_charset(x, s);
 	}
 	return rc;

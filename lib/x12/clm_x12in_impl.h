@@ -114,6 +114,7 @@ struct clm_x12in {
 	int hl_level;
 	long comp_pos;			/* X12-COMPONENT said for it */
 	/* validation (clm_x12in_val.c) */
+	struct clm_x12in_vcache *vc;	/* its lookup caches, owned */
 	enum clm_x12in_loop order_loop;	/* loop of the sequence check */
 	int order_last;			/* guide position of the last segment */
 	enum clm_x12in_loop req_loop;	/* loop of the required-segment check */
@@ -173,10 +174,13 @@ void clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s
  * and when s opens another loop, report what the last one lacked.  At a
  * trailer (s is SE) the open loop is checked and closed. */
 void clm_x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s);
-/* Repeat limits of the guide per loop instance (counted since the loop
- * opened, which clm_x12in_loop_segments notes): report the first segment
- * past its entry's or kind's maximum. */
-void clm_x12in_check_repeat(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* A segment of a transaction set: its repeat limit in the loop instance
+ * (counted since the loop opened, which clm_x12in_loop_segments notes;
+ * the first segment past its entry's or kind's maximum is reported), then
+ * its elements as clm_x12in_check_elements. */
+void clm_x12in_check_segment(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* The reader's validation caches (clm_x12in_val.c), freed with free(). */
+struct clm_x12in_vcache *clm_x12in_vcache_new(void);
 void clm_x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s);
 
 #endif

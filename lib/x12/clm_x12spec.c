@@ -1,8 +1,12 @@
 /*
  * clm_x12spec - lookups over an implementation guide table: the entry of
  * a segment in a loop, element usage, code lists, data types, syntax
- * notes.  The index of a guide is built on first use (static storage).
+ * notes.  The index of a guide is built on first use (static storage,
+ * under a lock; read without one once published), so any number of
+ * threads may look up.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "clm_x12spec.h"
@@ -28,7 +32,8 @@ struct index {
 };
 
 static struct index idx[MAX_GUIDES];
-static int nidx;
+static atomic_int nidx;			/* idx[0..nidx) are built */
+static pthread_mutex_t idx_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static unsigned
 hash(const char *loop, const char *id)
@@ -73,17 +78,34 @@ parse_lists(struct index *ix, size_t u)
 	}
 }
 
+static struct index *build_index(struct index *ix,
+    const struct clm_x12spec *g);
+
 static struct index *
 index_of(const struct clm_x12spec *g)
 {
-	struct index *ix;
+	int n = atomic_load_explicit(&nidx, memory_order_acquire);
+	struct index *ix = NULL;
 
-	for (int i = 0; i < nidx; i++)
+	for (int i = 0; i < n; i++)
 		if (idx[i].g == g)
 			return &idx[i];
-	if (nidx == MAX_GUIDES || g->nuse > MAX_USE)
-		return NULL;
-	ix = &idx[nidx++];
+	pthread_mutex_lock(&idx_lock);
+	n = atomic_load_explicit(&nidx, memory_order_relaxed);
+	for (int i = 0; i < n && ix == NULL; i++)
+		if (idx[i].g == g)
+			ix = &idx[i];
+	if (ix == NULL && n < MAX_GUIDES && g->nuse <= MAX_USE) {
+		ix = build_index(&idx[n], g);
+		atomic_store_explicit(&nidx, n + 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&idx_lock);
+	return ix;
+}
+
+static struct index *
+build_index(struct index *ix, const struct clm_x12spec *g)
+{
 	ix->g = g;
 	memset(ix->slot, 0xff, sizeof(ix->slot));
 	for (size_t u = g->nuse; u-- > 0;) {
@@ -207,6 +229,17 @@ clm_x12spec_repeat(const struct clm_x12spec *g,
 	return u->repeat;
 }
 
+int
+clm_x12spec_has_kinds(const struct clm_x12spec *g,
+    const struct clm_x12spec_use *u)
+{
+	const struct index *ix = index_of(g);
+
+	if (ix == NULL || u < g->use || u >= g->use + g->nuse)
+		return 0;
+	return ix->kind[u - g->use] >= 0;
+}
+
 char
 clm_x12spec_eluse(const struct clm_x12spec_use *u, size_t i)
 {
@@ -223,9 +256,10 @@ clm_x12spec_code(const struct clm_x12spec_use *u, size_t i, size_t k,
     const char *v, size_t len, int *ok)
 {
 	const struct index *ix = NULL;
+	int nix = atomic_load_explicit(&nidx, memory_order_acquire);
 	size_t n;
 
-	for (int j = 0; j < nidx; j++)
+	for (int j = 0; j < nix; j++)
 		if (u >= idx[j].g->use && u < idx[j].g->use + idx[j].g->nuse)
 			ix = &idx[j];
 	if (ix == NULL)

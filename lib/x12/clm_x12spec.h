@@ -119,6 +119,10 @@ const struct clm_x12spec_use *clm_x12spec_find(const struct clm_x12spec *g,
 unsigned clm_x12spec_repeat(const struct clm_x12spec *g,
     const struct clm_x12spec_use *u, const char *el1, size_t len1,
     const void **key);
+/* Non-zero when the guide tells segments of u's loop and id apart by
+ * element 1 for their repeat (kinds). */
+int clm_x12spec_has_kinds(const struct clm_x12spec *g,
+    const struct clm_x12spec_use *u);
 /* Usage of element i in u ('R', 'S', 'N'). */
 char clm_x12spec_eluse(const struct clm_x12spec_use *u, size_t i);
 /*
