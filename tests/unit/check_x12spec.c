@@ -1,6 +1,7 @@
 /* The 837P guide tables (clm_x12spec) are well formed, and the 999
  * writer (clm_x12ack) acknowledges what the reader finds. */
 #include <check.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,6 +322,72 @@ START_TEST(test_ack)
 }
 END_TEST
 
+/* Findings one reader makes on claim_text. */
+static long
+read_findings(void)
+{
+	struct mem m = { claim_text, sizeof(claim_text) - 1 };
+	struct clm_x12in *x = clm_x12in_open(mem_read, &m, "t");
+	struct clm_x12in_claim *c;
+	struct clm_error err;
+	long n = 0;
+
+	while (clm_x12in_next(x, &c, &err) > 0)
+		n += (long)c->f.n;
+	clm_x12in_close(x);
+	return n;
+}
+
+static void *
+reader_thread(void *arg)
+{
+	long *out = arg, want = out[0];
+
+	out[1] = 0;
+	for (int i = 0; i < 200; i++)
+		if (read_findings() != want)
+			out[1]++;
+	return NULL;
+}
+
+/* Readers keep their validation caches: several run in one process, in
+ * threads and interleaved, each finding what one alone finds. */
+START_TEST(test_readers_independent)
+{
+	long want = read_findings(), res[4][2];
+	pthread_t t[4];
+	struct mem m1 = { claim_text, sizeof(claim_text) - 1 };
+	struct mem m2 = { claim_text, sizeof(claim_text) - 1 };
+	struct clm_x12in *a = clm_x12in_open(mem_read, &m1, "a");
+	struct clm_x12in *b = clm_x12in_open(mem_read, &m2, "b");
+	struct clm_x12in_claim *c;
+	struct clm_error err;
+	long na = 0, nb = 0;
+	int ra = 1, rb = 1;
+
+	ck_assert_int_gt(want, 0);
+	while (ra > 0 || rb > 0) {
+		if (ra > 0 && (ra = clm_x12in_next(a, &c, &err)) > 0)
+			na += (long)c->f.n;
+		if (rb > 0 && (rb = clm_x12in_next(b, &c, &err)) > 0)
+			nb += (long)c->f.n;
+	}
+	clm_x12in_close(a);
+	clm_x12in_close(b);
+	ck_assert_int_eq(na, want);
+	ck_assert_int_eq(nb, want);
+	for (int i = 0; i < 4; i++) {
+		res[i][0] = want;
+		ck_assert_int_eq(pthread_create(&t[i], NULL, reader_thread,
+		    res[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		ck_assert_int_eq(res[i][1], 0);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -334,6 +401,7 @@ main(void)
 	tcase_add_test(tc, test_kinds_well_formed);
 	tcase_add_test(tc, test_repeat_and_loops);
 	tcase_add_test(tc, test_ack);
+	tcase_add_test(tc, test_readers_independent);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
