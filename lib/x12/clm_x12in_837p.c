@@ -847,24 +847,51 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 	return 0;
 }
 
+/* Components 1..n of element i (as clm_x12in_comp, in one pass). */
+static void
+split_comp(const struct clm_x12in_seg *s, size_t i, char comp,
+    const char **p, size_t *len, size_t n)
+{
+	const char *v, *end;
+	size_t l = clm_x12in_el(s, i, &v);
+
+	end = v + l;
+	for (size_t k = 0; k < n; k++) {
+		const char *q;
+
+		if (v == NULL) {
+			p[k] = "";
+			len[k] = 0;
+			continue;
+		}
+		q = memchr(v, comp, (size_t)(end - v));
+		p[k] = v;
+		len[k] = (size_t)((q ? q : end) - v);
+		v = q ? q + 1 : NULL;
+	}
+}
+
 static void
 sv1(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	char comp = comp_of(x, s, 1), ptr[64];
-	size_t n = 0;
+	const char *cp[6];
+	size_t n = 0, cl[6];
 
 	cur_line(x)->seen |= LSEEN_SV1;
-	put_comp(x, s, CLM_COL_PROC, 1, 2, comp);
+	split_comp(s, 1, comp, cp, cl, 6);
+	clm_x12in_put(x, CLM_COL_PROC, cp[1], cl[1]);
 	for (size_t k = 1; k <= 4; k++)
-		put_comp(x, s, CLM_COL_MOD(k), 1, 2 + k, comp);
+		clm_x12in_put(x, CLM_COL_MOD(k), cp[1 + k], cl[1 + k]);
 	put(x, s, CLM_COL_CHARGE, 2);
 	put(x, s, CLM_COL_UNIT_TYPE, 3);
 	put(x, s, CLM_COL_UNITS, 4);
 	put(x, s, CLM_COL_LINE_POS, 5);
 	comp = comp_of(x, s, 7);
+	split_comp(s, 7, comp, cp, cl, 4);
 	for (size_t k = 1; k <= 4; k++) {
-		const char *p;
-		size_t len = clm_x12in_comp(s, 7, k, comp, &p);
+		const char *p = cp[k - 1];
+		size_t len = cl[k - 1];
 
 		if (len == 0 || len > 8)
 			continue;
@@ -1105,8 +1132,8 @@ x12_char(unsigned char c)
 	    (c >= '{' && c <= '~');
 }
 
-static void
-check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
+void
+clm_x12in_check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	for (size_t i = 1; i <= s->nel && i <= CLM_X12IN_MAX_ELEMENTS; i++)
 		for (size_t k = 0; k < s->len[i]; k++) {
@@ -1142,8 +1169,7 @@ clm_x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	if (rc >= 0) {
 		clm_x12in_loop_segments(x, s);
 		check_order(x, s);
-		clm_x12in_check_segment(x, s);
-		check_charset(x, s);
+		clm_x12in_check_segment(x, s);	/* and its charset */
 	}
 	return rc;
 }

@@ -163,6 +163,8 @@ void clm_x12in_env_eof(struct clm_x12in *x);
 /* Trailers missing before a new ST, GS or ISA. */
 void clm_x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s);
 /* clm_x12in_837p.c */
+/* Bytes outside the X12 basic and extended character sets (X12-CHARSET). */
+void clm_x12in_check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s);
 int clm_x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
 void clm_x12in_check_claim(struct clm_x12in *x);
@@ -177,7 +179,8 @@ void clm_x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s)
 /* A segment of a transaction set: its repeat limit in the loop instance
  * (counted since the loop opened, which clm_x12in_loop_segments notes;
  * the first segment past its entry's or kind's maximum is reported), then
- * its elements as clm_x12in_check_elements. */
+ * its elements as clm_x12in_check_elements and its bytes against the X12
+ * character sets (clm_x12in_check_charset). */
 void clm_x12in_check_segment(struct clm_x12in *x, const struct clm_x12in_seg *s);
 /* The reader's validation caches (clm_x12in_val.c), freed with free(). */
 struct clm_x12in_vcache *clm_x12in_vcache_new(void);

@@ -408,7 +408,8 @@ check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s,
  * segment's bytes: the last segment of each id found clean in a loop is
  * remembered, and the same bytes again are not checked again (files
  * repeat addresses, dates, provider and payer segments claim after claim).
- * Repeats are counted before, for every segment.
+ * Repeats are counted before, for every segment; a segment of a set is
+ * checked for its character set after its elements.
  */
 static void check_repeat(struct clm_x12in *x, const struct clm_x12in_seg *s,
     const struct clm_x12spec_use *u);
@@ -438,6 +439,8 @@ validate(struct clm_x12in *x, const struct clm_x12in_seg *s, int counted)
 	    memcmp(clean->raw, s->el[0], len) == 0)
 		return;
 	check_elements(x, s, u, counted);
+	if (counted)
+		clm_x12in_check_charset(x, s);
 	if (x->nfind != before || len == 0 || len > MEMO_BYTES)
 		return;
 	clean->code = s->code;
