@@ -59,9 +59,10 @@ UNIT_HELPERS := $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/unit/helper_*.c))
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz-replay/%,$(FUZZ_SRC))
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(FUZZ_SRC))
-# With SAN=1 the CSV reader's tests also run under ThreadSanitizer (below).
+# With SAN=1 the CSV reader's tests and the X12 reader's (several readers in
+# threads) also run under ThreadSanitizer (below).
 ifeq ($(SAN),1)
-TSAN_BINS := $(BUILD)/tests/check_csv_tsan
+TSAN_BINS := $(BUILD)/tests/check_csv_tsan $(BUILD)/tests/check_x12spec_tsan
 endif
 
 .PHONY: all deps check demo bench fuzz fuzz-long install clean lint tools \
@@ -120,6 +121,12 @@ $(BUILD)/tests/check_csv_tsan: $(TSAN_SRC)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) -std=c11 $(WARN) -O1 -g \
 	    -fsanitize=thread -o $@ $(TSAN_SRC) $(CHECK_LIBS) $(LIBS)
+
+$(BUILD)/tests/check_x12spec_tsan: tests/unit/check_x12spec.c \
+    tests/unit/helper_test.c $(wildcard lib/*/*.c)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CHECK_CFLAGS) -std=c11 $(WARN) -O1 -g \
+	    -fsanitize=thread -o $@ $^ $(CHECK_LIBS) $(LIBS)
 
 # Replay drivers: each harness with a plain main() over corpus files.
 $(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(LIBCLM)

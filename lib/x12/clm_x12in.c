@@ -80,6 +80,7 @@ clm_x12in_open(clm_x12in_read_fn fn, void *ctx, const char *name)
 	struct clm_x12in *x = clm_xcalloc(1, sizeof(*x));
 
 	x->tok = clm_x12in_tok_open(fn, ctx, name);
+	x->vc = clm_x12in_vcache_new();
 	x->name = name;
 	for (int i = 0; i < LV_COUNT; i++) {
 		clm_findings_init(&x->lv[i].f);
@@ -105,6 +106,7 @@ clm_x12in_close(struct clm_x12in *x)
 	free(x->claim.lines);
 	clm_findings_free(&x->claim.f);
 	clm_findings_free(&x->orphans);
+	free(x->vc);
 	free(x);
 }
 

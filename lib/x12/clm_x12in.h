@@ -16,9 +16,10 @@
  * its billing provider, subscriber and patient, and the envelope.
  *
  * Ownership: a claim returned by clm_x12in_next belongs to the reader and
- * is valid until the next clm_x12in_next or clm_x12in_close.  The
- * validation keeps process-wide lookup caches (clm_x12in_val.c): read X12
- * from one thread at a time.
+ * is valid until the next clm_x12in_next or clm_x12in_close.  Each
+ * reader owns its validation caches (clm_x12in_val.c, allocated with it;
+ * the guide's tables are read-only once built): any number of readers may
+ * run in one process, one thread per reader.
  */
 #ifndef CLM_X12IN_H
 #define CLM_X12IN_H

@@ -3,6 +3,7 @@
  * or belongs to (005010X222A1 as in the pyx12 map), the hierarchy checks,
  * and the mapping of elements to record columns (docs/record-format.md).
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,8 +74,16 @@ clm_x12in_loop_level(enum clm_x12in_loop l)
 
 /* Segment codes each loop allows, from the strings above (built once). */
 #define MAX_ALLOWED 20
+#define AHASH 64
 static unsigned allowed_codes[L_COUNT][MAX_ALLOWED];
-static int allowed_ready;
+static unsigned char allowed_pos[L_COUNT][AHASH];	/* by code hash, 0 */
+static pthread_once_t allowed_once = PTHREAD_ONCE_INIT;	/* read-only after */
+
+static unsigned
+ahash(unsigned code)
+{
+	return (code * 2654435761u) >> 26 & (AHASH - 1);
+}
 
 static void
 build_allowed(void)
@@ -95,22 +104,28 @@ build_allowed(void)
 				break;
 			memcpy(id, p, len);
 			id[len] = '\0';
-			allowed_codes[l][n++] = clm_x12in_code(id);
+			allowed_codes[l][n] = clm_x12in_code(id);
+			for (unsigned h = ahash(allowed_codes[l][n]);; h = (h + 1) &
+			    (AHASH - 1))
+				if (allowed_pos[l][h] == 0) {
+					allowed_pos[l][h] = (unsigned char)(n + 1);
+					break;
+				}
+			n++;
 			p += len;
 		}
 	}
-	allowed_ready = 1;
 }
 
 /* Position (from 1, guide order) of code in loop l, 0 when not allowed. */
 static int
 allowed(enum clm_x12in_loop l, unsigned code)
 {
-	if (!allowed_ready)
-		build_allowed();
-	for (int i = 0; i < MAX_ALLOWED && allowed_codes[l][i] != 0; i++)
-		if (allowed_codes[l][i] == code)
-			return i + 1;
+	pthread_once(&allowed_once, build_allowed);
+	for (unsigned h = ahash(code), k; (k = allowed_pos[l][h]) != 0;
+	    h = (h + 1) & (AHASH - 1))
+		if (allowed_codes[l][k - 1] == code)
+			return (int)k;
 	return 0;
 }
 
@@ -306,6 +321,16 @@ num(const struct clm_x12in_seg *s, size_t i)
 
 	if (len == 0 || len >= sizeof(buf))
 		return len == 0 ? 0 : -1;
+	for (v = 0; v >= 0 && (size_t)v < len && p[v] >= '0' && p[v] <= '9';
+	    v++)
+		;
+	if ((size_t)v == len) {		/* digits only: no strtol needed */
+		long r = 0;
+
+		for (size_t k = 0; k < len; k++)
+			r = r * 10 + (p[k] - '0');
+		return r;
+	}
 	memcpy(buf, p, len);
 	buf[len] = '\0';
 	v = strtol(buf, &end, 10);
@@ -822,29 +847,58 @@ lx(struct clm_x12in *x, const struct clm_x12in_seg *s, struct clm_error *err)
 	return 0;
 }
 
+/* Components 1..n of element i (as clm_x12in_comp, in one pass). */
+static void
+split_comp(const struct clm_x12in_seg *s, size_t i, char comp,
+    const char **p, size_t *len, size_t n)
+{
+	const char *v, *end;
+	size_t l = clm_x12in_el(s, i, &v);
+
+	end = v + l;
+	for (size_t k = 0; k < n; k++) {
+		const char *q;
+
+		if (v == NULL) {
+			p[k] = "";
+			len[k] = 0;
+			continue;
+		}
+		q = memchr(v, comp, (size_t)(end - v));
+		p[k] = v;
+		len[k] = (size_t)((q ? q : end) - v);
+		v = q ? q + 1 : NULL;
+	}
+}
+
 static void
 sv1(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	char comp = comp_of(x, s, 1), ptr[64];
-	size_t n = 0;
+	const char *cp[6];
+	size_t n = 0, cl[6];
 
 	cur_line(x)->seen |= LSEEN_SV1;
-	put_comp(x, s, CLM_COL_PROC, 1, 2, comp);
+	split_comp(s, 1, comp, cp, cl, 6);
+	clm_x12in_put(x, CLM_COL_PROC, cp[1], cl[1]);
 	for (size_t k = 1; k <= 4; k++)
-		put_comp(x, s, CLM_COL_MOD(k), 1, 2 + k, comp);
+		clm_x12in_put(x, CLM_COL_MOD(k), cp[1 + k], cl[1 + k]);
 	put(x, s, CLM_COL_CHARGE, 2);
 	put(x, s, CLM_COL_UNIT_TYPE, 3);
 	put(x, s, CLM_COL_UNITS, 4);
 	put(x, s, CLM_COL_LINE_POS, 5);
 	comp = comp_of(x, s, 7);
+	split_comp(s, 7, comp, cp, cl, 4);
 	for (size_t k = 1; k <= 4; k++) {
-		const char *p;
-		size_t len = clm_x12in_comp(s, 7, k, comp, &p);
+		const char *p = cp[k - 1];
+		size_t len = cl[k - 1];
 
 		if (len == 0 || len > 8)
 			continue;
-		n += (size_t)snprintf(ptr + n, sizeof(ptr) - n, "%s%.*s",
-		    n ? ":" : "", (int)len, p);
+		if (n > 0)
+			ptr[n++] = ':';
+		memcpy(ptr + n, p, len);	/* 4 x (8 + 1) fit in ptr */
+		n += len;
 	}
 	clm_x12in_put(x, CLM_COL_DX_PTR, ptr, n);
 }
@@ -1078,8 +1132,8 @@ x12_char(unsigned char c)
 	    (c >= '{' && c <= '~');
 }
 
-static void
-check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
+void
+clm_x12in_check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	for (size_t i = 1; i <= s->nel && i <= CLM_X12IN_MAX_ELEMENTS; i++)
 		for (size_t k = 0; k < s->len[i]; k++) {
@@ -1115,8 +1169,7 @@ clm_x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	if (rc >= 0) {
 		clm_x12in_loop_segments(x, s);
 		check_order(x, s);
-		clm_x12in_check_elements(x, s);
-		check_charset(x, s);
+		clm_x12in_check_segment(x, s);	/* and its charset */
 	}
 	return rc;
 }

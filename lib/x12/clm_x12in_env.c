@@ -219,6 +219,7 @@ st(struct clm_x12in *x, const struct clm_x12in_seg *s,
 	el_trim(s, 2, x->st02, sizeof(x->st02));
 	x->order_loop = L_HDR;
 	x->order_last = 0;
+	x->nrep = 0;
 	clm_x12in_event(x, CLM_X12IN_EV_ST, s);
 	unique_control(x, s, &x->st_seen, x->st02,
 	    "transaction set in this group (ST02)");

@@ -83,6 +83,8 @@ struct clm_x12in_claim {
 
 /* Control numbers already used in an envelope (the first X12IN_CTL_MAX). */
 #define X12IN_CTL_MAX 1024
+/* Distinct segments counted per loop instance for their repeat limits. */
+#define X12IN_NREP 32
 struct clm_x12in_ctlset {
 	uint64_t v[X12IN_CTL_MAX];
 	size_t n;
@@ -112,10 +114,16 @@ struct clm_x12in {
 	int hl_level;
 	long comp_pos;			/* X12-COMPONENT said for it */
 	/* validation (clm_x12in_val.c) */
+	struct clm_x12in_vcache *vc;	/* its lookup caches, owned */
 	enum clm_x12in_loop order_loop;	/* loop of the sequence check */
 	int order_last;			/* guide position of the last segment */
 	enum clm_x12in_loop req_loop;	/* loop of the required-segment check */
 	unsigned req_seen;		/* its required segments seen */
+	struct {
+		const void *key;	/* guide entry or kind counted */
+		unsigned n;
+	} rep[X12IN_NREP];		/* segments of the open loop instance */
+	int nrep;
 	/* where the next finding points, for the 999 (clm_x12in_find_at) */
 	int f_el, f_comp;
 	const char *f_code;		/* IK403 or IK304 code, NULL: by edit */
@@ -155,6 +163,8 @@ void clm_x12in_env_eof(struct clm_x12in *x);
 /* Trailers missing before a new ST, GS or ISA. */
 void clm_x12in_env_missing(struct clm_x12in *x, const struct clm_x12in_seg *s);
 /* clm_x12in_837p.c */
+/* Bytes outside the X12 basic and extended character sets (X12-CHARSET). */
+void clm_x12in_check_charset(struct clm_x12in *x, const struct clm_x12in_seg *s);
 int clm_x12in_segment(struct clm_x12in *x, const struct clm_x12in_seg *s,
     struct clm_error *err);
 void clm_x12in_check_claim(struct clm_x12in *x);
@@ -166,6 +176,14 @@ void clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s
  * and when s opens another loop, report what the last one lacked.  At a
  * trailer (s is SE) the open loop is checked and closed. */
 void clm_x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* A segment of a transaction set: its repeat limit in the loop instance
+ * (counted since the loop opened, which clm_x12in_loop_segments notes;
+ * the first segment past its entry's or kind's maximum is reported), then
+ * its elements as clm_x12in_check_elements and its bytes against the X12
+ * character sets (clm_x12in_check_charset). */
+void clm_x12in_check_segment(struct clm_x12in *x, const struct clm_x12in_seg *s);
+/* The reader's validation caches (clm_x12in_val.c), freed with free(). */
+struct clm_x12in_vcache *clm_x12in_vcache_new(void);
 void clm_x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s);
 
 #endif

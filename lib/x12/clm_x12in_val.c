@@ -5,10 +5,12 @@
  * qualifier, and the segment's syntax notes.  Findings name the element
  * position and, for codes, the value only when it is code-shaped.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "clm.h"
 #include "clm_x12in_impl.h"
 #include "clm_x12spec.h"
 
@@ -39,20 +41,69 @@ code_shaped(const char *v, size_t len)
 }
 
 /*
- * The last value found valid per guide entry and element: most files
- * repeat the same few codes, so the code list is searched once for them.
+ * The reader's validation caches (struct clm_x12in_vcache, one per
+ * reader, allocated with it): lookups of the guide and dictionary by
+ * segment id and loop, the last valid code per entry and element, the
+ * last clean segment per id and loop, repeat limits per entry.
  */
-static struct {
-	const struct clm_x12spec_use *u;
-	unsigned char i, k, len;
-	char v[5];
-} memo[512];
+#define NCACHE 512
+#define MEMO_BYTES 96
+struct dentry {
+	unsigned code;
+	const struct clm_x12spec_seg *d;
+	struct clm_x12spec_note note[16];
+	int nnote;
+	size_t mlast;			/* last element mandatory in the standard */
+};
 
+struct clm_x12in_vcache {
+	/* the last value found valid per guide entry and element */
+	struct memo_e {
+		const struct clm_x12spec_use *u;
+		unsigned char i, k, len;
+		char v[5];
+	} memo[512];
+	struct dentry dcache[NCACHE];	/* dictionary by segment code */
+	struct ucache_e {
+		unsigned code;
+		int fixed;		/* one entry whatever element 1 says */
+		const struct clm_x12spec_use *u;
+		char el1[4];		/* else: the last element 1 seen */
+		const struct clm_x12spec_use *last;
+	} ucache[L_COUNT + 1][64];	/* guide entry by loop and code */
+	const struct clm_x12spec_use *last_u;	/* and strlen(eluse) */
+	size_t last_n;
+	struct clean_e {
+		unsigned code;
+		unsigned char len;
+		char comp;
+		char raw[MEMO_BYTES];
+	} clean[L_COUNT + 1][16];	/* last clean bytes per id and loop */
+	struct {
+		const struct clm_x12spec_use *u;
+		char el1[4];
+		unsigned char len;
+		unsigned max;
+		const void *key;
+	} rmemo[64];			/* repeat limit per entry and element 1 */
+	/* per entry of the guide (by index): 0 unknown, 1 has kinds, else
+	 * 2 + its repeat limit whatever element 1 says */
+	unsigned rfixed[512];
+};
+
+struct clm_x12in_vcache *
+clm_x12in_vcache_new(void)
+{
+	return clm_xcalloc(1, sizeof(struct clm_x12in_vcache));
+}
+
+/* Most files repeat the same few codes: the code list is searched once. */
 static int
-code_seen(const struct clm_x12spec_use *u, size_t i, size_t k,
-    const char *v, size_t len)
+code_seen(struct clm_x12in_vcache *vc, const struct clm_x12spec_use *u,
+    size_t i, size_t k, const char *v, size_t len)
 {
 	unsigned h = (unsigned)(((uintptr_t)u >> 3) * 31u + i * 7u + k) & 511u;
+	struct memo_e *memo = vc->memo;
 	int ok;
 
 	if (memo[h].u == u && memo[h].i == i && memo[h].k == k &&
@@ -93,8 +144,8 @@ check_value(struct clm_x12in *x, const struct clm_x12in_seg *s,
 		    type_name((enum clm_x12spec_type)d->type));
 		return;
 	}
-	if (u != NULL && d->type == CLM_X12SPEC_ID && !code_seen(u, i, k, p,
-	    len) && clm_x12spec_code(u, i, k, p, len, &ok) && !ok) {
+	if (u != NULL && d->type == CLM_X12SPEC_ID && !code_seen(x->vc, u, i,
+	    k, p, len) && clm_x12spec_code(u, i, k, p, len, &ok) && !ok) {
 		if (code_shaped(p, len))
 			clm_x12in_find_at(x, s, CLM_EDIT_X12_CODE, (int)i, (int)k,
 			    "7", "%s code '%.*s' is not one the 837P allows "
@@ -191,32 +242,15 @@ check_composite(struct clm_x12in *x, const struct clm_x12in_seg *s,
 /*
  * Lookups cached by segment code (and loop): the dictionary entry, and
  * the guide entry when the loop has one entry for the id (else looked up
- * with element 1 every time).  Static, filled once per key.
+ * with element 1 every time).  Filled once per key and reader.
  */
-#define NCACHE 512
-struct dentry {
-	unsigned code;
-	const struct clm_x12spec_seg *d;
-	struct clm_x12spec_note note[16];
-	int nnote;
-	size_t mlast;			/* last element mandatory in the standard */
-};
-static struct dentry dcache[NCACHE];
-static struct {
-	unsigned code;
-	int fixed;			/* one entry whatever element 1 says */
-	const struct clm_x12spec_use *u;
-	char el1[4];			/* else: the last element 1 seen */
-	const struct clm_x12spec_use *last;
-} ucache[L_COUNT + 1][64];
-
 static const struct dentry *
-dict_of(const struct clm_x12in_seg *s)
+dict_of(struct clm_x12in_vcache *vc, const struct clm_x12in_seg *s)
 {
 	unsigned h = (s->code * 2654435761u) >> 23 & (NCACHE - 1);
 
 	for (unsigned k = 0; k < NCACHE; k++, h = (h + 1) & (NCACHE - 1)) {
-		struct dentry *e = &dcache[h];
+		struct dentry *e = &vc->dcache[h];
 
 		if (e->code == s->code)
 			return e;
@@ -259,24 +293,25 @@ use_of(struct clm_x12in *x, const struct clm_x12in_seg *s)
 	unsigned h = (s->code * 2654435761u) >> 26 & 63;
 	const char *p1;
 	size_t len1 = clm_x12in_el(s, 1, &p1);
+	struct ucache_e *uc = x->vc->ucache[l];
 
 	for (unsigned k = 0; k < 64; k++, h = (h + 1) & 63) {
-		if (ucache[l][h].code == s->code) {
-			if (ucache[l][h].fixed)
-				return ucache[l][h].u;
-			if (len1 < 4 && memcmp(ucache[l][h].el1, p1, len1) == 0 &&
-			    ucache[l][h].el1[len1] == '\0')
-				return ucache[l][h].last;
+		if (uc[h].code == s->code) {
+			if (uc[h].fixed)
+				return uc[h].u;
+			if (len1 < 4 && memcmp(uc[h].el1, p1, len1) == 0 &&
+			    uc[h].el1[len1] == '\0')
+				return uc[h].last;
 			if (len1 < 4) {
-				memcpy(ucache[l][h].el1, p1, len1);
-				ucache[l][h].el1[len1] = '\0';
-				return ucache[l][h].last = clm_x12spec_find(
+				memcpy(uc[h].el1, p1, len1);
+				uc[h].el1[len1] = '\0';
+				return uc[h].last = clm_x12spec_find(
 				    &clm_x12spec_837p, loop, s->id, p1, len1,
 				    NULL);
 			}
 			break;
 		}
-		if (ucache[l][h].code == 0) {
+		if (uc[h].code == 0) {
 			const struct clm_x12spec_use *a, *b;
 
 			/* the same entry for two different qualifiers: fixed */
@@ -284,12 +319,12 @@ use_of(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			    "\001", 1, NULL);
 			b = clm_x12spec_find(&clm_x12spec_837p, loop, s->id,
 			    "\002", 1, NULL);
-			ucache[l][h].code = s->code;
-			ucache[l][h].u = a;
-			ucache[l][h].el1[0] = '\001';	/* matches no value */
-			ucache[l][h].fixed = a == b && (a == NULL ||
+			uc[h].code = s->code;
+			uc[h].u = a;
+			uc[h].el1[0] = '\001';	/* matches no value */
+			uc[h].fixed = a == b && (a == NULL ||
 			    (a->qual[0] == '\0' && entries(a) == 1));
-			if (ucache[l][h].fixed)
+			if (uc[h].fixed)
 				return a;
 			break;
 		}
@@ -299,26 +334,23 @@ use_of(struct clm_x12in *x, const struct clm_x12in_seg *s)
 }
 
 static void
-check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
+check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    const struct clm_x12spec_use *u, int have_u)
 {
-	const struct dentry *de = dict_of(s);
+	struct clm_x12in_vcache *vc = x->vc;
+	const struct dentry *de = dict_of(vc, s);
 	const struct clm_x12spec_seg *d = de ? de->d : NULL;
-	const struct clm_x12spec_use *u;
 	size_t n, nuse, last;
 
 	if (d == NULL)
 		return;
-	u = use_of(x, s);
-	{
-		static const struct clm_x12spec_use *last_u;
-		static size_t last_n;
-
-		if (u != last_u) {
-			last_u = u;
-			last_n = u != NULL ? strlen(u->eluse) : 0;
-		}
-		nuse = last_n;
+	if (!have_u)
+		u = use_of(x, s);
+	if (u != vc->last_u) {
+		vc->last_u = u;
+		vc->last_n = u != NULL ? strlen(u->eluse) : 0;
 	}
+	nuse = vc->last_n;
 	n = s->nel > CLM_X12IN_MAX_ELEMENTS ? CLM_X12IN_MAX_ELEMENTS : s->nel;
 	/* past the last element present only required ones matter */
 	last = n > de->mlast ? n : de->mlast;
@@ -376,38 +408,134 @@ check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
  * segment's bytes: the last segment of each id found clean in a loop is
  * remembered, and the same bytes again are not checked again (files
  * repeat addresses, dates, provider and payer segments claim after claim).
+ * Repeats are counted before, for every segment; a segment of a set is
+ * checked for its character set after its elements.
  */
-#define MEMO_BYTES 96
-static struct {
-	unsigned code;
-	unsigned char len;
-	char comp;
-	char raw[MEMO_BYTES];
-} clean[L_COUNT + 1][16];
+static void check_repeat(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    const struct clm_x12spec_use *u);
 
-void
-clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
+static void
+validate(struct clm_x12in *x, const struct clm_x12in_seg *s, int counted)
 {
 	int l = x->in_st ? (int)x->loop : L_COUNT;
 	unsigned h = (s->code * 2654435761u) >> 28;
 	char comp = clm_x12in_tok_delims(x->tok)->comp;
 	size_t len = 0;
 	unsigned long before = x->nfind;
+	struct clean_e *clean = &x->vc->clean[l][h];
+	const struct clm_x12spec_use *u = NULL;
+
+	if (counted) {
+		u = use_of(x, s);
+		check_repeat(x, s, u);
+		before = x->nfind;
+	}
 
 	if (s->nel >= 1 && s->nel <= CLM_X12IN_MAX_ELEMENTS &&
 	    !s->unterminated && s->el[0] != NULL)
 		len = (size_t)(s->el[s->nel] + s->len[s->nel] - s->el[0]);
-	if (len > 0 && len <= MEMO_BYTES && clean[l][h].code == s->code &&
-	    clean[l][h].len == len && clean[l][h].comp == comp &&
-	    memcmp(clean[l][h].raw, s->el[0], len) == 0)
+	if (len > 0 && len <= MEMO_BYTES && clean->code == s->code &&
+	    clean->len == len && clean->comp == comp &&
+	    memcmp(clean->raw, s->el[0], len) == 0)
 		return;
-	check_elements(x, s);
+	check_elements(x, s, u, counted);
+	if (counted)
+		clm_x12in_check_charset(x, s);
 	if (x->nfind != before || len == 0 || len > MEMO_BYTES)
 		return;
-	clean[l][h].code = s->code;
-	clean[l][h].len = (unsigned char)len;
-	clean[l][h].comp = comp;
-	memcpy(clean[l][h].raw, s->el[0], len);
+	clean->code = s->code;
+	clean->len = (unsigned char)len;
+	clean->comp = comp;
+	memcpy(clean->raw, s->el[0], len);
+}
+
+void
+clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	validate(x, s, 0);
+}
+
+void
+clm_x12in_check_segment(struct clm_x12in *x, const struct clm_x12in_seg *s)
+{
+	validate(x, s, 1);
+}
+
+/* ---- repeat limits -------------------------------------------------------- */
+
+/* The repeat limit of u for element 1 p1, remembered per reader. */
+static unsigned
+repeat_of(struct clm_x12in_vcache *vc, const struct clm_x12spec_use *u,
+    const char *p1, size_t len1, const void **key)
+{
+	const struct clm_x12spec *g = &clm_x12spec_837p;
+	unsigned h = (unsigned)((uintptr_t)u >> 4) * 31u;
+	size_t f = (size_t)(u - g->use);
+	unsigned max;
+
+	if (u < g->use || f >= g->nuse || f >= 512)
+		return clm_x12spec_repeat(g, u, p1, len1, key);
+	if (vc->rfixed[f] == 0)
+		vc->rfixed[f] = clm_x12spec_has_kinds(g, u) ? 1 : 2u + u->repeat;
+	if (vc->rfixed[f] >= 2) {
+		*key = u;
+		return vc->rfixed[f] - 2;
+	}
+	for (size_t k = 0; k < len1 && k < 3; k++)
+		h = h * 33u + (unsigned char)p1[k];
+	h &= 63;
+	if (vc->rmemo[h].u == u && vc->rmemo[h].len == len1 && len1 < 4 &&
+	    memcmp(vc->rmemo[h].el1, p1, len1) == 0) {
+		*key = vc->rmemo[h].key;
+		return vc->rmemo[h].max;
+	}
+	max = clm_x12spec_repeat(g, u, p1, len1, key);
+	if (len1 < 4) {
+		vc->rmemo[h].u = u;
+		vc->rmemo[h].len = (unsigned char)len1;
+		memcpy(vc->rmemo[h].el1, p1, len1);
+		vc->rmemo[h].max = max;
+		vc->rmemo[h].key = *key;
+	}
+	return max;
+}
+
+static void
+check_repeat(struct clm_x12in *x, const struct clm_x12in_seg *s,
+    const struct clm_x12spec_use *u)
+{
+	const void *key;
+	const char *p1;
+	size_t len1;
+	unsigned max;
+	int k;
+
+	/* CAS has its own count (clm_x12in_837p.c, count_cas) */
+	if (u == NULL || CLM_X12IN_IS(s, "CAS"))
+		return;
+	len1 = clm_x12in_el(s, 1, &p1);
+	if ((max = repeat_of(x->vc, u, p1, len1, &key)) == 0)
+		return;
+	for (k = 0; k < x->nrep && x->rep[k].key != key; k++)
+		;
+	if (k == x->nrep) {
+		if (k == X12IN_NREP)
+			return;		/* not counted past the 32nd kind */
+		x->rep[k].key = key;
+		x->rep[k].n = 0;
+		x->nrep++;
+	}
+	if (++x->rep[k].n != max + 1)
+		return;
+	if (key != u)
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_REPEAT, 0, 0, "5",
+		    "%s*%.*s appears more than %u time%s in one loop %s",
+		    s->id, (int)len1, p1, max, max == 1 ? "" : "s",
+		    clm_x12in_loop_name(x->loop));
+	else
+		clm_x12in_find_at(x, s, CLM_EDIT_X12_REPEAT, 0, 0, "5",
+		    "%s appears more than %u time%s in one loop %s", s->id,
+		    max, max == 1 ? "" : "s", clm_x12in_loop_name(x->loop));
 }
 
 /* ---- required segments of a loop ---------------------------------------- */
@@ -417,11 +545,12 @@ clm_x12in_check_elements(struct clm_x12in *x, const struct clm_x12in_seg *s)
  * dedicated checks that name the record column (clm_x12in_837p.c).
  */
 static const enum clm_x12in_loop table_loops[] = { L_1000A, L_2010AB, L_2310C,
-	L_2310E, L_2310F, L_2420C, L_2420G, L_2420H };
+	L_2310E, L_2310F, L_2330C, L_2330D, L_2330E, L_2330F, L_2330G, L_2420C,
+	L_2420G, L_2420H };
 #define MAX_REQ 4
 static char req_ids[L_COUNT][MAX_REQ][4];
 static unsigned req_codes[L_COUNT][MAX_REQ];
-static int req_ready;
+static pthread_once_t req_once = PTHREAD_ONCE_INIT;	/* read-only after */
 
 static void
 build_required(void)
@@ -443,7 +572,6 @@ build_required(void)
 			req_codes[l][n++] = clm_x12in_code(g->use[u].id);
 		}
 	}
-	req_ready = 1;
 }
 
 static int
@@ -460,8 +588,7 @@ clm_x12in_loop_close(struct clm_x12in *x, const struct clm_x12in_seg *s)
 {
 	enum clm_x12in_loop cur = x->loop, l = x->req_loop;
 
-	if (!req_ready)
-		build_required();
+	pthread_once(&req_once, build_required);
 	x->req_loop = L_NONE;
 	x->loop = l;
 	for (int k = 0; k < MAX_REQ && req_codes[l][k] != 0; k++) {
@@ -483,9 +610,9 @@ clm_x12in_loop_segments(struct clm_x12in *x, const struct clm_x12in_seg *s)
 			clm_x12in_loop_close(x, s);
 		x->req_loop = x->loop;
 		x->req_seen = 0;
+		x->nrep = 0;
 	}
-	if (!req_ready)
-		build_required();
+	pthread_once(&req_once, build_required);
 	for (int k = 0; k < MAX_REQ && req_codes[x->loop][k] != 0; k++)
 		if (req_codes[x->loop][k] == s->code)
 			x->req_seen |= 1u << k;

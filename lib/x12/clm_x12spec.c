@@ -1,8 +1,12 @@
 /*
  * clm_x12spec - lookups over an implementation guide table: the entry of
  * a segment in a loop, element usage, code lists, data types, syntax
- * notes.  The index of a guide is built on first use (static storage).
+ * notes.  The index of a guide is built on first use (static storage,
+ * under a lock; read without one once published), so any number of
+ * threads may look up.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "clm_x12spec.h"
@@ -22,12 +26,14 @@ struct index {
 	short slot[NSLOT];		/* first entry of (loop, id), -1 */
 	short next[MAX_USE];		/* next entry of the same (loop, id) */
 	short order[MAX_USE];		/* position inside its loop */
+	short kind[MAX_USE];		/* first kind of (loop, id), -1 */
 	struct list lists[MAX_USE][MAX_LISTS];
 	unsigned char nlists[MAX_USE];
 };
 
 static struct index idx[MAX_GUIDES];
-static int nidx;
+static atomic_int nidx;			/* idx[0..nidx) are built */
+static pthread_mutex_t idx_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static unsigned
 hash(const char *loop, const char *id)
@@ -72,17 +78,34 @@ parse_lists(struct index *ix, size_t u)
 	}
 }
 
+static struct index *build_index(struct index *ix,
+    const struct clm_x12spec *g);
+
 static struct index *
 index_of(const struct clm_x12spec *g)
 {
-	struct index *ix;
+	int n = atomic_load_explicit(&nidx, memory_order_acquire);
+	struct index *ix = NULL;
 
-	for (int i = 0; i < nidx; i++)
+	for (int i = 0; i < n; i++)
 		if (idx[i].g == g)
 			return &idx[i];
-	if (nidx == MAX_GUIDES || g->nuse > MAX_USE)
-		return NULL;
-	ix = &idx[nidx++];
+	pthread_mutex_lock(&idx_lock);
+	n = atomic_load_explicit(&nidx, memory_order_relaxed);
+	for (int i = 0; i < n && ix == NULL; i++)
+		if (idx[i].g == g)
+			ix = &idx[i];
+	if (ix == NULL && n < MAX_GUIDES && g->nuse <= MAX_USE) {
+		ix = build_index(&idx[n], g);
+		atomic_store_explicit(&nidx, n + 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&idx_lock);
+	return ix;
+}
+
+static struct index *
+build_index(struct index *ix, const struct clm_x12spec *g)
+{
 	ix->g = g;
 	memset(ix->slot, 0xff, sizeof(ix->slot));
 	for (size_t u = g->nuse; u-- > 0;) {
@@ -101,6 +124,11 @@ index_of(const struct clm_x12spec *g)
 			if (strcmp(g->use[k].loop, e->loop) == 0)
 				order++;
 		ix->order[u] = order;
+		ix->kind[u] = -1;
+		for (size_t k = g->nkinds; k-- > 0;)
+			if (strcmp(g->kinds[k].loop, e->loop) == 0 &&
+			    strcmp(g->kinds[k].id, e->id) == 0)
+				ix->kind[u] = (short)k;
 		parse_lists(ix, u);
 	}
 	return ix;
@@ -173,6 +201,45 @@ clm_x12spec_find(const struct clm_x12spec *g, const char *loop,
 	return find_in(ix, "*", id, el1, len1, NULL);
 }
 
+unsigned
+clm_x12spec_repeat(const struct clm_x12spec *g,
+    const struct clm_x12spec_use *u, const char *el1, size_t len1,
+    const void **key)
+{
+	const struct index *ix = index_of(g);
+	size_t n;
+
+	*key = u;
+	if (u == NULL)
+		return 0;
+	if (ix == NULL || u < g->use || u >= g->use + g->nuse)
+		return u->repeat;
+	n = (size_t)(u - g->use);
+	for (size_t k = ix->kind[n] < 0 ? g->nkinds : (size_t)ix->kind[n];
+	    k < g->nkinds; k++) {
+		const struct clm_x12spec_kind *kd = &g->kinds[k];
+
+		if (strcmp(kd->loop, u->loop) != 0 || strcmp(kd->id, u->id) != 0)
+			break;
+		if (in_list(kd->quals, strlen(kd->quals), el1, len1)) {
+			*key = kd;
+			return kd->repeat;
+		}
+	}
+	return u->repeat;
+}
+
+int
+clm_x12spec_has_kinds(const struct clm_x12spec *g,
+    const struct clm_x12spec_use *u)
+{
+	const struct index *ix = index_of(g);
+
+	if (ix == NULL || u < g->use || u >= g->use + g->nuse)
+		return 0;
+	return ix->kind[u - g->use] >= 0;
+}
+
 char
 clm_x12spec_eluse(const struct clm_x12spec_use *u, size_t i)
 {
@@ -189,9 +256,10 @@ clm_x12spec_code(const struct clm_x12spec_use *u, size_t i, size_t k,
     const char *v, size_t len, int *ok)
 {
 	const struct index *ix = NULL;
+	int nix = atomic_load_explicit(&nidx, memory_order_acquire);
 	size_t n;
 
-	for (int j = 0; j < nidx; j++)
+	for (int j = 0; j < nix; j++)
 		if (u >= idx[j].g->use && u < idx[j].g->use + idx[j].g->nuse)
 			ix = &idx[j];
 	if (ix == NULL)

@@ -64,12 +64,28 @@ struct clm_x12spec_loop {
 	const char *segments;		/* " PER ", " N3 N4 REF PER " */
 };
 
+/*
+ * One segment of the guide that shares its loop and id with others and is
+ * told apart by element 1 (2300 DTP*431, DTP*454...): the segments of
+ * loop and id whose element 1 is one of quals count together, at most
+ * repeat times in one loop instance.  Segments matching no such kind
+ * count under their entry's repeat.
+ */
+struct clm_x12spec_kind {
+	const char *loop;
+	char id[4];
+	unsigned short repeat;
+	const char *quals;
+};
+
 struct clm_x12spec {
 	const char *version;		/* "005010X222A1" */
 	const struct clm_x12spec_use *use;
 	size_t nuse;
 	const struct clm_x12spec_loop *loops;
 	size_t nloops;
+	const struct clm_x12spec_kind *kinds;
+	size_t nkinds;
 };
 
 extern const struct clm_x12spec clm_x12spec_837p;
@@ -94,6 +110,19 @@ const struct clm_x12spec_el *clm_x12spec_comp(unsigned short ref, size_t k);
 const struct clm_x12spec_use *clm_x12spec_find(const struct clm_x12spec *g,
     const char *loop, const char *id, const char *el1, size_t len1,
     int *order);
+/*
+ * The repeat limit of a segment of entry u (found by clm_x12spec_find in
+ * g) whose element 1 is el1: the maximum per loop instance (0 unbounded),
+ * and in *key what it counts under (its kind, else u), for the reader's
+ * per-loop counters.
+ */
+unsigned clm_x12spec_repeat(const struct clm_x12spec *g,
+    const struct clm_x12spec_use *u, const char *el1, size_t len1,
+    const void **key);
+/* Non-zero when the guide tells segments of u's loop and id apart by
+ * element 1 for their repeat (kinds). */
+int clm_x12spec_has_kinds(const struct clm_x12spec *g,
+    const struct clm_x12spec_use *u);
 /* Usage of element i in u ('R', 'S', 'N'). */
 char clm_x12spec_eluse(const struct clm_x12spec_use *u, size_t i);
 /*

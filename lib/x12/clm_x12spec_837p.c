@@ -23,6 +23,7 @@
 #define REF2300 "4N F5 EW 9F G1 F8 X4 9A 9C LX D9 EA P4 1J"
 #define REF2400 "9B 9D G1 9F 6R EW X4 F4 BT"
 #define PROVREF "0B 1G G2 LU"
+#define HCP01 "00 01 02 03 04 05 07 08 09 10 11 12 13 14"
 
 static const struct clm_x12spec_use use[] = {
 	/* envelope and header (every loop) */
@@ -89,6 +90,11 @@ static const struct clm_x12spec_use use[] = {
 	{ "2300", "REF", 'S', 1, "", "RRNN", "1=" REF2300 },
 	{ "2300", "NTE", 'S', 1, "", "RR", "1=ADD CER DCP DGN TPO" },
 	{ "2300", "CRC", 'S', 1, "", "RRRSSSS", "1=07 E1 E2 E3 75 ZZ;2=N Y" },
+	{ "2300", "K3", 'S', 10, "", "RNN", "" },
+	{ "2300", "CR1", 'S', 1, "", "SSNRRRNNSS", "1=LB;4=A B C D E;5=DH" },
+	{ "2300", "CR2", 'S', 1, "", "NNNNNNNRNSSN", "8=A C D E F G M" },
+	{ "2300", "HCP", 'S', 1, "", "RRSSSSSNNNNNSSS", "1=" HCP01 ";13=T1 "
+	    "T2 T3 T4 T5 T6;14=1 2 3 4 5;15=1 2 3 4 5 6" },
 	/* 2310 claim providers */
 	{ "2310A", "NM1", 'S', 2, "DN P3", "RRRSSNSSS", "1=DN P3;2=1;8=XX" },
 	{ "2310A", "REF", 'S', 3, "", "RRNN", "1=" PROVREF },
@@ -114,6 +120,19 @@ static const struct clm_x12spec_use use[] = {
 	{ "2330A", "NM1", 'R', 1, "IL", "RRRSSNSRR", "1=IL;2=1 2;8=II MI" },
 	{ "2330B", "NM1", 'R', 1, "PR", "RRRNNNNRR", "1=PR;2=2;8=PI XV" },
 	{ "2330B", "DTP", 'S', 1, "", "RRR", "1=573;2=D8" },
+	{ "2330B", "REF", 'S', 2, "", "RRNN", "1=2U EI FY NF G1 9F T4 F8" },
+	/* 2330C-G other payer's providers: NM101 and NM102 only, the id in
+	 * a required REF */
+	{ "2330C", "NM1", 'R', 1, "DN P3", "RR", "1=DN P3;2=1" },
+	{ "2330C", "REF", 'R', 3, "", "RRNN", "1=0B 1G G2" },
+	{ "2330D", "NM1", 'R', 1, "82", "RR", "1=82;2=1 2" },
+	{ "2330D", "REF", 'R', 3, "", "RRNN", "1=" PROVREF },
+	{ "2330E", "NM1", 'R', 1, "77", "RR", "1=77;2=2" },
+	{ "2330E", "REF", 'R', 3, "", "RRNN", "1=0B G2 LU" },
+	{ "2330F", "NM1", 'R', 1, "DQ", "RR", "1=DQ;2=1" },
+	{ "2330F", "REF", 'R', 3, "", "RRNN", "1=" PROVREF },
+	{ "2330G", "NM1", 'R', 1, "85", "RR", "1=85;2=1 2" },
+	{ "2330G", "REF", 'R', 2, "", "RRNN", "1=G2 LU" },
 	/* 2400 service line */
 	{ "2400", "SV1", 'R', 1, "", "RRRRSNRNSNSSNNS", "1.1=ER HC IV WK;"
 	    "3=MJ UN;9=Y;11=Y;12=Y" },
@@ -128,17 +147,27 @@ static const struct clm_x12spec_use use[] = {
 	{ "2400", "REF", 'S', 1, "", "RRNN", "1=" REF2400 },
 	{ "2400", "AMT", 'S', 1, "", "RRN", "1=T F4" },
 	{ "2400", "NTE", 'S', 1, "", "RR", "1=ADD DCP TPO" },
+	{ "2400", "K3", 'S', 10, "", "RNN", "" },
+	{ "2400", "CR1", 'S', 1, "", "SSNRRRNNSS", "1=LB;4=A B C D E;5=DH" },
+	{ "2400", "HCP", 'S', 1, "", "RRSSSSSNSSSSSSS", "1=" HCP01 " 06;9=ER "
+	    "HC IV WK;11=MJ UN;13=T1 T2 T3 T4 T5 T6;14=1 2 3 4 5;15=1 2 3 4 "
+	    "5 6" },
 	{ "2410", "LIN", 'S', 1, "", "NRR", "2=EN EO HI N4 ON UK UP" },
 	{ "2410", "CTP", 'R', 1, "", "NNNRR", "5.1=F2 GR ME ML UN" },
 	{ "2410", "REF", 'S', 1, "", "RRNN", "1=XZ VY" },
 	{ "2420A", "NM1", 'S', 1, "82", "RRRSSNSSS", "1=82;2=1 2;8=XX" },
 	{ "2420A", "PRV", 'S', 1, "PE", "RRR", "1=PE;2=PXC" },
 	{ "2420A", "REF", 'S', 20, "", "RRNN", "1=" PROVREF },
+	{ "2420B", "NM1", 'S', 1, "QB", "RRNNNNNSS", "1=QB;2=1 2;8=XX" },
+	{ "2420B", "REF", 'S', 20, "", "RRNS", "1=0B 1G G2;4.1=2U" },
 	{ "2420C", "NM1", 'S', 1, "77", "RRRNNNNSS", "1=77;2=2;8=XX" },
 	{ "2420C", "N3", 'R', 1, "", "RS", "" },
 	{ "2420C", "N4", 'R', 1, "", "RSSSNNS", "" },
 	{ "2420D", "NM1", 'S', 1, "DQ", "RRRSSNSSS", "1=DQ;2=1;8=XX" },
 	{ "2420E", "NM1", 'S', 1, "DK", "RRRSSNSSS", "1=DK;2=1;8=XX" },
+	{ "2420E", "REF", 'S', 20, "", "RRNS", "1=0B 1G G2;4.1=2U" },
+	{ "2420E", "PER", 'S', 1, "", "RSRRSSSSN", "1=IC;3=EM FX TE;5=EM EX "
+	    "FX TE;7=EM EX FX TE" },
 	{ "2420F", "NM1", 'S', 2, "DN P3", "RRRSSNSSS", "1=DN P3;2=1;8=XX" },
 	{ "2420G", "NM1", 'S', 1, "PW", "RR", "1=PW;2=2" },
 	{ "2420G", "N3", 'R', 1, "", "RS", "" },
@@ -197,7 +226,57 @@ static const struct clm_x12spec_loop loops[] = {
 	{ "2440", " FRM " },
 };
 
+/*
+ * Segments of one loop and id that the guide tells apart by element 1,
+ * each with its own repeat (the kinds of one loop and id stand together).
+ */
+static const struct clm_x12spec_kind kinds[] = {
+	{ "2010AA", "REF", 1, "EI SY" }, { "2010AA", "REF", 2, "0B 1G" },
+	{ "2010BA", "REF", 1, "SY" }, { "2010BA", "REF", 1, "Y4" },
+	{ "2010BB", "REF", 3, "2U EI FY NF" }, { "2010BB", "REF", 2, "G2 LU" },
+	{ "2010CA", "REF", 1, "Y4" }, { "2010CA", "REF", 1, "1W SY" },
+	{ "2300", "DTP", 1, "431" }, { "2300", "DTP", 1, "454" },
+	{ "2300", "DTP", 1, "304" }, { "2300", "DTP", 1, "453" },
+	{ "2300", "DTP", 1, "439" }, { "2300", "DTP", 1, "484" },
+	{ "2300", "DTP", 1, "455" }, { "2300", "DTP", 1, "471" },
+	{ "2300", "DTP", 1, "314 360 361" }, { "2300", "DTP", 1, "297" },
+	{ "2300", "DTP", 1, "296" }, { "2300", "DTP", 1, "435" },
+	{ "2300", "DTP", 1, "096" }, { "2300", "DTP", 2, "090 091" },
+	{ "2300", "DTP", 1, "444" }, { "2300", "DTP", 1, "050" },
+	{ "2300", "REF", 1, "4N" }, { "2300", "REF", 1, "F5" },
+	{ "2300", "REF", 1, "EW" }, { "2300", "REF", 1, "9F" },
+	{ "2300", "REF", 1, "G1" }, { "2300", "REF", 1, "F8" },
+	{ "2300", "REF", 1, "X4" }, { "2300", "REF", 1, "9A" },
+	{ "2300", "REF", 1, "9C" }, { "2300", "REF", 1, "LX" },
+	{ "2300", "REF", 1, "D9" }, { "2300", "REF", 1, "EA" },
+	{ "2300", "REF", 1, "P4" }, { "2300", "REF", 1, "1J" },
+	{ "2300", "CRC", 3, "07" }, { "2300", "CRC", 3, "E1 E2 E3" },
+	{ "2300", "CRC", 1, "75" }, { "2300", "CRC", 1, "ZZ" },
+	{ "2320", "AMT", 1, "D" }, { "2320", "AMT", 1, "A8" },
+	{ "2320", "AMT", 1, "EAF" },
+	{ "2330B", "REF", 2, "2U EI FY NF" }, { "2330B", "REF", 1, "G1" },
+	{ "2330B", "REF", 1, "9F" }, { "2330B", "REF", 1, "T4" },
+	{ "2330B", "REF", 1, "F8" },
+	{ "2400", "PWK", 1, "CT" },
+	{ "2400", "CRC", 3, "07" }, { "2400", "CRC", 1, "70" },
+	{ "2400", "CRC", 1, "09" },
+	{ "2400", "DTP", 1, "472" }, { "2400", "DTP", 1, "471" },
+	{ "2400", "DTP", 1, "607" }, { "2400", "DTP", 1, "463" },
+	{ "2400", "DTP", 1, "461" }, { "2400", "DTP", 1, "304" },
+	{ "2400", "DTP", 2, "738 739" }, { "2400", "DTP", 1, "011" },
+	{ "2400", "DTP", 1, "455" }, { "2400", "DTP", 1, "454" },
+	{ "2400", "QTY", 1, "PT" }, { "2400", "QTY", 1, "FL" },
+	{ "2400", "REF", 1, "9B" }, { "2400", "REF", 1, "9D" },
+	{ "2400", "REF", 5, "G1" }, { "2400", "REF", 1, "6R" },
+	{ "2400", "REF", 1, "EW" }, { "2400", "REF", 1, "X4" },
+	{ "2400", "REF", 1, "F4" }, { "2400", "REF", 1, "BT" },
+	{ "2400", "REF", 5, "9F" },
+	{ "2400", "AMT", 1, "T" }, { "2400", "AMT", 1, "F4" },
+	{ "2400", "NTE", 1, "ADD DCP" }, { "2400", "NTE", 1, "TPO" },
+};
+
 const struct clm_x12spec clm_x12spec_837p = {
 	"005010X222A1", use, sizeof(use) / sizeof(use[0]),
-	loops, sizeof(loops) / sizeof(loops[0])
+	loops, sizeof(loops) / sizeof(loops[0]),
+	kinds, sizeof(kinds) / sizeof(kinds[0])
 };

@@ -43,6 +43,11 @@ static const el_t el_CR1[] = { E(355, ID, 2, 2, 'O'), E(81, R, 1, 10, 'O'),
 	E(1316, ID, 1, 1, 'O'), E(1049, ID, 1, 1, 'O'), E(355, ID, 2, 2, 'O'),
 	E(380, R, 1, 15, 'O'), E(166, AN, 1, 55, 'O'), E(166, AN, 1, 55, 'O'),
 	E(352, AN, 1, 80, 'O'), E(352, AN, 1, 80, 'O') };
+static const el_t el_CR2[] = { E(609, N0, 1, 9, 'O'), E(609, N0, 1, 9, 'O'),
+	E(355, ID, 2, 2, 'O'), E(380, R, 1, 15, 'O'), E(355, ID, 2, 2, 'O'),
+	E(380, R, 1, 15, 'O'), E(380, R, 1, 15, 'O'), E(1342, ID, 1, 1, 'O'),
+	E(1073, ID, 1, 1, 'O'), E(352, AN, 1, 80, 'O'),
+	E(352, AN, 1, 80, 'O'), E(1073, ID, 1, 1, 'O') };
 static const el_t el_CR3[] = { E(1322, ID, 1, 1, 'O'), E(355, ID, 2, 2, 'O'),
 	E(380, R, 1, 15, 'O'), E(1335, ID, 1, 1, 'O'), E(352, AN, 1, 80, 'O') };
 static const el_t el_CRC[] = { E(1136, ID, 2, 2, 'M'),
@@ -65,8 +70,9 @@ static const el_t el_GS[] = { E(479, ID, 2, 2, 'M'), E(142, AN, 2, 15, 'M'),
 static const el_t el_HCP[] = { E(1473, ID, 2, 2, 'M'), E(782, R, 1, 18, 'O'),
 	E(782, R, 1, 18, 'O'), E(127, AN, 1, 50, 'O'), E(118, R, 1, 9, 'O'),
 	E(127, AN, 1, 50, 'O'), E(782, R, 1, 18, 'O'), E(234, AN, 1, 48, 'O'),
-	E(355, ID, 2, 2, 'O'), E(380, R, 1, 15, 'O'), E(901, ID, 1, 2, 'O'),
-	E(1526, ID, 1, 2, 'O'), E(1527, ID, 1, 2, 'O') };
+	E(235, ID, 2, 2, 'O'), E(234, AN, 1, 48, 'O'), E(355, ID, 2, 2, 'O'),
+	E(380, R, 1, 15, 'O'), E(901, ID, 1, 2, 'O'), E(1526, ID, 1, 2, 'O'),
+	E(1527, ID, 1, 2, 'O') };
 static const el_t el_HI[] = { CM(1022), C(1022), C(1022), C(1022), C(1022),
 	C(1022), C(1022), C(1022), C(1022), C(1022), C(1022), C(1022) };
 static const el_t el_HL[] = { E(628, AN, 1, 12, 'M'), E(734, AN, 1, 12, 'O'),
@@ -146,7 +152,8 @@ static const struct clm_x12spec_seg dict[] = {
 	SEG(AMT, ""), SEG(BHT, ""),
 	SEG(CAS, "L050607 C0605 C0705 L080910 C0908 C1008 L111213 C1211 "
 	    "C1311 L141516 C1514 C1614 L171819 C1817 C1917"),
-	SEG(CLM, ""), SEG(CN1, ""), SEG(CR1, "P0102 P0506"), SEG(CR3, "P0203"),
+	SEG(CLM, ""), SEG(CN1, ""), SEG(CR1, "P0102 P0506"), SEG(CR2, "P0102 P0506"),
+	SEG(CR3, "P0203"),
 	SEG(CRC, ""), SEG(CTP, "P0405"), SEG(CUR, ""), SEG(DMG, "P0102"),
 	SEG(DTP, ""), SEG(FRM, "R0203"), SEG(GE, ""), SEG(GS, ""),
 	SEG(HCP, "R0113 P0910 P1112"), SEG(HI, ""), SEG(HL, ""), SEG(IEA, ""),

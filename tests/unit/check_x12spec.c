@@ -1,6 +1,7 @@
 /* The 837P guide tables (clm_x12spec) are well formed, and the 999
  * writer (clm_x12ack) acknowledges what the reader finds. */
 #include <check.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,93 @@ START_TEST(test_lookups)
 }
 END_TEST
 
+/* Kinds: a loop and id of the table, together, codes of its element 1. */
+START_TEST(test_kinds_well_formed)
+{
+	const struct clm_x12spec *g = &clm_x12spec_837p;
+
+	ck_assert_uint_gt(g->nkinds, 50);
+	for (size_t k = 0; k < g->nkinds; k++) {
+		const struct clm_x12spec_kind *kd = &g->kinds[k];
+		const struct clm_x12spec_use *u;
+		const char *q = kd->quals;
+		const void *key;
+
+		ck_assert_msg(known_loop(kd->loop) && strcmp(kd->loop, "*") !=
+		    0, "kind %zu: loop %s", k, kd->loop);
+		ck_assert_uint_gt(kd->repeat, 0);
+		/* the kinds of a loop and id stand together */
+		for (size_t j = k + 2; j < g->nkinds; j++)
+			ck_assert_msg(strcmp(g->kinds[j].loop, kd->loop) != 0 ||
+			    strcmp(g->kinds[j].id, kd->id) != 0 ||
+			    (strcmp(g->kinds[j - 1].loop, kd->loop) == 0 &&
+			    strcmp(g->kinds[j - 1].id, kd->id) == 0),
+			    "kinds of %s %s apart", kd->loop, kd->id);
+		while (*q != '\0') {
+			size_t len = strcspn(q, " ");
+			int ok = -1;
+
+			u = clm_x12spec_find(g, kd->loop, kd->id, q, len, NULL);
+			ck_assert_msg(u != NULL && strcmp(u->loop, kd->loop) ==
+			    0, "%s %s: no entry of its own", kd->loop, kd->id);
+			ck_assert_msg(clm_x12spec_code(u, 1, 0, q, len, &ok) ==
+			    1 && ok == 1, "%s %s: '%.*s' not in its code list",
+			    kd->loop, kd->id, (int)len, q);
+			ck_assert_uint_eq(clm_x12spec_repeat(g, u, q, len,
+			    &key), kd->repeat);
+			ck_assert_msg(key == (const void *)kd, "%s %s %.*s: "
+			    "counted under another kind", kd->loop, kd->id,
+			    (int)len, q);
+			q += len;
+			q += strspn(q, " ");
+		}
+	}
+}
+END_TEST
+
+START_TEST(test_repeat_and_loops)
+{
+	const struct clm_x12spec *g = &clm_x12spec_837p;
+	const struct clm_x12spec_use *u;
+	const void *k1, *k2;
+
+	/* DTP*090 and DTP*091 are one segment of the guide, repeat 2 */
+	u = clm_x12spec_find(g, "2300", "DTP", "090", 3, NULL);
+	ck_assert_uint_eq(clm_x12spec_repeat(g, u, "090", 3, &k1), 2);
+	ck_assert_uint_eq(clm_x12spec_repeat(g, u, "091", 3, &k2), 2);
+	ck_assert_ptr_eq(k1, k2);
+	ck_assert_uint_eq(clm_x12spec_repeat(g, u, "431", 3, &k2), 1);
+	ck_assert_ptr_ne(k1, k2);
+	/* without kinds: the entry's repeat, counted under the entry */
+	u = clm_x12spec_find(g, "2300", "PWK", "OZ", 2, NULL);
+	ck_assert_uint_eq(clm_x12spec_repeat(g, u, "OZ", 2, &k1), 10);
+	ck_assert_ptr_eq(k1, u);
+	u = clm_x12spec_find(g, "2300", "K3", "X", 1, NULL);
+	ck_assert_str_eq(u->loop, "2300");
+	ck_assert_uint_eq(clm_x12spec_repeat(g, u, "X", 1, &k1), 10);
+	u = clm_x12spec_find(g, "2400", "PWK", "CT", 2, NULL);
+	ck_assert_uint_eq(clm_x12spec_repeat(g, u, "CT", 2, &k1), 1);
+	ck_assert_uint_eq(clm_x12spec_repeat(g, u, "OZ", 2, &k2), 10);
+	ck_assert_uint_eq(clm_x12spec_repeat(g, NULL, "", 0, &k1), 0);
+	/* the loops added: 2330C-G, 2420B, CR1, CR2, HCP */
+	u = clm_x12spec_find(g, "2330C", "NM1", "DN", 2, NULL);
+	ck_assert_str_eq(u->loop, "2330C");
+	ck_assert_int_eq(clm_x12spec_eluse(u, 3), 'N');
+	u = clm_x12spec_find(g, "2330G", "REF", "G2", 2, NULL);
+	ck_assert_int_eq(u->usage, 'R');
+	ck_assert_uint_eq(u->repeat, 2);
+	u = clm_x12spec_find(g, "2420B", "NM1", "QB", 2, NULL);
+	ck_assert_str_eq(u->loop, "2420B");
+	u = clm_x12spec_find(g, "2300", "HCP", "00", 2, NULL);
+	ck_assert_str_eq(u->loop, "2300");
+	ck_assert_int_eq(clm_x12spec_eluse(u, 9), 'N');
+	u = clm_x12spec_find(g, "2400", "HCP", "00", 2, NULL);
+	ck_assert_int_eq(clm_x12spec_eluse(u, 9), 'S');
+	ck_assert_ptr_nonnull(clm_x12spec_find(g, "2300", "CR2", "", 0, NULL));
+	ck_assert_ptr_nonnull(clm_x12spec_dict("CR2"));
+}
+END_TEST
+
 struct mem {
 	const char *p;
 	size_t left;
@@ -234,6 +322,72 @@ START_TEST(test_ack)
 }
 END_TEST
 
+/* Findings one reader makes on claim_text. */
+static long
+read_findings(void)
+{
+	struct mem m = { claim_text, sizeof(claim_text) - 1 };
+	struct clm_x12in *x = clm_x12in_open(mem_read, &m, "t");
+	struct clm_x12in_claim *c;
+	struct clm_error err;
+	long n = 0;
+
+	while (clm_x12in_next(x, &c, &err) > 0)
+		n += (long)c->f.n;
+	clm_x12in_close(x);
+	return n;
+}
+
+static void *
+reader_thread(void *arg)
+{
+	long *out = arg, want = out[0];
+
+	out[1] = 0;
+	for (int i = 0; i < 200; i++)
+		if (read_findings() != want)
+			out[1]++;
+	return NULL;
+}
+
+/* Readers keep their validation caches: several run in one process, in
+ * threads and interleaved, each finding what one alone finds. */
+START_TEST(test_readers_independent)
+{
+	long want = read_findings(), res[4][2];
+	pthread_t t[4];
+	struct mem m1 = { claim_text, sizeof(claim_text) - 1 };
+	struct mem m2 = { claim_text, sizeof(claim_text) - 1 };
+	struct clm_x12in *a = clm_x12in_open(mem_read, &m1, "a");
+	struct clm_x12in *b = clm_x12in_open(mem_read, &m2, "b");
+	struct clm_x12in_claim *c;
+	struct clm_error err;
+	long na = 0, nb = 0;
+	int ra = 1, rb = 1;
+
+	ck_assert_int_gt(want, 0);
+	while (ra > 0 || rb > 0) {
+		if (ra > 0 && (ra = clm_x12in_next(a, &c, &err)) > 0)
+			na += (long)c->f.n;
+		if (rb > 0 && (rb = clm_x12in_next(b, &c, &err)) > 0)
+			nb += (long)c->f.n;
+	}
+	clm_x12in_close(a);
+	clm_x12in_close(b);
+	ck_assert_int_eq(na, want);
+	ck_assert_int_eq(nb, want);
+	for (int i = 0; i < 4; i++) {
+		res[i][0] = want;
+		ck_assert_int_eq(pthread_create(&t[i], NULL, reader_thread,
+		    res[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		ck_assert_int_eq(res[i][1], 0);
+	}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -244,7 +398,10 @@ main(void)
 
 	tcase_add_test(tc, test_guide_well_formed);
 	tcase_add_test(tc, test_lookups);
+	tcase_add_test(tc, test_kinds_well_formed);
+	tcase_add_test(tc, test_repeat_and_loops);
 	tcase_add_test(tc, test_ack);
+	tcase_add_test(tc, test_readers_independent);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
