@@ -134,6 +134,7 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		const char *payer = r->payer_id[0] ? r->payer_id :
 		    c->payer_id;
 		struct codes_arg codes, edits;
+		struct clm_claim rows;
 		struct tally tally;
 
 		if (r->is_line)
@@ -143,9 +144,14 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		for (size_t j = k + 1; j < x->nkept &&
 		    x->kept[j].is_line && x->kept[j].claim == r->claim; j++)
 			each(x->kept[j].codes, collect, &codes);
-		for (size_t i = 0; i < c->rows.n; i++)
-			each(clm_row_get(c->rows.rows[i], h, CLM_COL_EDITS),
+		/* the edit ids on its records, read back from the archive */
+		if ((rc = clm_archive_rows(x->archive, (size_t)r->claim,
+		    &rows, err)) < 0)
+			break;
+		for (size_t i = 0; i < rows.n; i++)
+			each(clm_row_get(rows.rows[i], h, CLM_COL_EDITS),
 			    collect_edits, &edits);
+		clm_claim_free(&rows);
 		add(&a, "payer", payer, r->status, c->charge);
 		tally.a = &a;
 		tally.payer = payer;

@@ -255,10 +255,9 @@ write_result(struct resp_ctx *x, const struct resp_result *r,
 	if (c != NULL) {
 		long l = c->first_row;
 
-		for (size_t k = 0; r->is_line && k < c->rows.n; k++)
-			if (strtol(clm_row_get(c->rows.rows[k], b->h,
-			    CLM_COL_LINE_NO), NULL, 10) == r->line_no)
-				l = c->rows.rows[k]->line;
+		for (size_t k = 0; r->is_line && k < c->nlines; k++)
+			if (c->lines[k].line_no == r->line_no)
+				l = c->lines[k].line;
 		snprintf(line, sizeof(line), "%ld", l);
 	}
 	if (r->is_line)
@@ -384,7 +383,8 @@ write_reject_rows(struct clm_tool *t, struct resp_ctx *x, struct clm_out *out,
 	    clm_archive_claim(x->archive, (size_t)r->claim);
 	const struct clm_header *h = clm_archive_batch(x->archive,
 	    c->batch)->h;
-	int rc = 0, resend = x->resend != NULL &&
+	struct clm_claim rows;
+	int rc, resend = x->resend != NULL &&
 	    (strcmp(r->rtype, "835") == 0 || r->payer_ctl[0] != '\0');
 
 	if (resend && r->payer_ctl[0] == '\0') {
@@ -393,8 +393,12 @@ write_reject_rows(struct clm_tool *t, struct resp_ctx *x, struct clm_out *out,
 		    "(RESP-NO-ORIG-REF)", c->clm01, r->resp_file, x->resend);
 		resend = 0;
 	}
-	for (size_t k = 0; rc == 0 && k < c->rows.n; k++) {
-		const struct clm_row *row = c->rows.rows[k];
+	/* the records are read back from the archive file, claim by claim */
+	if ((rc = clm_archive_rows(x->archive, (size_t)r->claim, &rows,
+	    err)) < 0)
+		return rc;
+	for (size_t k = 0; rc == 0 && k < rows.n; k++) {
+		const struct clm_row *row = rows.rows[k];
 
 		for (size_t i = 0; rc == 0 && i < oh->ncols; i++) {
 			int col = clm_column_lookup(oh->names[i]);
@@ -416,6 +420,7 @@ write_reject_rows(struct clm_tool *t, struct resp_ctx *x, struct clm_out *out,
 		if (rc == 0)
 			rc = clm_out_write(out, "\n", 1, err);
 	}
+	clm_claim_free(&rows);
 	return rc;
 }
 

@@ -275,20 +275,16 @@ reason_835(const char *status)
 	return "payer has not decided yet (pending review or forwarded)";
 }
 
-/* Line i of the 835 claim: the sent row with its REF*6R, else by order. */
-static const struct clm_row *
-sent_line(const struct resp_ctx *x, const struct clm_archive_claim *c,
-    const struct clm_resp_line *l, size_t i)
+/* Line i of the 835 claim: the sent line with its REF*6R, else by order. */
+static const struct clm_archive_line *
+sent_line(const struct clm_archive_claim *c, const struct clm_resp_line *l,
+    size_t i)
 {
-	const struct clm_header *h =
-	    clm_archive_batch(x->archive, c->batch)->h;
-
 	if (l->ctrl[0] != '\0')
-		for (size_t k = 0; k < c->rows.n; k++)
-			if (strcmp(clm_row_get(c->rows.rows[k], h,
-			    CLM_COL_LINE_CTRL), l->ctrl) == 0)
-				return c->rows.rows[k];
-	return i < c->rows.n ? c->rows.rows[i] : NULL;
+		for (size_t k = 0; k < c->nlines; k++)
+			if (strcmp(c->lines[k].ctrl, l->ctrl) == 0)
+				return &c->lines[k];
+	return i < c->nlines ? &c->lines[i] : NULL;
 }
 
 static void
@@ -300,7 +296,8 @@ lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
 		struct resp_result *r = new_result(x, it, file, "835");
 		const struct clm_archive_claim *c = claim >= 0 ?
 		    clm_archive_claim(x->archive, (size_t)claim) : NULL;
-		const struct clm_row *row = c ? sent_line(x, c, l, i) : NULL;
+		const struct clm_archive_line *row = c ? sent_line(c, l, i) :
+		    NULL;
 
 		r->is_line = 1;
 		r->resp_pos = l->pos;
@@ -310,9 +307,7 @@ lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
 			    c->clm01);
 		r->line_no = (long)i + 1;
 		if (row != NULL)
-			r->line_no = strtol(clm_row_get(row,
-			    clm_archive_batch(x->archive, c->batch)->h,
-			    CLM_COL_LINE_NO), NULL, 10);
+			r->line_no = row->line_no;
 		r->status = claim >= 0 ? clm_resp_line_status(it, l) : "unmatched";
 		snprintf(r->proc, sizeof(r->proc), "%s", l->proc);
 		r->has_billed = r->has_paid = r->has_pr = 1;
