@@ -165,6 +165,12 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		tally.kind = "edit";
 		each(edits.set, count, &tally);
 	}
+	/* the 835 provider-level adjustments: claims = how many, billed =
+	 * their amount (positive: withheld from the payments) */
+	for (size_t k = 0; rc == 0 && k < x->nplb; k++)
+		for (int j = 0; j < x->plb[k].plb_n; j++)
+			add(&a, "plb", x->plb[k].payer_id,
+			    x->plb[k].plb_code[j], x->plb[k].plb_cents[j]);
 	if ((out = clm_out_open(x->denials_path, err)) == NULL)
 		rc = -CLM_EIO;
 	if (rc == 0)
@@ -195,7 +201,9 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		if (rc == 0) {
 			const char *w = strcmp(g->kind, "code") == 0 ||
 			    strcmp(g->kind, "uncaught") == 0 ?
-			    resp_words(x, g->key) : "";
+			    resp_words(x, g->key) :
+			    strcmp(g->kind, "plb") == 0 ?
+			    clm_resp_plb_words(g->key) : "";
 
 			rc = clm_record_write_field(out, w, strlen(w), err);
 		}

@@ -203,6 +203,7 @@ open_response(struct clm_tool *t, const char *path,
 		clm_header_add(x->h, "resp_index");
 	}
 	x->n = x->next = x->base = 0;
+	x->nfile++;
 	if (x->prune_before > 0) {
 		if ((rc = prune(t, x, err)) == 0)
 			*s = clm_source_rows(result_next, x, close_response,
@@ -348,7 +349,15 @@ resp_sink(struct clm_tool *t, struct clm_item *it)
 	clm_tool_account(t, c, f);
 	if (r->status == NULL)
 		return 0;
-	if (r->claim >= 0 &&
+	if (strcmp(r->status, "adjusted") == 0 && !r->duplicate) {
+		if (x->nplb == x->capplb) {
+			x->capplb = x->capplb ? x->capplb * 2 : 16;
+			x->plb = clm_xrealloc(x->plb, x->capplb *
+			    sizeof(*x->plb));
+		}
+		x->plb[x->nplb++] = *r;
+	}
+	if (r->claim >= 0 && !r->duplicate &&
 	    (strcmp(r->status, "rejected") == 0 ||
 	    strcmp(r->status, "denied") == 0 ||
 	    strcmp(r->status, "partly-paid") == 0))
@@ -528,5 +537,7 @@ main(int argc, char **argv)
 	clm_header_free(x.h);
 	free(x.v);
 	free(x.kept);
+	free(x.plb);
+	resp_dup_free();
 	return rc;
 }

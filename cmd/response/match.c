@@ -287,9 +287,25 @@ sent_line(const struct clm_archive_claim *c, const struct clm_resp_line *l,
 	return i < c->nlines ? &c->lines[i] : NULL;
 }
 
+/* A result of a remittance read already: written, not counted again. */
+static void
+mark_duplicate(struct resp_result *r, const char *why)
+{
+	size_t n = strlen(r->codes);
+
+	r->duplicate = 1;
+	r->has_paid = r->has_pr = 0;
+	if (n + 11 > sizeof(r->codes))
+		n = sizeof(r->codes) - 11;	/* cut the tail, keep the mark */
+	memmove(r->codes + 10, r->codes, n);
+	memcpy(r->codes, "DUPLICATE;", 10);
+	r->codes[n + 10] = '\0';
+	snprintf(r->reason, sizeof(r->reason), "%s: not counted again", why);
+}
+
 static void
 lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
-    const char *file, long claim)
+    const char *file, long claim, const char *dup)
 {
 	for (size_t i = 0; i < it->nlines; i++) {
 		const struct clm_resp_line *l = &it->lines[i];
@@ -324,6 +340,8 @@ lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
 			    strcmp(r->status, "denied") == 0 ? "not paid" :
 			    r->status, words[0] ? ": " : "", words);
 		}
+		if (dup[0] != '\0')
+			mark_duplicate(r, dup);
 	}
 }
 
@@ -336,6 +354,7 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 	struct resp_result *r = new_result(x, it, file, rtype);
 	size_t nfound;
 	long i = find_claim(x, it, billed, &nfound);
+	char dup[200] = "";
 
 	r->has_billed = it->has_billed;
 	r->billed = it->billed;
@@ -391,8 +410,63 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 		if (strcmp(r->status, "denied") == 0)
 			finding(r, CLM_EDIT_RESP_DENIED, "%s", r->reason);
 	}
+	if (is835 && resp_dup_835(x, it, file, i >= 0 ? i : -1, dup,
+	    sizeof(dup))) {
+		mark_duplicate(r, dup);
+		finding(r, CLM_EDIT_RESP_DUPLICATE, "835 claim: %s", dup);
+	}
 	if (is835)
-		lines_835(x, it, file, i >= 0 ? i : -1);
+		lines_835(x, it, file, i >= 0 ? i : -1, dup);
+}
+
+/* An 835 PLB: money the payer moved at provider level, not on a claim. */
+static void
+match_plb(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file)
+{
+	struct resp_result *r = new_result(x, it, file, "835");
+	size_t n = 0;
+	long long sum = 0;
+	char dup[200];
+
+	r->status = "adjusted";
+	r->claim_id[0] = '\0';
+	for (int k = 0; k < it->adj.n; k++) {
+		const struct clm_resp_adj *a = &it->adj.v[k];
+		const char *w = clm_resp_plb_words(a->reason);
+		char amt[32];
+
+		sum += a->cents;
+		if (r->plb_n < 6) {
+			snprintf(r->plb_code[r->plb_n], sizeof(r->plb_code[0]),
+			    "%s", a->reason);
+			r->plb_cents[r->plb_n++] = a->cents;
+		}
+		clm_money_format(a->cents < 0 ? -a->cents : a->cents, amt,
+		    sizeof(amt));
+		if (n + 1 < sizeof(r->adjustments))
+			n += (size_t)snprintf(r->adjustments + n,
+			    sizeof(r->adjustments) - n, "%sPLB-%s:%s",
+			    n ? ";" : "", a->reason, a->cents < 0 ? "-" : "");
+		if (n + 1 < sizeof(r->adjustments))
+			n += (size_t)snprintf(r->adjustments + n,
+			    sizeof(r->adjustments) - n, "%s", amt);
+		if (strlen(r->reason) + 80 < sizeof(r->reason))
+			snprintf(r->reason + strlen(r->reason),
+			    sizeof(r->reason) - strlen(r->reason),
+			    "%s%s%s%s %s %s", k ? "; " : "provider-level "
+			    "adjustment, not on a claim: ", a->reason,
+			    w[0] ? " " : "", w, amt, a->cents < 0 ?
+			    "added to this payment" : "taken from this payment");
+	}
+	if (n >= sizeof(r->adjustments))
+		r->adjustments[sizeof(r->adjustments) - 1] = '\0';
+	r->has_paid = 1;
+	r->paid = -sum;
+	if (resp_dup_835(x, it, file, -1, dup, sizeof(dup))) {
+		mark_duplicate(r, dup);
+		finding(r, CLM_EDIT_RESP_DUPLICATE, "835 PLB: %s", dup);
+	}
 }
 
 void
@@ -414,6 +488,9 @@ resp_match_item(struct resp_ctx *x, const struct clm_resp_item *it,
 		break;
 	case CLM_RESP_835_CLAIM:
 		match_claim(x, it, file, "835");
+		break;
+	case CLM_RESP_835_PLB:
+		match_plb(x, it, file);
 		break;
 	default:
 		r = new_result(x, it, file, "-");

@@ -33,6 +33,10 @@ struct clm_resp {
 	char payer_id[40];
 	/* 835 */
 	char payer835[40];
+	long set_pos;
+	char trn02[64], trn03[16];
+	int has_bpr;
+	long long bpr02;
 	int in_clp;			/* an item is being built */
 	struct clm_resp_item it;	/* under construction / handed out */
 	size_t capl;
@@ -151,6 +155,11 @@ item_start(struct clm_resp *r, enum clm_resp_kind kind, long pos)
 	memcpy(r->it.isa13, r->isa13, sizeof(r->isa13));
 	memcpy(r->it.gs06, r->gs06, sizeof(r->gs06));
 	memcpy(r->it.st02, r->st02, sizeof(r->st02));
+	r->it.set_pos = r->set_pos;
+	memcpy(r->it.trn02, r->trn02, sizeof(r->trn02));
+	memcpy(r->it.trn03, r->trn03, sizeof(r->trn03));
+	r->it.has_bpr = r->has_bpr;
+	r->it.bpr02 = r->bpr02;
 }
 
 /* CAS: group, then (reason, amount, quantity) up to six times. */
@@ -470,6 +479,75 @@ seg_835_claim(struct clm_resp *r, const struct clm_x12in_seg *s)
 	return 0;
 }
 
+/* PLB: provider, fiscal period, then (reason:reference, amount) up to
+ * six times.  The reference is code-shaped (a claim or check number). */
+static int
+plb(struct clm_resp *r, const struct clm_x12in_seg *s)
+{
+	char v[9];
+
+	item_start(r, CLM_RESP_835_PLB, s->pos);
+	memcpy(r->it.payer_id, r->payer835, sizeof(r->payer835));
+	el_copy(s, 2, v, sizeof(v));
+	r->it.from = r->it.to = clm_date_parse(v);
+	for (size_t i = 3; i + 1 <= 14; i += 2) {
+		struct clm_resp_adj *a;
+		char code[64], *ref, piece[96];
+		long long cents;
+
+		el_joined(r, s, i, code, sizeof(code));
+		if (code[0] == '\0' || el_cents(s, i + 1, &cents) != 0)
+			continue;
+		if (r->it.adj.n == CLM_RESP_MAX_ADJ) {
+			r->it.adj.dropped++;
+			continue;
+		}
+		ref = strchr(code, ':');
+		if (ref != NULL)
+			*ref++ = '\0';
+		a = &r->it.adj.v[r->it.adj.n++];
+		snprintf(a->group, sizeof(a->group), "%s", "");
+		snprintf(a->reason, sizeof(a->reason), "%.5s", code);
+		a->cents = cents;
+		snprintf(piece, sizeof(piece), "PLB:%.5s:%.40s", code,
+		    ref ? ref : "");
+		list_add(r->it.codes, sizeof(r->it.codes), piece);
+	}
+	return 1;
+}
+
+const char *
+clm_resp_plb_words(const char *code)
+{
+	static const char *const words[][2] = {
+		{ "WO", "overpayment recovery" },
+		{ "FB", "forwarding balance carried from or to another "
+		    "remittance" },
+		{ "L6", "interest owed" },
+		{ "72", "authorized return of an earlier payment" },
+		{ "CS", "adjustment" },
+		{ "J1", "nonreimbursable" },
+		{ "IR", "tax withholding" },
+		{ "50", "late charge" },
+		{ "L3", "penalty" },
+		{ "WU", "unspecified recovery" },
+		{ "B2", "rebate" },
+		{ "AP", "acceleration of benefits" },
+		{ "BD", "bad debt adjustment" },
+		{ "C5", "temporary allowance" },
+		{ "E3", "withholding" },
+		{ "GO", "garnishment" },
+		{ "LE", "levy" },
+		{ "OB", "offset for affiliated providers" },
+		{ "PI", "periodic interim payment" },
+	};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(words[i][0], code) == 0)
+			return words[i][1];
+	return "";
+}
+
 static int
 seg_835(struct clm_resp *r, const struct clm_x12in_seg *s)
 {
@@ -479,6 +557,8 @@ seg_835(struct clm_resp *r, const struct clm_x12in_seg *s)
 			r->pending = 1;
 			return finish_clp(r);
 		}
+		if (CLM_X12IN_IS(s, "PLB"))
+			return plb(r, s);
 		if (!CLM_X12IN_IS(s, "CLP"))
 			return 0;
 		item_start(r, CLM_RESP_835_CLAIM, s->pos);
@@ -494,6 +574,12 @@ seg_835(struct clm_resp *r, const struct clm_x12in_seg *s)
 	}
 	if (r->in_clp)
 		return seg_835_claim(r, s);
+	if (CLM_X12IN_IS(s, "TRN")) {
+		el_copy(s, 2, r->trn02, sizeof(r->trn02));
+		el_copy(s, 3, r->trn03, sizeof(r->trn03));
+	} else if (CLM_X12IN_IS(s, "BPR")) {
+		r->has_bpr = el_cents(s, 2, &r->bpr02) == 0;
+	}
 	if (CLM_X12IN_IS(s, "TRN") && r->payer835[0] == '\0')
 		el_copy(s, 3, r->payer835, sizeof(r->payer835));
 	else if (CLM_X12IN_IS(s, "N1") && clm_x12in_el_is(s, 1, "PR") &&
@@ -521,6 +607,10 @@ seg_envelope(struct clm_resp *r, const struct clm_x12in_seg *s)
 		    clm_x12in_el_is(s, 1, "277") ? SET_277 :
 		    clm_x12in_el_is(s, 1, "835") ? SET_835 : SET_OTHER;
 		r->payer_id[0] = r->payer835[0] = '\0';
+		r->trn02[0] = r->trn03[0] = '\0';
+		r->has_bpr = 0;
+		r->bpr02 = 0;
+		r->set_pos = s->pos;
 		r->in_ak2 = r->hl_pt = r->in_svc = 0;
 		if (r->set == SET_OTHER) {
 			item_start(r, CLM_RESP_OTHER, s->pos);
@@ -664,6 +754,8 @@ clm_resp_status(const struct clm_resp_item *it)
 		return status_277(it->ack);
 	case CLM_RESP_835_CLAIM:
 		return status_835(it);
+	case CLM_RESP_835_PLB:
+		return "adjusted";
 	default:
 		return NULL;
 	}
