@@ -16,9 +16,8 @@
 
 struct dup_ent {
 	uint64_t key;		/* 0: empty */
-	long pos;		/* where it was first seen */
-	unsigned file;		/* input number, from 1 */
-	long set_pos;
+	uint32_t file;		/* input number, from 1 */
+	int32_t pos;		/* segment first seen: the CLP, or the ST */
 };
 
 static struct {
@@ -109,7 +108,7 @@ int
 resp_dup_835(struct resp_ctx *x, const struct clm_resp_item *it,
     const char *file, long claim, char *why, size_t size)
 {
-	struct dup_ent e = { 0, it->pos, x->nfile, it->set_pos };
+	struct dup_ent e = { 0, x->nfile, (int32_t)it->set_pos };
 	const struct dup_ent *d;
 	char amt[48];
 	uint64_t h;
@@ -122,11 +121,12 @@ resp_dup_835(struct resp_ctx *x, const struct clm_resp_item *it,
 		h = fnv(fnv(fnv(fnv(14695981039346656037ULL, "TRN"),
 		    it->trn02), it->trn03), amt);
 		d = lookup(h, &e, &fresh);
-		if (!fresh && (d->file != e.file || d->set_pos != e.set_pos)) {
+		if (!fresh && (d->file != e.file || d->pos != e.pos)) {
 			snprintf(why, size, "duplicate remittance: TRN02 %.40s "
 			    "with the same payer and total was read already "
 			    "(%s, input %u, segment %ld)", it->trn02,
-			    file_name(d->file), d->file, d->set_pos);
+			    file_name(d->file), (unsigned)d->file,
+			    (long)d->pos);
 			return 1;
 		}
 	}
@@ -136,12 +136,14 @@ resp_dup_835(struct resp_ctx *x, const struct clm_resp_item *it,
 	    it->paid, it->has_pr ? it->pr : 0);
 	h = fnv(fnv(fnv(fnv(14695981039346656037ULL, "CLP"), amt), it->ack),
 	    it->payer_ctl);
+	e.pos = (int32_t)it->pos;
 	d = lookup(h, &e, &fresh);
 	if (!fresh) {
 		snprintf(why, size, "duplicate payment: the same CLP (status "
 		    "%.8s, same amounts and payer claim control number) for "
 		    "this claim was read already (%s, input %u, segment %ld)",
-		    it->ack, file_name(d->file), d->file, d->pos);
+		    it->ack, file_name(d->file), (unsigned)d->file,
+		    (long)d->pos);
 		return 1;
 	}
 	return 0;
