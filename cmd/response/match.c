@@ -97,12 +97,76 @@ in_list(const char *list, const char *v)
 	return 0;
 }
 
+/* A sent claim of the 999 set (GS06, ST02) whose segments hold pos. */
+static int
+in_claim_of_set(const struct resp_ctx *x, const struct clm_resp_item *it,
+    long pos)
+{
+	size_t nc = clm_archive_nclaims(x->archive);
+
+	for (size_t i = 0; i < nc; i++) {
+		const struct clm_archive_claim *c =
+		    clm_archive_claim(x->archive, i);
+		const struct clm_archive_batch *b =
+		    clm_archive_batch(x->archive, c->batch);
+
+		if (num(b->gs06) == num(it->ref_gs06) &&
+		    num(c->st02) == num(it->ref_st02) && c->seg_first > 0 &&
+		    pos >= c->seg_first && pos <= c->seg_last)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A 999 set's IK3 loops put on the claims by segment position: when no
+ * CTX*CLM01 names the claims and every IK3 points inside a claim the
+ * archive knows the segment range of (an error in the set's header, or
+ * one past the kept loops, concerns every claim).
+ */
+static int
+errs_by_position(const struct resp_ctx *x, const struct clm_resp_item *it)
+{
+	if (it->kind != CLM_RESP_999_SET || it->ctx_claims[0] != '\0' ||
+	    it->nerrs == 0 || it->errs_dropped || x->archive == NULL)
+		return 0;
+	for (int k = 0; k < it->nerrs; k++)
+		if (it->errs[k].pos <= 0 ||
+		    !in_claim_of_set(x, it, it->errs[k].pos))
+			return 0;
+	return 1;
+}
+
+/* The IK3 loops inside claim c's segments, after the set's IK5; 0 if
+ * none. */
+static int
+claim_errs(const struct clm_resp_item *it, const struct clm_archive_claim *c,
+    char *buf, size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "%.*s",
+	    (int)strcspn(it->codes, ";"), it->codes);
+	int found = 0;
+
+	for (int k = 0; k < it->nerrs; k++) {
+		const struct clm_resp_err *e = &it->errs[k];
+
+		if (e->pos < c->seg_first || e->pos > c->seg_last)
+			continue;
+		found = 1;
+		if (n + strlen(e->codes) + 2 < size)
+			n += (size_t)snprintf(buf + n, size - n, ";%s",
+			    e->codes);
+	}
+	return found;
+}
+
 /* An envelope answer (TA1, 999) for every claim sent under it. */
 static size_t
 envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
     const char *file, const char *rtype, int rejected, const char *reason)
 {
 	size_t n = 0, nc = x->archive ? clm_archive_nclaims(x->archive) : 0;
+	int by_pos = errs_by_position(x, it);
 
 	for (size_t i = 0; i < nc; i++) {
 		const struct clm_archive_claim *c =
@@ -132,8 +196,10 @@ envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
 		r->status = rejected ? "rejected" : "accepted";
 		r->fixable = 1;
 		snprintf(r->reason, sizeof(r->reason), "%s", reason);
-		if (it->ctx_claims[0] != '\0' &&
-		    !in_list(it->ctx_claims, c->clm01)) {
+		if (by_pos && claim_errs(it, c, r->codes, sizeof(r->codes))) {
+			/* its own IK3 loops (r->codes), by segment position */
+		} else if (by_pos || (it->ctx_claims[0] != '\0' &&
+		    !in_list(it->ctx_claims, c->clm01))) {
 			/* the errors are on claims CTX named, not this one */
 			snprintf(r->codes, sizeof(r->codes), "IK5:%s", it->ack);
 			snprintf(r->reason, sizeof(r->reason), "%s with its "

@@ -145,7 +145,7 @@ origin_line(const struct clm_row *r, const struct clm_header *h)
 int
 clm_archive_spool_claim(struct clm_archive_spool *sp,
     const struct clm_claim *c, const struct clm_header *h, const char *st02,
-    struct clm_error *err)
+    long seg_first, long seg_last, struct clm_error *err)
 {
 	char buf[64];
 	long from, to;
@@ -169,6 +169,9 @@ clm_archive_spool_claim(struct clm_archive_spool *sp,
 	    origin_line(c->rows[c->n - 1], h));
 	put_str(sp->fp, buf, 0);
 	put_str(sp->fp, clm_row_get(c->rows[0], h, CLM_COL_PAYER_ID), 0);
+	snprintf(buf, sizeof(buf), "%ld-%ld", seg_first > 0 ? seg_first : 0,
+	    seg_first > 0 ? seg_last : 0);
+	put_str(sp->fp, buf, 0);
 	fputc('\n', sp->fp);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct clm_row *r = c->rows[i];
@@ -547,6 +550,12 @@ add_claim(struct clm_archive *a, const struct clm_row *r, const char *name,
 		return clm_error_set(err, CLM_EFORMAT, name, r->line,
 		    "archive claim record (C): unreadable fingerprint, "
 		    "charge or rows");
+	/* the segment range came later: an older archive has none */
+	if (r->n > 10 && (parse_rows(clm_row_value(r, 10), &c->seg_first,
+	    &c->seg_last) < 0 || c->seg_first < 0 ||
+	    c->seg_last < c->seg_first))
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive claim record (C): unreadable segment range");
 	c->from = read_date(r, 5);
 	c->to = read_date(r, 6);
 	if (c->from < 0 || c->to < 0)

@@ -8,7 +8,7 @@
  * (docs/archive.md):
  *     B,sent,isa13,gs06,sender,receiver,file      one per interchange sent
  *     H,column,column...                          the records' header
- *     C,st02,clm01,fingerprint,charge,from,to,source,rows,payer_id
+ *     C,st02,clm01,fingerprint,charge,from,to,source,rows,payer_id,segs
  *     R,source_line,value,value...                the claim's records
  * Claims (C) follow their batch (B, H); rows (R) follow their claim.  The
  * file holds patient data (the records): it is created mode 0600, only
@@ -67,6 +67,7 @@ struct clm_archive_claim {
 	const char *source;		/* record file it was read from */
 	long first_row, last_row;	/* physical lines there */
 	const char *payer_id;
+	long seg_first, seg_last;	/* its segments in the set, 0: unknown */
 	const struct clm_archive_line *lines;	/* one per record */
 	size_t nlines;
 	long line;			/* archive line of the C record */
@@ -79,10 +80,12 @@ struct clm_archive_spool;
 
 struct clm_archive_spool *clm_archive_spool_new(struct clm_error *err);
 void clm_archive_spool_free(struct clm_archive_spool *sp);
-/* Add one claim sent in transaction set st02; c->file is its source. */
+/* Add one claim sent in transaction set st02, its segments there from
+ * seg_first to seg_last (ST = 1; 0 when not known); c->file is its
+ * source. */
 int clm_archive_spool_claim(struct clm_archive_spool *sp,
     const struct clm_claim *c, const struct clm_header *h, const char *st02,
-    struct clm_error *err);
+    long seg_first, long seg_last, struct clm_error *err);
 size_t clm_archive_spool_count(const struct clm_archive_spool *sp);
 /* Append batch b (its header h) and the spooled claims to path, creating
  * it mode 0600, under an exclusive flock. */

@@ -26,6 +26,8 @@ struct clm_resp {
 	char set_codes[CLM_RESP_CODES];
 	char set_st02[16];
 	char set_ctx[CLM_RESP_CODES];	/* CLM01s named by CTX */
+	struct clm_resp_err set_errs[CLM_RESP_MAX_ERRS];
+	int nset_errs, set_errs_dropped;
 	int in_ak2;
 	/* 277CA */
 	int hl_pt;			/* inside a patient (PT) level */
@@ -201,6 +203,7 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		r->in_ak2 = 1;
 		el_copy(s, 2, r->set_st02, sizeof(r->set_st02));
 		r->set_codes[0] = r->set_ctx[0] = '\0';
+		r->nset_errs = r->set_errs_dropped = 0;
 	} else if (CLM_X12IN_IS(s, "CTX") && r->in_ak2) {
 		const char *p;
 		size_t n = clm_x12in_comp(s, 1, 1, comp_sep(r), &p);
@@ -221,6 +224,14 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		snprintf(piece, sizeof(piece), "IK3:%s:%s%s%s", v, pos,
 		    why[0] != '\0' ? ":" : "", why);
 		list_add(r->set_codes, sizeof(r->set_codes), piece);
+		if (r->nset_errs < CLM_RESP_MAX_ERRS) {
+			struct clm_resp_err *e = &r->set_errs[r->nset_errs++];
+
+			e->pos = strtol(pos, NULL, 10);
+			snprintf(e->codes, sizeof(e->codes), "%s", piece);
+		} else {
+			r->set_errs_dropped++;
+		}
 	} else if (CLM_X12IN_IS(s, "IK4") && r->in_ak2) {
 		char why[16];
 
@@ -228,11 +239,18 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		el_copy(s, 3, why, 8);
 		snprintf(piece, sizeof(piece), "IK4:%s:%s", v, why);
 		list_add(r->set_codes, sizeof(r->set_codes), piece);
+		if (r->nset_errs > 0 && !r->set_errs_dropped)
+			list_add(r->set_errs[r->nset_errs - 1].codes,
+			    sizeof(r->set_errs[0].codes), piece);
 	} else if (CLM_X12IN_IS(s, "IK5")) {
 		item_start(r, CLM_RESP_999_SET, s->pos);
 		memcpy(r->it.ref_gs06, r->ak1_gs06, sizeof(r->ak1_gs06));
 		memcpy(r->it.ref_st02, r->set_st02, sizeof(r->set_st02));
 		memcpy(r->it.ctx_claims, r->set_ctx, sizeof(r->set_ctx));
+		memcpy(r->it.errs, r->set_errs, (size_t)r->nset_errs *
+		    sizeof(r->set_errs[0]));
+		r->it.nerrs = r->nset_errs;
+		r->it.errs_dropped = r->set_errs_dropped;
 		el_copy(s, 1, r->it.ack, sizeof(r->it.ack));
 		snprintf(r->it.codes, sizeof(r->it.codes), "IK5:%s",
 		    r->it.ack);

@@ -40,6 +40,14 @@ enum clm_resp_kind {
 #define CLM_RESP_MAX_LINES 999	/* SVC kept per CLP */
 #define CLM_RESP_CODES 512	/* bytes of a codes list */
 
+#define CLM_RESP_MAX_ERRS 32	/* 999 IK3 loops kept per set */
+
+/* One 999 IK3 loop: the segment it points at and its codes. */
+struct clm_resp_err {
+	long pos;			/* IK302: position in the set, ST = 1 */
+	char codes[128];		/* "IK3:...;IK4:..." */
+};
+
 /* One CAS reason: group (CO, PR, OA, PI), reason code, amount. */
 struct clm_resp_adj {
 	char group[3];
@@ -79,6 +87,8 @@ struct clm_resp_item {
 	char codes[CLM_RESP_CODES];	/* IK3/IK4/IK5, STC, TA105 */
 	char ctx_claims[CLM_RESP_CODES];	/* 999: CLM01s named by CTX*CLM01
 					   in the set's IK3 loops, ';' */
+	struct clm_resp_err errs[CLM_RESP_MAX_ERRS];	/* 999: IK3 loops */
+	int nerrs, errs_dropped;
 	char payer_ctl[40];		/* 277CA REF*1K, 835 CLP07 */
 	char payer_id[40];		/* 277CA NM1*PR, 835 N1*PR / TRN03 */
 	int has_billed, has_paid, has_pr;

@@ -73,7 +73,8 @@ send(const char *path, struct clm_header *h, long sent, const char *isa13,
 
 	ck_assert_ptr_nonnull(sp);
 	make_claim(&c, id);
-	ck_assert_int_eq(clm_archive_spool_claim(sp, &c, h, "0001", &err), 0);
+	ck_assert_int_eq(clm_archive_spool_claim(sp, &c, h, "0001", 9, 20,
+	    &err), 0);
 	ck_assert_uint_eq(clm_archive_spool_count(sp), 1);
 	batch(&b, sent, isa13);
 	ck_assert_int_eq(clm_archive_append(path, &b, h, sp, &err), 0);
@@ -141,6 +142,8 @@ START_TEST(test_append_and_load)
 	ck_assert_int_eq(c->last_row, 8);
 	ck_assert_str_eq(c->source, "in.csv");
 	ck_assert_str_eq(c->payer_id, "00431");
+	ck_assert_int_eq(c->seg_first, 9);
+	ck_assert_int_eq(c->seg_last, 20);
 	/* in memory: each record's line, line_no and line control number */
 	ck_assert_uint_eq(c->nlines, 2);
 	ck_assert_int_eq(c->lines[1].line, 8);
