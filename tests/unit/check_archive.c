@@ -317,6 +317,8 @@ START_TEST(test_bad_text)
 		"B,20261127,000000001,1,a,b,f\nH,claim_id\n"
 		    "C,0001,C1,zz,1.00,20261020,20261020,in,1-1,P\n",
 		"B,20261127,000000001,1,a,b,f\nH,claim_id\nR,1,C1\n",
+		"B,20261127,000000001,1,a,b,f\nH,claim_id\n"
+		    "C,0001,C1,ff,1.00,20261020,20261020,in,1-1,P,9-3\n",
 	};
 	struct clm_error err;
 

@@ -86,6 +86,11 @@ START_TEST(test_ta1_999)
 	ck_assert_str_eq(v[1].codes, "IK5:R:5;IK3:NM1:12:8;IK4:9:1:7");
 	ck_assert_str_eq(v[1].isa13, "000000302");
 	ck_assert_str_eq(v[1].ctx_claims, "C7");
+	/* each IK3 loop with the segment it points at, for the matcher */
+	ck_assert_int_eq(v[1].nerrs, 1);
+	ck_assert_int_eq(v[1].errs[0].pos, 12);
+	ck_assert_str_eq(v[1].errs[0].codes, "IK3:NM1:12:8;IK4:9:1:7");
+	ck_assert_int_eq(v[2].nerrs, 0);
 	ck_assert_str_eq(v[2].ref_st02, "0002");
 	ck_assert_str_eq(v[2].ctx_claims, "");
 	ck_assert_str_eq(v[2].codes, "IK5:A");
