@@ -694,7 +694,8 @@ load(struct clm_archive *a, struct clm_error *err)
 	a->cand = NULL;
 	a->ncand = a->headcand = a->capcand = 0;
 	for (size_t i = 0; i < a->nc; i++)
-		a->c[i].lines = a->lines + (uintptr_t)a->c[i].lines;
+		a->c[i].lines = a->lines == NULL ? NULL :
+		    a->lines + (uintptr_t)a->c[i].lines;
 	if (rc < 0) {
 		clm_archive_free(a);
 		return NULL;
