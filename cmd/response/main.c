@@ -371,16 +371,18 @@ resp_sink(struct clm_tool *t, struct clm_item *it)
 
 /* ---- --rejects -------------------------------------------------------- */
 
-/* The last answer kept for archive claim i (latest file, latest position). */
-static const struct resp_result *
-last_answer(const struct resp_ctx *x, long claim)
+/* The last claim answer kept for each archive claim (latest file, latest
+ * position): index into kept, by claim; the caller frees it. */
+static size_t *
+last_answers(const struct resp_ctx *x)
 {
-	const struct resp_result *r = NULL;
+	size_t nc = clm_archive_nclaims(x->archive);
+	size_t *last = clm_xcalloc(nc + 1, sizeof(*last));
 
 	for (size_t k = 0; k < x->nkept; k++)
-		if (x->kept[k].claim == claim && !x->kept[k].is_line)
-			r = &x->kept[k];
-	return r;
+		if (!x->kept[k].is_line && (size_t)x->kept[k].claim < nc)
+			last[x->kept[k].claim] = k + 1;	/* 0: none */
+	return last;
 }
 
 static int
@@ -438,6 +440,7 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 {
 	struct clm_out *out = clm_out_open(x->rejects_path, err);
 	struct clm_header *oh = clm_header_new();
+	size_t *last = last_answers(x);
 	int rc = out == NULL ? -CLM_EIO : 0;
 
 	/* every column of every batch concerned, then claim_freq, orig_ref */
@@ -446,6 +449,10 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 		    clm_archive_claim(x->archive,
 		    (size_t)x->kept[k].claim)->batch)->h;
 
+		if (k > 0 && h == clm_archive_batch(x->archive,
+		    clm_archive_claim(x->archive,
+		    (size_t)x->kept[k - 1].claim)->batch)->h)
+			continue;	/* the same batch's columns */
 		for (size_t i = 0; i < h->ncols; i++)
 			if (clm_header_find(oh, h->names[i]) < 0)
 				clm_header_add(oh, h->names[i]);
@@ -465,7 +472,7 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 
 		if (x->kept[k].is_line || !x->kept[k].fixable ||
 		    strcmp(x->kept[k].status, "partly-paid") == 0 ||
-		    last_answer(x, claim) != &x->kept[k])
+		    last[claim] != k + 1)
 			continue;	/* one entry per claim: its last answer */
 		rc = write_reject_rows(t, x, out, oh, &x->kept[k], err);
 	}
@@ -473,6 +480,7 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 		rc = clm_out_commit(out, err);
 	clm_out_close(out);
 	clm_header_free(oh);
+	free(last);
 	return rc;
 }
 
