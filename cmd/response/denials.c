@@ -126,7 +126,7 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 	int rc = 0;
 
 	for (size_t k = 0; k < x->nkept; k++) {
-		const struct resp_result *r = &x->kept[k];
+		const struct resp_kept *r = &x->kept[k];
 		const struct clm_archive_claim *c =
 		    clm_archive_claim(x->archive, (size_t)r->claim);
 		const struct clm_header *h =

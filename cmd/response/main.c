@@ -319,12 +319,30 @@ resp_start(struct clm_tool *t, struct clm_header *h)
 static void
 keep(struct resp_ctx *x, const struct resp_result *r)
 {
+	struct resp_kept *k;
+
 	if (x->nkept == x->capkept) {
 		x->capkept = x->capkept ? x->capkept * 2 : 64;
 		x->kept = clm_xrealloc(x->kept, x->capkept *
 		    sizeof(*x->kept));
 	}
-	x->kept[x->nkept++] = *r;
+	k = &x->kept[x->nkept++];
+	if (x->nfiles == 0 ||
+	    strcmp(x->files[x->nfiles - 1], r->resp_file) != 0) {
+		x->files = clm_xrealloc(x->files, (x->nfiles + 1) *
+		    sizeof(*x->files));
+		x->files[x->nfiles++] = clm_xstrdup(r->resp_file);
+	}
+	k->status = r->status;
+	k->claim = r->claim;
+	k->is_line = r->is_line;
+	k->fixable = r->fixable;
+	memcpy(k->rtype, r->rtype, sizeof(k->rtype));
+	k->resp_file = x->files[x->nfiles - 1];
+	k->codes = clm_xstrdup(r->codes);
+	k->reason = clm_xstrdup(r->reason);
+	memcpy(k->payer_ctl, r->payer_ctl, sizeof(k->payer_ctl));
+	memcpy(k->payer_id, r->payer_id, sizeof(k->payer_id));
 }
 
 /* The sink: each result claim is accounted for and written as a status
@@ -387,7 +405,7 @@ last_answers(const struct resp_ctx *x)
 
 static int
 write_reject_rows(struct clm_tool *t, struct resp_ctx *x, struct clm_out *out,
-    const struct clm_header *oh, const struct resp_result *r,
+    const struct clm_header *oh, const struct resp_kept *r,
     struct clm_error *err)
 {
 	const struct clm_archive_claim *c =
@@ -544,7 +562,14 @@ main(int argc, char **argv)
 	clm_codeset_close(x.cs);
 	clm_header_free(x.h);
 	free(x.v);
+	for (size_t k = 0; k < x.nkept; k++) {
+		free(x.kept[k].codes);
+		free(x.kept[k].reason);
+	}
 	free(x.kept);
+	for (size_t k = 0; k < x.nfiles; k++)
+		free(x.files[k]);
+	free(x.files);
 	free(x.plb);
 	resp_dup_free();
 	return rc;

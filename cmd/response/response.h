@@ -41,6 +41,21 @@ struct resp_result {
 	long long plb_cents[6];
 };
 
+/* What --rejects and --denials need of a rejected or denied result (a
+ * result is kilobytes; this is its hundred bytes and two strings). */
+struct resp_kept {
+	const char *status;
+	long claim;
+	int is_line;
+	int fixable;
+	char rtype[8];
+	const char *resp_file;		/* ctx's copy of the file's name */
+	char *codes;			/* owned */
+	char *reason;			/* owned */
+	char payer_ctl[40];
+	char payer_id[40];
+};
+
 struct resp_ctx {
 	const char *archive_path;
 	struct clm_archive *archive;
@@ -60,8 +75,10 @@ struct resp_ctx {
 	struct clm_header *h;		/* the internal row header */
 	struct clm_out *out;
 	/* every rejected or denied result kept for --rejects, --denials */
-	struct resp_result *kept;
+	struct resp_kept *kept;
 	size_t nkept, capkept;
+	char **files;			/* their response file names */
+	size_t nfiles;
 	/* the 835 provider-level adjustments (PLB), for --denials */
 	struct resp_result *plb;
 	size_t nplb, capplb;
