@@ -29,6 +29,9 @@ struct emit_hl {
 	unsigned long hl_claims;	/* 2300 under the claim's parent HL */
 	int have_prev;			/* prev row valid in this ST */
 	unsigned long seg_mark;		/* writer segs already counted */
+	/* the last claim's segments in its set (ST = 1), from its CLM to
+	 * its last line's; 0: split over two sets */
+	unsigned long claim_first, claim_last;
 };
 
 struct emit_ctx {

@@ -198,7 +198,8 @@ archive_claim(struct emit_ctx *e, const struct clm_claim *c)
 	char st02[16];
 
 	snprintf(st02, sizeof(st02), "%04u", e->st.st_no);
-	if (clm_archive_spool_claim(e->archive, c, e->h, st02, &err) < 0) {
+	if (clm_archive_spool_claim(e->archive, c, e->h, st02,
+	    (long)e->st.claim_first, (long)e->st.claim_last, &err) < 0) {
 		errno = EIO;
 		return -1;
 	}

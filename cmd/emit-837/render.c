@@ -734,7 +734,13 @@ emit_render_claim(struct emit_ctx *e, const struct clm_claim *c,
 			emit_render_se(e, hl);
 		if (!hl->st_open)
 			render_st(e, r, hl);
+		if (from > 0 && !hl->have_prev)	/* split over two sets */
+			hl->claim_first = 0;
 		render_hls(e, r, hl->have_prev ? prev : NULL, hl);
+		/* from its CLM: the HL loops before it may be shared */
+		sync_segs(e, hl);
+		if (from == 0)
+			hl->claim_first = hl->st_segs + 1;
 		render_claim_head(e, c, from, to);
 		render_2310(e, r);
 		render_cob(e, c);
@@ -746,5 +752,6 @@ emit_render_claim(struct emit_ctx *e, const struct clm_claim *c,
 		prev = r;
 	}
 	sync_segs(e, hl);
+	hl->claim_last = hl->claim_first ? hl->st_segs : 0;
 	return e->w.bad + (unsigned long)e->w.overflow;
 }

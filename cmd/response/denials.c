@@ -126,7 +126,7 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 	int rc = 0;
 
 	for (size_t k = 0; k < x->nkept; k++) {
-		const struct resp_result *r = &x->kept[k];
+		const struct resp_kept *r = &x->kept[k];
 		const struct clm_archive_claim *c =
 		    clm_archive_claim(x->archive, (size_t)r->claim);
 		const struct clm_header *h =
@@ -134,6 +134,7 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		const char *payer = r->payer_id[0] ? r->payer_id :
 		    c->payer_id;
 		struct codes_arg codes, edits;
+		struct clm_claim rows;
 		struct tally tally;
 
 		if (r->is_line)
@@ -143,9 +144,14 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		for (size_t j = k + 1; j < x->nkept &&
 		    x->kept[j].is_line && x->kept[j].claim == r->claim; j++)
 			each(x->kept[j].codes, collect, &codes);
-		for (size_t i = 0; i < c->rows.n; i++)
-			each(clm_row_get(c->rows.rows[i], h, CLM_COL_EDITS),
+		/* the edit ids on its records, read back from the archive */
+		if ((rc = clm_archive_rows(x->archive, (size_t)r->claim,
+		    &rows, err)) < 0)
+			break;
+		for (size_t i = 0; i < rows.n; i++)
+			each(clm_row_get(rows.rows[i], h, CLM_COL_EDITS),
 			    collect_edits, &edits);
+		clm_claim_free(&rows);
 		add(&a, "payer", payer, r->status, c->charge);
 		tally.a = &a;
 		tally.payer = payer;
@@ -159,6 +165,12 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		tally.kind = "edit";
 		each(edits.set, count, &tally);
 	}
+	/* the 835 provider-level adjustments: claims = how many, billed =
+	 * their amount (positive: withheld from the payments) */
+	for (size_t k = 0; rc == 0 && k < x->nplb; k++)
+		for (int j = 0; j < x->plb[k].plb_n; j++)
+			add(&a, "plb", x->plb[k].payer_id,
+			    x->plb[k].plb_code[j], x->plb[k].plb_cents[j]);
 	if ((out = clm_out_open(x->denials_path, err)) == NULL)
 		rc = -CLM_EIO;
 	if (rc == 0)
@@ -189,7 +201,9 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		if (rc == 0) {
 			const char *w = strcmp(g->kind, "code") == 0 ||
 			    strcmp(g->kind, "uncaught") == 0 ?
-			    resp_words(x, g->key) : "";
+			    resp_words(x, g->key) :
+			    strcmp(g->kind, "plb") == 0 ?
+			    clm_resp_plb_words(g->key) : "";
 
 			rc = clm_record_write_field(out, w, strlen(w), err);
 		}

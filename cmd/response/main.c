@@ -203,6 +203,7 @@ open_response(struct clm_tool *t, const char *path,
 		clm_header_add(x->h, "resp_index");
 	}
 	x->n = x->next = x->base = 0;
+	x->nfile++;
 	if (x->prune_before > 0) {
 		if ((rc = prune(t, x, err)) == 0)
 			*s = clm_source_rows(result_next, x, close_response,
@@ -255,10 +256,9 @@ write_result(struct resp_ctx *x, const struct resp_result *r,
 	if (c != NULL) {
 		long l = c->first_row;
 
-		for (size_t k = 0; r->is_line && k < c->rows.n; k++)
-			if (strtol(clm_row_get(c->rows.rows[k], b->h,
-			    CLM_COL_LINE_NO), NULL, 10) == r->line_no)
-				l = c->rows.rows[k]->line;
+		for (size_t k = 0; r->is_line && k < c->nlines; k++)
+			if (c->lines[k].line_no == r->line_no)
+				l = c->lines[k].line;
 		snprintf(line, sizeof(line), "%ld", l);
 	}
 	if (r->is_line)
@@ -319,12 +319,30 @@ resp_start(struct clm_tool *t, struct clm_header *h)
 static void
 keep(struct resp_ctx *x, const struct resp_result *r)
 {
+	struct resp_kept *k;
+
 	if (x->nkept == x->capkept) {
 		x->capkept = x->capkept ? x->capkept * 2 : 64;
 		x->kept = clm_xrealloc(x->kept, x->capkept *
 		    sizeof(*x->kept));
 	}
-	x->kept[x->nkept++] = *r;
+	k = &x->kept[x->nkept++];
+	if (x->nfiles == 0 ||
+	    strcmp(x->files[x->nfiles - 1], r->resp_file) != 0) {
+		x->files = clm_xrealloc(x->files, (x->nfiles + 1) *
+		    sizeof(*x->files));
+		x->files[x->nfiles++] = clm_xstrdup(r->resp_file);
+	}
+	k->status = r->status;
+	k->claim = r->claim;
+	k->is_line = r->is_line;
+	k->fixable = r->fixable;
+	memcpy(k->rtype, r->rtype, sizeof(k->rtype));
+	k->resp_file = x->files[x->nfiles - 1];
+	k->codes = clm_xstrdup(r->codes);
+	k->reason = clm_xstrdup(r->reason);
+	memcpy(k->payer_ctl, r->payer_ctl, sizeof(k->payer_ctl));
+	memcpy(k->payer_id, r->payer_id, sizeof(k->payer_id));
 }
 
 /* The sink: each result claim is accounted for and written as a status
@@ -349,7 +367,15 @@ resp_sink(struct clm_tool *t, struct clm_item *it)
 	clm_tool_account(t, c, f);
 	if (r->status == NULL)
 		return 0;
-	if (r->claim >= 0 &&
+	if (strcmp(r->status, "adjusted") == 0 && !r->duplicate) {
+		if (x->nplb == x->capplb) {
+			x->capplb = x->capplb ? x->capplb * 2 : 16;
+			x->plb = clm_xrealloc(x->plb, x->capplb *
+			    sizeof(*x->plb));
+		}
+		x->plb[x->nplb++] = *r;
+	}
+	if (r->claim >= 0 && !r->duplicate &&
 	    (strcmp(r->status, "rejected") == 0 ||
 	    strcmp(r->status, "denied") == 0 ||
 	    strcmp(r->status, "partly-paid") == 0))
@@ -363,28 +389,31 @@ resp_sink(struct clm_tool *t, struct clm_item *it)
 
 /* ---- --rejects -------------------------------------------------------- */
 
-/* The last answer kept for archive claim i (latest file, latest position). */
-static const struct resp_result *
-last_answer(const struct resp_ctx *x, long claim)
+/* The last claim answer kept for each archive claim (latest file, latest
+ * position): index into kept, by claim; the caller frees it. */
+static size_t *
+last_answers(const struct resp_ctx *x)
 {
-	const struct resp_result *r = NULL;
+	size_t nc = clm_archive_nclaims(x->archive);
+	size_t *last = clm_xcalloc(nc + 1, sizeof(*last));
 
 	for (size_t k = 0; k < x->nkept; k++)
-		if (x->kept[k].claim == claim && !x->kept[k].is_line)
-			r = &x->kept[k];
-	return r;
+		if (!x->kept[k].is_line && (size_t)x->kept[k].claim < nc)
+			last[x->kept[k].claim] = k + 1;	/* 0: none */
+	return last;
 }
 
 static int
 write_reject_rows(struct clm_tool *t, struct resp_ctx *x, struct clm_out *out,
-    const struct clm_header *oh, const struct resp_result *r,
+    const struct clm_header *oh, const struct resp_kept *r,
     struct clm_error *err)
 {
 	const struct clm_archive_claim *c =
 	    clm_archive_claim(x->archive, (size_t)r->claim);
 	const struct clm_header *h = clm_archive_batch(x->archive,
 	    c->batch)->h;
-	int rc = 0, resend = x->resend != NULL &&
+	struct clm_claim rows;
+	int rc, resend = x->resend != NULL &&
 	    (strcmp(r->rtype, "835") == 0 || r->payer_ctl[0] != '\0');
 
 	if (resend && r->payer_ctl[0] == '\0') {
@@ -393,8 +422,12 @@ write_reject_rows(struct clm_tool *t, struct resp_ctx *x, struct clm_out *out,
 		    "(RESP-NO-ORIG-REF)", c->clm01, r->resp_file, x->resend);
 		resend = 0;
 	}
-	for (size_t k = 0; rc == 0 && k < c->rows.n; k++) {
-		const struct clm_row *row = c->rows.rows[k];
+	/* the records are read back from the archive file, claim by claim */
+	if ((rc = clm_archive_rows(x->archive, (size_t)r->claim, &rows,
+	    err)) < 0)
+		return rc;
+	for (size_t k = 0; rc == 0 && k < rows.n; k++) {
+		const struct clm_row *row = rows.rows[k];
 
 		for (size_t i = 0; rc == 0 && i < oh->ncols; i++) {
 			int col = clm_column_lookup(oh->names[i]);
@@ -416,6 +449,7 @@ write_reject_rows(struct clm_tool *t, struct resp_ctx *x, struct clm_out *out,
 		if (rc == 0)
 			rc = clm_out_write(out, "\n", 1, err);
 	}
+	clm_claim_free(&rows);
 	return rc;
 }
 
@@ -424,6 +458,7 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 {
 	struct clm_out *out = clm_out_open(x->rejects_path, err);
 	struct clm_header *oh = clm_header_new();
+	size_t *last = last_answers(x);
 	int rc = out == NULL ? -CLM_EIO : 0;
 
 	/* every column of every batch concerned, then claim_freq, orig_ref */
@@ -432,6 +467,10 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 		    clm_archive_claim(x->archive,
 		    (size_t)x->kept[k].claim)->batch)->h;
 
+		if (k > 0 && h == clm_archive_batch(x->archive,
+		    clm_archive_claim(x->archive,
+		    (size_t)x->kept[k - 1].claim)->batch)->h)
+			continue;	/* the same batch's columns */
 		for (size_t i = 0; i < h->ncols; i++)
 			if (clm_header_find(oh, h->names[i]) < 0)
 				clm_header_add(oh, h->names[i]);
@@ -451,7 +490,7 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 
 		if (x->kept[k].is_line || !x->kept[k].fixable ||
 		    strcmp(x->kept[k].status, "partly-paid") == 0 ||
-		    last_answer(x, claim) != &x->kept[k])
+		    last[claim] != k + 1)
 			continue;	/* one entry per claim: its last answer */
 		rc = write_reject_rows(t, x, out, oh, &x->kept[k], err);
 	}
@@ -459,6 +498,7 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 		rc = clm_out_commit(out, err);
 	clm_out_close(out);
 	clm_header_free(oh);
+	free(last);
 	return rc;
 }
 
@@ -522,6 +562,15 @@ main(int argc, char **argv)
 	clm_codeset_close(x.cs);
 	clm_header_free(x.h);
 	free(x.v);
+	for (size_t k = 0; k < x.nkept; k++) {
+		free(x.kept[k].codes);
+		free(x.kept[k].reason);
+	}
 	free(x.kept);
+	for (size_t k = 0; k < x.nfiles; k++)
+		free(x.files[k]);
+	free(x.files);
+	free(x.plb);
+	resp_dup_free();
 	return rc;
 }

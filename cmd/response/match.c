@@ -97,12 +97,76 @@ in_list(const char *list, const char *v)
 	return 0;
 }
 
+/* A sent claim of the 999 set (GS06, ST02) whose segments hold pos. */
+static int
+in_claim_of_set(const struct resp_ctx *x, const struct clm_resp_item *it,
+    long pos)
+{
+	size_t nc = clm_archive_nclaims(x->archive);
+
+	for (size_t i = 0; i < nc; i++) {
+		const struct clm_archive_claim *c =
+		    clm_archive_claim(x->archive, i);
+		const struct clm_archive_batch *b =
+		    clm_archive_batch(x->archive, c->batch);
+
+		if (num(b->gs06) == num(it->ref_gs06) &&
+		    num(c->st02) == num(it->ref_st02) && c->seg_first > 0 &&
+		    pos >= c->seg_first && pos <= c->seg_last)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A 999 set's IK3 loops put on the claims by segment position: when no
+ * CTX*CLM01 names the claims and every IK3 points inside a claim the
+ * archive knows the segment range of (an error in the set's header, or
+ * one past the kept loops, concerns every claim).
+ */
+static int
+errs_by_position(const struct resp_ctx *x, const struct clm_resp_item *it)
+{
+	if (it->kind != CLM_RESP_999_SET || it->ctx_claims[0] != '\0' ||
+	    it->nerrs == 0 || it->errs_dropped || x->archive == NULL)
+		return 0;
+	for (int k = 0; k < it->nerrs; k++)
+		if (it->errs[k].pos <= 0 ||
+		    !in_claim_of_set(x, it, it->errs[k].pos))
+			return 0;
+	return 1;
+}
+
+/* The IK3 loops inside claim c's segments, after the set's IK5; 0 if
+ * none. */
+static int
+claim_errs(const struct clm_resp_item *it, const struct clm_archive_claim *c,
+    char *buf, size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "%.*s",
+	    (int)strcspn(it->codes, ";"), it->codes);
+	int found = 0;
+
+	for (int k = 0; k < it->nerrs; k++) {
+		const struct clm_resp_err *e = &it->errs[k];
+
+		if (e->pos < c->seg_first || e->pos > c->seg_last)
+			continue;
+		found = 1;
+		if (n + strlen(e->codes) + 2 < size)
+			n += (size_t)snprintf(buf + n, size - n, ";%s",
+			    e->codes);
+	}
+	return found;
+}
+
 /* An envelope answer (TA1, 999) for every claim sent under it. */
 static size_t
 envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
     const char *file, const char *rtype, int rejected, const char *reason)
 {
 	size_t n = 0, nc = x->archive ? clm_archive_nclaims(x->archive) : 0;
+	int by_pos = errs_by_position(x, it);
 
 	for (size_t i = 0; i < nc; i++) {
 		const struct clm_archive_claim *c =
@@ -132,8 +196,10 @@ envelope_results(struct resp_ctx *x, const struct clm_resp_item *it,
 		r->status = rejected ? "rejected" : "accepted";
 		r->fixable = 1;
 		snprintf(r->reason, sizeof(r->reason), "%s", reason);
-		if (it->ctx_claims[0] != '\0' &&
-		    !in_list(it->ctx_claims, c->clm01)) {
+		if (by_pos && claim_errs(it, c, r->codes, sizeof(r->codes))) {
+			/* its own IK3 loops (r->codes), by segment position */
+		} else if (by_pos || (it->ctx_claims[0] != '\0' &&
+		    !in_list(it->ctx_claims, c->clm01))) {
 			/* the errors are on claims CTX named, not this one */
 			snprintf(r->codes, sizeof(r->codes), "IK5:%s", it->ack);
 			snprintf(r->reason, sizeof(r->reason), "%s with its "
@@ -275,32 +341,45 @@ reason_835(const char *status)
 	return "payer has not decided yet (pending review or forwarded)";
 }
 
-/* Line i of the 835 claim: the sent row with its REF*6R, else by order. */
-static const struct clm_row *
-sent_line(const struct resp_ctx *x, const struct clm_archive_claim *c,
-    const struct clm_resp_line *l, size_t i)
+/* Line i of the 835 claim: the sent line with its REF*6R, else by order. */
+static const struct clm_archive_line *
+sent_line(const struct clm_archive_claim *c, const struct clm_resp_line *l,
+    size_t i)
 {
-	const struct clm_header *h =
-	    clm_archive_batch(x->archive, c->batch)->h;
-
 	if (l->ctrl[0] != '\0')
-		for (size_t k = 0; k < c->rows.n; k++)
-			if (strcmp(clm_row_get(c->rows.rows[k], h,
-			    CLM_COL_LINE_CTRL), l->ctrl) == 0)
-				return c->rows.rows[k];
-	return i < c->rows.n ? c->rows.rows[i] : NULL;
+		for (size_t k = 0; k < c->nlines; k++)
+			if (strcmp(c->lines[k].ctrl, l->ctrl) == 0)
+				return &c->lines[k];
+	return i < c->nlines ? &c->lines[i] : NULL;
+}
+
+/* A result of a remittance read already: written, not counted again. */
+static void
+mark_duplicate(struct resp_result *r, const char *why)
+{
+	size_t n = strlen(r->codes);
+
+	r->duplicate = 1;
+	r->has_paid = r->has_pr = 0;
+	if (n + 11 > sizeof(r->codes))
+		n = sizeof(r->codes) - 11;	/* cut the tail, keep the mark */
+	memmove(r->codes + 10, r->codes, n);
+	memcpy(r->codes, "DUPLICATE;", 10);
+	r->codes[n + 10] = '\0';
+	snprintf(r->reason, sizeof(r->reason), "%s: not counted again", why);
 }
 
 static void
 lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
-    const char *file, long claim)
+    const char *file, long claim, const char *dup)
 {
 	for (size_t i = 0; i < it->nlines; i++) {
 		const struct clm_resp_line *l = &it->lines[i];
 		struct resp_result *r = new_result(x, it, file, "835");
 		const struct clm_archive_claim *c = claim >= 0 ?
 		    clm_archive_claim(x->archive, (size_t)claim) : NULL;
-		const struct clm_row *row = c ? sent_line(x, c, l, i) : NULL;
+		const struct clm_archive_line *row = c ? sent_line(c, l, i) :
+		    NULL;
 
 		r->is_line = 1;
 		r->resp_pos = l->pos;
@@ -310,9 +389,7 @@ lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
 			    c->clm01);
 		r->line_no = (long)i + 1;
 		if (row != NULL)
-			r->line_no = strtol(clm_row_get(row,
-			    clm_archive_batch(x->archive, c->batch)->h,
-			    CLM_COL_LINE_NO), NULL, 10);
+			r->line_no = row->line_no;
 		r->status = claim >= 0 ? clm_resp_line_status(it, l) : "unmatched";
 		snprintf(r->proc, sizeof(r->proc), "%s", l->proc);
 		r->has_billed = r->has_paid = r->has_pr = 1;
@@ -329,6 +406,8 @@ lines_835(struct resp_ctx *x, const struct clm_resp_item *it,
 			    strcmp(r->status, "denied") == 0 ? "not paid" :
 			    r->status, words[0] ? ": " : "", words);
 		}
+		if (dup[0] != '\0')
+			mark_duplicate(r, dup);
 	}
 }
 
@@ -341,6 +420,7 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 	struct resp_result *r = new_result(x, it, file, rtype);
 	size_t nfound;
 	long i = find_claim(x, it, billed, &nfound);
+	char dup[200] = "";
 
 	r->has_billed = it->has_billed;
 	r->billed = it->billed;
@@ -396,8 +476,63 @@ match_claim(struct resp_ctx *x, const struct clm_resp_item *it,
 		if (strcmp(r->status, "denied") == 0)
 			finding(r, CLM_EDIT_RESP_DENIED, "%s", r->reason);
 	}
+	if (is835 && resp_dup_835(x, it, file, i >= 0 ? i : -1, dup,
+	    sizeof(dup))) {
+		mark_duplicate(r, dup);
+		finding(r, CLM_EDIT_RESP_DUPLICATE, "835 claim: %s", dup);
+	}
 	if (is835)
-		lines_835(x, it, file, i >= 0 ? i : -1);
+		lines_835(x, it, file, i >= 0 ? i : -1, dup);
+}
+
+/* An 835 PLB: money the payer moved at provider level, not on a claim. */
+static void
+match_plb(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file)
+{
+	struct resp_result *r = new_result(x, it, file, "835");
+	size_t n = 0;
+	long long sum = 0;
+	char dup[200];
+
+	r->status = "adjusted";
+	r->claim_id[0] = '\0';
+	for (int k = 0; k < it->adj.n; k++) {
+		const struct clm_resp_adj *a = &it->adj.v[k];
+		const char *w = clm_resp_plb_words(a->reason);
+		char amt[32];
+
+		sum += a->cents;
+		if (r->plb_n < 6) {
+			snprintf(r->plb_code[r->plb_n], sizeof(r->plb_code[0]),
+			    "%s", a->reason);
+			r->plb_cents[r->plb_n++] = a->cents;
+		}
+		clm_money_format(a->cents < 0 ? -a->cents : a->cents, amt,
+		    sizeof(amt));
+		if (n + 1 < sizeof(r->adjustments))
+			n += (size_t)snprintf(r->adjustments + n,
+			    sizeof(r->adjustments) - n, "%sPLB-%s:%s",
+			    n ? ";" : "", a->reason, a->cents < 0 ? "-" : "");
+		if (n + 1 < sizeof(r->adjustments))
+			n += (size_t)snprintf(r->adjustments + n,
+			    sizeof(r->adjustments) - n, "%s", amt);
+		if (strlen(r->reason) + 80 < sizeof(r->reason))
+			snprintf(r->reason + strlen(r->reason),
+			    sizeof(r->reason) - strlen(r->reason),
+			    "%s%s%s%s %s %s", k ? "; " : "provider-level "
+			    "adjustment, not on a claim: ", a->reason,
+			    w[0] ? " " : "", w, amt, a->cents < 0 ?
+			    "added to this payment" : "taken from this payment");
+	}
+	if (n >= sizeof(r->adjustments))
+		r->adjustments[sizeof(r->adjustments) - 1] = '\0';
+	r->has_paid = 1;
+	r->paid = -sum;
+	if (resp_dup_835(x, it, file, -1, dup, sizeof(dup))) {
+		mark_duplicate(r, dup);
+		finding(r, CLM_EDIT_RESP_DUPLICATE, "835 PLB: %s", dup);
+	}
 }
 
 void
@@ -419,6 +554,9 @@ resp_match_item(struct resp_ctx *x, const struct clm_resp_item *it,
 		break;
 	case CLM_RESP_835_CLAIM:
 		match_claim(x, it, file, "835");
+		break;
+	case CLM_RESP_835_PLB:
+		match_plb(x, it, file);
 		break;
 	default:
 		r = new_result(x, it, file, "-");

@@ -34,6 +34,26 @@ struct resp_result {
 	char msg[640];
 	int warn_unbalanced;
 	int fixable;			/* for --rejects */
+	int duplicate;			/* a remittance read already */
+	/* an 835 PLB: its reasons and amounts (for --denials) */
+	int plb_n;
+	char plb_code[6][6];
+	long long plb_cents[6];
+};
+
+/* What --rejects and --denials need of a rejected or denied result (a
+ * result is kilobytes; this is its hundred bytes and two strings). */
+struct resp_kept {
+	const char *status;
+	long claim;
+	int is_line;
+	int fixable;
+	char rtype[8];
+	const char *resp_file;		/* ctx's copy of the file's name */
+	char *codes;			/* owned */
+	char *reason;			/* owned */
+	char payer_ctl[40];
+	char payer_id[40];
 };
 
 struct resp_ctx {
@@ -55,8 +75,14 @@ struct resp_ctx {
 	struct clm_header *h;		/* the internal row header */
 	struct clm_out *out;
 	/* every rejected or denied result kept for --rejects, --denials */
-	struct resp_result *kept;
+	struct resp_kept *kept;
 	size_t nkept, capkept;
+	char **files;			/* their response file names */
+	size_t nfiles;
+	/* the 835 provider-level adjustments (PLB), for --denials */
+	struct resp_result *plb;
+	size_t nplb, capplb;
+	unsigned nfile;			/* response files opened so far */
 };
 
 /* match.c: results for one response item, appended to ctx->v. */
@@ -73,6 +99,12 @@ void resp_reason_stc(const struct resp_ctx *x, const char *codes, char *buf,
     size_t size);
 /* Words for a denial-report key (CO-45, M15, STC:A7:...), "" if none. */
 const char *resp_words(const struct resp_ctx *x, const char *key);
+/* dup.c: non-zero when the 835 item was read already in this run (the
+ * same remittance, TRN02/TRN03/BPR02, in another transaction set; or the
+ * same CLP for the same sent claim), with why in words. */
+int resp_dup_835(struct resp_ctx *x, const struct clm_resp_item *it,
+    const char *file, long claim, char *why, size_t size);
+void resp_dup_free(void);
 /* A new response file starts (999 group coverage is per file). */
 void resp_match_reset(void);
 

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,14 +23,6 @@
 struct clm_archive_spool {
 	FILE *fp;
 	size_t n;
-};
-
-struct clm_archive {
-	struct clm_archive_batch *b;
-	size_t nb, capb;
-	struct clm_archive_claim *c;
-	size_t nc, capc;
-	size_t *by_clm01;	/* claims by CLM01, then as sent; lazily */
 };
 
 /* ---- writing ---------------------------------------------------------- */
@@ -152,7 +145,7 @@ origin_line(const struct clm_row *r, const struct clm_header *h)
 int
 clm_archive_spool_claim(struct clm_archive_spool *sp,
     const struct clm_claim *c, const struct clm_header *h, const char *st02,
-    struct clm_error *err)
+    long seg_first, long seg_last, struct clm_error *err)
 {
 	char buf[64];
 	long from, to;
@@ -176,6 +169,9 @@ clm_archive_spool_claim(struct clm_archive_spool *sp,
 	    origin_line(c->rows[c->n - 1], h));
 	put_str(sp->fp, buf, 0);
 	put_str(sp->fp, clm_row_get(c->rows[0], h, CLM_COL_PAYER_ID), 0);
+	snprintf(buf, sizeof(buf), "%ld-%ld", seg_first > 0 ? seg_first : 0,
+	    seg_first > 0 ? seg_last : 0);
+	put_str(sp->fp, buf, 0);
 	fputc('\n', sp->fp);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct clm_row *r = c->rows[i];
@@ -296,6 +292,63 @@ clm_archive_append(const char *path, const struct clm_archive_batch *b,
 
 /* ---- reading ---------------------------------------------------------- */
 
+/* Strings of the claims: blocks that never move. */
+struct blk {
+	struct blk *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* Where each line that may start a B, H or C record begins (any line
+ * whose first byte is not 'R'), found while the archive is read. */
+struct cand {
+	long line;
+	long long off;
+};
+
+struct clm_archive {
+	struct clm_archive_batch *b;
+	size_t nb, capb;
+	struct clm_archive_claim *c;
+	size_t nc, capc;
+	struct clm_archive_line *lines;
+	size_t nl, capl;
+	size_t *by_clm01;	/* claims by CLM01, then as sent; lazily */
+	struct blk *strings;
+	char *name;		/* the archive, for errors */
+	int fd;			/* read back from it, or from text */
+	const char *text;
+	size_t tlen;
+	/* loading: the line starts seen and not yet passed */
+	struct cand *cand;
+	size_t ncand, headcand, capcand;
+	long long pos;		/* bytes handed to the parser */
+	long nlf;		/* newlines among them */
+	int at_start;		/* pos is at a line start */
+};
+
+static const char *
+intern(struct clm_archive *a, const char *s, size_t len)
+{
+	struct blk *b = a->strings;
+
+	if (len == 0)
+		return "";
+	if (b == NULL || b->cap - b->used < len + 1) {
+		size_t cap = len + 1 > 65536 ? len + 1 : 65536;
+
+		b = clm_xmalloc(sizeof(*b) + cap);
+		b->next = a->strings;
+		b->used = 0;
+		b->cap = cap;
+		a->strings = b;
+	}
+	memcpy(b->data + b->used, s, len);
+	b->data[b->used + len] = '\0';
+	b->used += len + 1;
+	return b->data + b->used - len - 1;
+}
+
 void
 clm_archive_free(struct clm_archive *a)
 {
@@ -303,14 +356,19 @@ clm_archive_free(struct clm_archive *a)
 		return;
 	for (size_t i = 0; i < a->nb; i++)
 		clm_header_free(a->b[i].h);
-	for (size_t i = 0; i < a->nc; i++) {
-		free(a->c[i].clm01);
-		free(a->c[i].source);
-		free(a->c[i].payer_id);
-		clm_claim_free(&a->c[i].rows);
+	while (a->strings != NULL) {
+		struct blk *next = a->strings->next;
+
+		free(a->strings);
+		a->strings = next;
 	}
+	if (a->fd >= 0)
+		close(a->fd);
+	free(a->name);
 	free(a->b);
 	free(a->c);
+	free(a->lines);
+	free(a->cand);
 	free(a->by_clm01);
 	free(a);
 }
@@ -353,6 +411,33 @@ read_date(const struct clm_row *r, size_t i)
 	return strcmp(s, "00000000") == 0 ? 0 : clm_date_parse(s);
 }
 
+/* The byte offset of the record starting on line, -1 when not seen. */
+static long long
+offset_of(struct clm_archive *a, long line)
+{
+	while (a->headcand < a->ncand && a->cand[a->headcand].line < line)
+		a->headcand++;
+	if (a->headcand > 1024 && a->headcand * 2 > a->ncand) {
+		memmove(a->cand, a->cand + a->headcand,
+		    (a->ncand - a->headcand) * sizeof(*a->cand));
+		a->ncand -= a->headcand;
+		a->headcand = 0;
+	}
+	if (a->headcand < a->ncand && a->cand[a->headcand].line == line)
+		return a->cand[a->headcand].off;
+	return -1;
+}
+
+/* A B or C record at off: the previous claim's records end there. */
+static void
+end_claim(struct clm_archive *a, long long off)
+{
+	struct clm_archive_claim *c = a->nc ? &a->c[a->nc - 1] : NULL;
+
+	if (c != NULL && c->len == 0 && c->off >= 0 && off > c->off)
+		c->len = off - c->off;
+}
+
 static int
 add_batch(struct clm_archive *a, const struct clm_row *r, const char *name,
     struct clm_error *err)
@@ -362,6 +447,7 @@ add_batch(struct clm_archive *a, const struct clm_row *r, const char *name,
 	if (r->n < 7 || (read_date(r, 1) <= 0))
 		return clm_error_set(err, CLM_EFORMAT, name, r->line,
 		    "archive batch record (B) needs 7 fields and a date");
+	end_claim(a, offset_of(a, r->line));
 	if (a->nb == a->capb) {
 		a->capb = a->capb ? a->capb * 2 : 16;
 		a->b = clm_xrealloc(a->b, a->capb * sizeof(*a->b));
@@ -408,11 +494,23 @@ parse_rows(const char *s, long *first, long *last)
 	return end == s || *end != '\0' ? -1 : 0;
 }
 
+/* A repeated value (source file, payer) shares the previous claim's. */
+static const char *
+intern_like(struct clm_archive *a, const struct clm_row *r, size_t i,
+    const char *prev)
+{
+	const char *v = clm_row_value(r, i);
+
+	if (prev != NULL && strcmp(prev, v) == 0)
+		return prev;
+	return intern(a, v, clm_row_value_len(r, i));
+}
+
 static int
 add_claim(struct clm_archive *a, const struct clm_row *r, const char *name,
     struct clm_error *err)
 {
-	struct clm_archive_claim *c;
+	struct clm_archive_claim *c, *prev;
 	const char *v;
 	char *end;
 
@@ -422,19 +520,25 @@ add_claim(struct clm_archive *a, const struct clm_row *r, const char *name,
 	if (r->n < 10)
 		return clm_error_set(err, CLM_EFORMAT, name, r->line,
 		    "archive claim record (C) needs 10 fields");
+	end_claim(a, offset_of(a, r->line));
 	if (a->nc == a->capc) {
 		a->capc = a->capc ? a->capc * 2 : 64;
 		a->c = clm_xrealloc(a->c, a->capc * sizeof(*a->c));
 	}
+	prev = a->nc ? &a->c[a->nc - 1] : NULL;
 	c = &a->c[a->nc];
 	memset(c, 0, sizeof(*c));
-	clm_claim_init(&c->rows);
 	c->batch = a->nb - 1;
 	c->line = r->line;
+	c->off = offset_of(a, r->line);
+	/* lines: an index into a->lines until the load ends */
+	c->lines = (const struct clm_archive_line *)(uintptr_t)a->nl;
 	copy_val(c->st02, sizeof(c->st02), r, 1);
-	c->clm01 = clm_xstrdup(clm_row_value(r, 2));
-	c->source = clm_xstrdup(clm_row_value(r, 7));
-	c->payer_id = clm_xstrdup(clm_row_value(r, 9));
+	c->clm01 = intern(a, clm_row_value(r, 2),
+	    clm_row_value_len(r, 2));
+	c->source = intern_like(a, r, 7, prev ? prev->source : NULL);
+	c->payer_id = intern_like(a, r, 9,
+	    prev ? prev->payer_id : NULL);
 	a->nc++;
 	v = clm_row_value(r, 3);
 	errno = 0;
@@ -446,6 +550,12 @@ add_claim(struct clm_archive *a, const struct clm_row *r, const char *name,
 		return clm_error_set(err, CLM_EFORMAT, name, r->line,
 		    "archive claim record (C): unreadable fingerprint, "
 		    "charge or rows");
+	/* the segment range came later: an older archive has none */
+	if (r->n > 10 && (parse_rows(clm_row_value(r, 10), &c->seg_first,
+	    &c->seg_last) < 0 || c->seg_first < 0 ||
+	    c->seg_last < c->seg_first))
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive claim record (C): unreadable segment range");
 	c->from = read_date(r, 5);
 	c->to = read_date(r, 6);
 	if (c->from < 0 || c->to < 0)
@@ -454,36 +564,113 @@ add_claim(struct clm_archive *a, const struct clm_row *r, const char *name,
 	return 0;
 }
 
+/* Value of canonical column col of an R record (values from field 2). */
+static const char *
+row_col(const struct clm_row *r, const struct clm_header *h, int col,
+    size_t *len)
+{
+	int k = h->canon[col];
+
+	if (k < 0 || (size_t)k + 2 >= r->n) {
+		*len = 0;
+		return "";
+	}
+	*len = clm_row_value_len(r, (size_t)k + 2);
+	return clm_row_value(r, (size_t)k + 2);
+}
+
 static int
 add_row(struct clm_archive *a, const struct clm_row *r, const char *name,
     struct clm_error *err)
 {
-	struct clm_row *row;
+	const struct clm_header *h;
+	struct clm_archive_line *l;
+	const char *v;
 	char *end;
+	size_t len;
 	long line;
 
 	if (a->nc == 0 || a->c[a->nc - 1].batch != a->nb - 1)
 		return clm_error_set(err, CLM_EFORMAT, name, r->line,
 		    "archive row record (R) outside a claim");
-	line = strtol(clm_row_value(r, 1), &end, 10);
-	if (r->n < 2 || *end != '\0')
+	if (r->n < 2)
 		return clm_error_set(err, CLM_EFORMAT, name, r->line,
 		    "archive row record (R): unreadable source line");
-	row = clm_row_new();
-	for (size_t i = 2; i < r->n; i++)
-		clm_row_push(row, clm_row_value(r, i), clm_row_value_len(r, i));
-	row->line = line;
-	clm_claim_append(&a->c[a->nc - 1].rows, row);
+	line = strtol(clm_row_value(r, 1), &end, 10);
+	if (*end != '\0')
+		return clm_error_set(err, CLM_EFORMAT, name, r->line,
+		    "archive row record (R): unreadable source line");
+	h = a->b[a->nb - 1].h;
+	if (a->nl == a->capl) {
+		a->capl = a->capl ? a->capl * 2 : 128;
+		a->lines = clm_xrealloc(a->lines, a->capl * sizeof(*a->lines));
+	}
+	l = &a->lines[a->nl++];
+	l->line = line;
+	v = row_col(r, h, CLM_COL_LINE_NO, &len);
+	l->line_no = strtol(v, NULL, 10);
+	v = row_col(r, h, CLM_COL_LINE_CTRL, &len);
+	l->ctrl = intern(a, v, len);
+	a->c[a->nc - 1].nlines++;
 	return 0;
 }
 
-static struct clm_archive *
-load_csv(struct clm_csv *csv, const char *name, struct clm_error *err)
+/* The parser's byte source: the archive's descriptor or text, noting the
+ * lines that may start a record on the way. */
+static long
+load_read(void *ctx, void *buf, size_t size, struct clm_error *err)
 {
-	struct clm_archive *a = clm_xcalloc(1, sizeof(*a));
+	struct clm_archive *a = ctx;
+	const char *p = buf;
+	ssize_t n;
+
+	if (a->fd >= 0) {
+		do
+			n = read(a->fd, buf, size);
+		while (n < 0 && errno == EINTR);
+		if (n < 0)
+			return clm_error_set(err, CLM_EIO, a->name, 0, "%s",
+			    strerror(errno));
+	} else {
+		n = (ssize_t)(a->tlen - (size_t)a->pos < size ?
+		    a->tlen - (size_t)a->pos : size);
+		memcpy(buf, a->text + a->pos, (size_t)n);
+	}
+	for (ssize_t i = 0; i < n; i++) {
+		if (a->at_start && p[i] != 'R' && p[i] != '\n') {
+			if (a->ncand == a->capcand) {
+				a->capcand = a->capcand ? a->capcand * 2 :
+				    256;
+				a->cand = clm_xrealloc(a->cand, a->capcand *
+				    sizeof(*a->cand));
+			}
+			a->cand[a->ncand].line = a->nlf + 1;
+			a->cand[a->ncand++].off = a->pos + i;
+		}
+		a->at_start = 0;
+		{
+			const char *nl = memchr(p + i, '\n', (size_t)(n - i));
+
+			if (nl == NULL)
+				break;
+			i = nl - p;
+			a->nlf++;
+			a->at_start = 1;
+		}
+	}
+	a->pos += n;
+	return (long)n;
+}
+
+static struct clm_archive *
+load(struct clm_archive *a, struct clm_error *err)
+{
+	struct clm_csv *csv = clm_csv_open_fn(load_read, a, a->name, ',');
 	struct clm_row *r = clm_row_new();
+	const char *name = a->name;
 	int rc;
 
+	a->at_start = 1;
 	while ((rc = clm_csv_next(csv, r, err)) > 0) {
 		const char *tag = clm_row_value(r, 0);
 
@@ -502,6 +689,13 @@ load_csv(struct clm_csv *csv, const char *name, struct clm_error *err)
 			break;
 	}
 	clm_row_free(r);
+	clm_csv_close(csv);
+	free(a->cand);
+	a->cand = NULL;
+	a->ncand = a->headcand = a->capcand = 0;
+	for (size_t i = 0; i < a->nc; i++)
+		a->c[i].lines = a->lines == NULL ? NULL :
+		    a->lines + (uintptr_t)a->c[i].lines;
 	if (rc < 0) {
 		clm_archive_free(a);
 		return NULL;
@@ -512,47 +706,118 @@ load_csv(struct clm_csv *csv, const char *name, struct clm_error *err)
 struct clm_archive *
 clm_archive_load(const char *path, struct clm_error *err)
 {
-	struct clm_in *in = clm_in_open(path, err);
-	struct clm_csv *csv;
 	struct clm_archive *a;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (in == NULL)
+	if (fd < 0) {
+		clm_error_set(err, CLM_EIO, path, 0, "cannot open the "
+		    "archive: %s", strerror(errno));
 		return NULL;
-	csv = clm_csv_open(in, ',');
-	a = load_csv(csv, clm_in_name(in), err);
-	clm_csv_close(csv);
-	clm_in_close(in);
-	return a;
-}
-
-struct mem_src {
-	const char *p;
-	size_t left;
-};
-
-static long
-mem_read(void *ctx, void *buf, size_t size, struct clm_error *err)
-{
-	struct mem_src *m = ctx;
-	size_t n = size < m->left ? size : m->left;
-
-	(void)err;
-	memcpy(buf, m->p, n);
-	m->p += n;
-	m->left -= n;
-	return (long)n;
+	}
+	a = clm_xcalloc(1, sizeof(*a));
+	a->fd = fd;
+	a->name = clm_xstrdup(path);
+	return load(a, err);
 }
 
 struct clm_archive *
 clm_archive_load_text(const char *text, size_t len, const char *name,
     struct clm_error *err)
 {
-	struct mem_src m = { text, len };
-	struct clm_csv *csv = clm_csv_open_fn(mem_read, &m, name, ',');
-	struct clm_archive *a = load_csv(csv, name, err);
+	struct clm_archive *a = clm_xcalloc(1, sizeof(*a));
 
+	a->fd = -1;
+	a->text = text;
+	a->tlen = len;
+	a->name = clm_xstrdup(name);
+	return load(a, err);
+}
+
+/* ---- reading a claim's records back ------------------------------------ */
+
+struct back {
+	const struct clm_archive *a;
+	long long pos, end;	/* end: where its records likely stop */
+};
+
+static long
+back_read(void *ctx, void *buf, size_t size, struct clm_error *err)
+{
+	struct back *s = ctx;
+	const struct clm_archive *a = s->a;
+	ssize_t n;
+
+	/* a quoted newline can make end short: read on past it then */
+	if (s->end > s->pos && (long long)size > s->end - s->pos)
+		size = (size_t)(s->end - s->pos);
+	if (a->fd >= 0) {
+		do
+			n = pread(a->fd, buf, size, (off_t)s->pos);
+		while (n < 0 && errno == EINTR);
+		if (n < 0)
+			return clm_error_set(err, CLM_EIO, a->name, 0, "%s",
+			    strerror(errno));
+	} else {
+		size_t left = (size_t)s->pos < a->tlen ?
+		    a->tlen - (size_t)s->pos : 0;
+
+		n = (ssize_t)(left < size ? left : size);
+		memcpy(buf, a->text + s->pos, (size_t)n);
+	}
+	s->pos += n;
+	return (long)n;
+}
+
+int
+clm_archive_rows(const struct clm_archive *a, size_t i,
+    struct clm_claim *rows, struct clm_error *err)
+{
+	const struct clm_archive_claim *c = clm_archive_claim(a, i);
+	struct back src;
+	struct clm_csv *csv;
+	struct clm_row *r;
+	int rc = 0;
+
+	clm_claim_init(rows);
+	if (c == NULL || c->off < 0)
+		return clm_error_set(err, CLM_EFORMAT, a->name,
+		    c ? c->line : 0, "archive claim record (C): where its "
+		    "records start is not known; not read back");
+	src.a = a;
+	src.pos = c->off;
+	src.end = c->len > 0 ? c->off + c->len : 0;
+	csv = clm_csv_open_fn(back_read, &src, a->name, ',');
+	r = clm_row_new();
+	if (clm_csv_next(csv, r, err) <= 0 ||
+	    strcmp(clm_row_value(r, 0), "C") != 0 ||
+	    strcmp(clm_row_value(r, 2), c->clm01) != 0)
+		rc = clm_error_set(err, CLM_EFORMAT, a->name, c->line,
+		    "archive claim record (C) of claim %s not found where "
+		    "it was read: the archive changed", c->clm01);
+	while (rc == 0 && rows->n < c->nlines) {
+		struct clm_row *row;
+
+		if ((rc = clm_csv_next(csv, r, err)) <= 0 ||
+		    strcmp(clm_row_value(r, 0), "R") != 0 || r->n < 2) {
+			rc = clm_error_set(err, CLM_EFORMAT, a->name,
+			    c->line, "claim %s: %zu of its %zu records (R) "
+			    "read back: the archive changed", c->clm01,
+			    rows->n, c->nlines);
+			break;
+		}
+		rc = 0;
+		row = clm_row_new();
+		for (size_t k = 2; k < r->n; k++)
+			clm_row_push(row, clm_row_value(r, k),
+			    clm_row_value_len(r, k));
+		row->line = strtol(clm_row_value(r, 1), NULL, 10);
+		clm_claim_append(rows, row);
+	}
+	clm_row_free(r);
 	clm_csv_close(csv);
-	return a;
+	if (rc < 0)
+		clm_claim_free(rows);
+	return rc < 0 ? rc : 0;
 }
 
 /* ---- finding a claim --------------------------------------------------- */

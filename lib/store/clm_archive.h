@@ -8,7 +8,7 @@
  * (docs/archive.md):
  *     B,sent,isa13,gs06,sender,receiver,file      one per interchange sent
  *     H,column,column...                          the records' header
- *     C,st02,clm01,fingerprint,charge,from,to,source,rows,payer_id
+ *     C,st02,clm01,fingerprint,charge,from,to,source,rows,payer_id,segs
  *     R,source_line,value,value...                the claim's records
  * Claims (C) follow their batch (B, H); rows (R) follow their claim.  The
  * file holds patient data (the records): it is created mode 0600, only
@@ -19,9 +19,16 @@
  * unlinked temporary file while the 837 is being written; once the 837 is
  * in place clm_archive_append adds the batch to the archive.
  *
- * Reading: clm_archive_load reads the whole archive into memory; the
- * archive owns every batch, claim, header and row it hands out until
- * clm_archive_free.
+ * Reading: clm_archive_load keeps in memory only what matching needs: the
+ * batches, and per claim its C record, the line number, line control
+ * number and source line of each of its records, and the byte offset of
+ * its records in the archive file.  The records themselves are read back
+ * from the file by that offset when they are needed (clm_archive_rows:
+ * --rejects, the denial report's edit ids), through the descriptor opened
+ * at load time, so a prune that replaces the file meanwhile changes
+ * nothing and an append only adds after.  The archive owns every batch,
+ * claim, header and line it hands out until clm_archive_free; the rows of
+ * clm_archive_rows are the caller's.
  */
 #ifndef CLM_ARCHIVE_H
 #define CLM_ARCHIVE_H
@@ -43,18 +50,29 @@ struct clm_archive_batch {
 	struct clm_header *h;		/* header of the records (reading) */
 };
 
+/* One record of a claim, what matching an 835 service line needs. */
+struct clm_archive_line {
+	long line;			/* physical line in the source */
+	long line_no;			/* line_no column, 0 if none */
+	const char *ctrl;		/* line_ctrl column (REF*6R), or "" */
+};
+
 struct clm_archive_claim {
 	size_t batch;			/* index into the batches */
 	char st02[16];
-	char *clm01;			/* the CLM01 sent (= claim_id) */
+	const char *clm01;		/* the CLM01 sent (= claim_id) */
 	uint64_t fp;			/* clm_history_claim_fp */
 	long long charge;		/* CLM02, in cents */
 	long from, to;			/* service dates, CCYYMMDD */
-	char *source;			/* record file it was read from */
+	const char *source;		/* record file it was read from */
 	long first_row, last_row;	/* physical lines there */
-	char *payer_id;
-	struct clm_claim rows;		/* its records, under batch's h */
+	const char *payer_id;
+	long seg_first, seg_last;	/* its segments in the set, 0: unknown */
+	const struct clm_archive_line *lines;	/* one per record */
+	size_t nlines;
 	long line;			/* archive line of the C record */
+	long long off;			/* its byte offset, -1 unknown */
+	long long len;			/* bytes to its next record, 0 unknown */
 };
 
 /* Writing. */
@@ -62,10 +80,12 @@ struct clm_archive_spool;
 
 struct clm_archive_spool *clm_archive_spool_new(struct clm_error *err);
 void clm_archive_spool_free(struct clm_archive_spool *sp);
-/* Add one claim sent in transaction set st02; c->file is its source. */
+/* Add one claim sent in transaction set st02, its segments there from
+ * seg_first to seg_last (ST = 1; 0 when not known); c->file is its
+ * source. */
 int clm_archive_spool_claim(struct clm_archive_spool *sp,
     const struct clm_claim *c, const struct clm_header *h, const char *st02,
-    struct clm_error *err);
+    long seg_first, long seg_last, struct clm_error *err);
 size_t clm_archive_spool_count(const struct clm_archive_spool *sp);
 /* Append batch b (its header h) and the spooled claims to path, creating
  * it mode 0600, under an exclusive flock. */
@@ -78,7 +98,8 @@ struct clm_archive;
 
 struct clm_archive *clm_archive_load(const char *path,
     struct clm_error *err);
-/* The same from memory (tests, fuzzing); name is used in errors. */
+/* The same from memory (tests, fuzzing); name is used in errors.  text
+ * is borrowed: it must stay valid until clm_archive_free. */
 struct clm_archive *clm_archive_load_text(const char *text, size_t len,
     const char *name, struct clm_error *err);
 void clm_archive_free(struct clm_archive *a);
@@ -88,6 +109,13 @@ const struct clm_archive_batch *clm_archive_batch(const struct clm_archive *a,
 size_t clm_archive_nclaims(const struct clm_archive *a);
 const struct clm_archive_claim *clm_archive_claim(const struct clm_archive *a,
     size_t i);
+/*
+ * Read the records of claim i back from the archive into rows (initialised
+ * here, the caller's to clm_claim_free), under its batch's header, with
+ * their source lines.  0, or <0 with err naming the archive line.
+ */
+int clm_archive_rows(const struct clm_archive *a, size_t i,
+    struct clm_claim *rows, struct clm_error *err);
 
 /*
  * The claim an answer names: CLM01 equal, and the charge (cents, when

@@ -26,6 +26,8 @@ struct clm_resp {
 	char set_codes[CLM_RESP_CODES];
 	char set_st02[16];
 	char set_ctx[CLM_RESP_CODES];	/* CLM01s named by CTX */
+	struct clm_resp_err set_errs[CLM_RESP_MAX_ERRS];
+	int nset_errs, set_errs_dropped;
 	int in_ak2;
 	/* 277CA */
 	int hl_pt;			/* inside a patient (PT) level */
@@ -33,6 +35,10 @@ struct clm_resp {
 	char payer_id[40];
 	/* 835 */
 	char payer835[40];
+	long set_pos;
+	char trn02[64], trn03[16];
+	int has_bpr;
+	long long bpr02;
 	int in_clp;			/* an item is being built */
 	struct clm_resp_item it;	/* under construction / handed out */
 	size_t capl;
@@ -151,6 +157,11 @@ item_start(struct clm_resp *r, enum clm_resp_kind kind, long pos)
 	memcpy(r->it.isa13, r->isa13, sizeof(r->isa13));
 	memcpy(r->it.gs06, r->gs06, sizeof(r->gs06));
 	memcpy(r->it.st02, r->st02, sizeof(r->st02));
+	r->it.set_pos = r->set_pos;
+	memcpy(r->it.trn02, r->trn02, sizeof(r->trn02));
+	memcpy(r->it.trn03, r->trn03, sizeof(r->trn03));
+	r->it.has_bpr = r->has_bpr;
+	r->it.bpr02 = r->bpr02;
 }
 
 /* CAS: group, then (reason, amount, quantity) up to six times. */
@@ -192,6 +203,7 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		r->in_ak2 = 1;
 		el_copy(s, 2, r->set_st02, sizeof(r->set_st02));
 		r->set_codes[0] = r->set_ctx[0] = '\0';
+		r->nset_errs = r->set_errs_dropped = 0;
 	} else if (CLM_X12IN_IS(s, "CTX") && r->in_ak2) {
 		const char *p;
 		size_t n = clm_x12in_comp(s, 1, 1, comp_sep(r), &p);
@@ -212,6 +224,14 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		snprintf(piece, sizeof(piece), "IK3:%s:%s%s%s", v, pos,
 		    why[0] != '\0' ? ":" : "", why);
 		list_add(r->set_codes, sizeof(r->set_codes), piece);
+		if (r->nset_errs < CLM_RESP_MAX_ERRS) {
+			struct clm_resp_err *e = &r->set_errs[r->nset_errs++];
+
+			e->pos = strtol(pos, NULL, 10);
+			snprintf(e->codes, sizeof(e->codes), "%s", piece);
+		} else {
+			r->set_errs_dropped++;
+		}
 	} else if (CLM_X12IN_IS(s, "IK4") && r->in_ak2) {
 		char why[16];
 
@@ -219,11 +239,18 @@ seg_999(struct clm_resp *r, const struct clm_x12in_seg *s)
 		el_copy(s, 3, why, 8);
 		snprintf(piece, sizeof(piece), "IK4:%s:%s", v, why);
 		list_add(r->set_codes, sizeof(r->set_codes), piece);
+		if (r->nset_errs > 0 && !r->set_errs_dropped)
+			list_add(r->set_errs[r->nset_errs - 1].codes,
+			    sizeof(r->set_errs[0].codes), piece);
 	} else if (CLM_X12IN_IS(s, "IK5")) {
 		item_start(r, CLM_RESP_999_SET, s->pos);
 		memcpy(r->it.ref_gs06, r->ak1_gs06, sizeof(r->ak1_gs06));
 		memcpy(r->it.ref_st02, r->set_st02, sizeof(r->set_st02));
 		memcpy(r->it.ctx_claims, r->set_ctx, sizeof(r->set_ctx));
+		memcpy(r->it.errs, r->set_errs, (size_t)r->nset_errs *
+		    sizeof(r->set_errs[0]));
+		r->it.nerrs = r->nset_errs;
+		r->it.errs_dropped = r->set_errs_dropped;
 		el_copy(s, 1, r->it.ack, sizeof(r->it.ack));
 		snprintf(r->it.codes, sizeof(r->it.codes), "IK5:%s",
 		    r->it.ack);
@@ -470,6 +497,75 @@ seg_835_claim(struct clm_resp *r, const struct clm_x12in_seg *s)
 	return 0;
 }
 
+/* PLB: provider, fiscal period, then (reason:reference, amount) up to
+ * six times.  The reference is code-shaped (a claim or check number). */
+static int
+plb(struct clm_resp *r, const struct clm_x12in_seg *s)
+{
+	char v[9];
+
+	item_start(r, CLM_RESP_835_PLB, s->pos);
+	memcpy(r->it.payer_id, r->payer835, sizeof(r->payer835));
+	el_copy(s, 2, v, sizeof(v));
+	r->it.from = r->it.to = clm_date_parse(v);
+	for (size_t i = 3; i + 1 <= 14; i += 2) {
+		struct clm_resp_adj *a;
+		char code[64], *ref, piece[96];
+		long long cents;
+
+		el_joined(r, s, i, code, sizeof(code));
+		if (code[0] == '\0' || el_cents(s, i + 1, &cents) != 0)
+			continue;
+		if (r->it.adj.n == CLM_RESP_MAX_ADJ) {
+			r->it.adj.dropped++;
+			continue;
+		}
+		ref = strchr(code, ':');
+		if (ref != NULL)
+			*ref++ = '\0';
+		a = &r->it.adj.v[r->it.adj.n++];
+		snprintf(a->group, sizeof(a->group), "%s", "");
+		snprintf(a->reason, sizeof(a->reason), "%.5s", code);
+		a->cents = cents;
+		snprintf(piece, sizeof(piece), "PLB:%.5s:%.40s", code,
+		    ref ? ref : "");
+		list_add(r->it.codes, sizeof(r->it.codes), piece);
+	}
+	return 1;
+}
+
+const char *
+clm_resp_plb_words(const char *code)
+{
+	static const char *const words[][2] = {
+		{ "WO", "overpayment recovery" },
+		{ "FB", "forwarding balance carried from or to another "
+		    "remittance" },
+		{ "L6", "interest owed" },
+		{ "72", "authorized return of an earlier payment" },
+		{ "CS", "adjustment" },
+		{ "J1", "nonreimbursable" },
+		{ "IR", "tax withholding" },
+		{ "50", "late charge" },
+		{ "L3", "penalty" },
+		{ "WU", "unspecified recovery" },
+		{ "B2", "rebate" },
+		{ "AP", "acceleration of benefits" },
+		{ "BD", "bad debt adjustment" },
+		{ "C5", "temporary allowance" },
+		{ "E3", "withholding" },
+		{ "GO", "garnishment" },
+		{ "LE", "levy" },
+		{ "OB", "offset for affiliated providers" },
+		{ "PI", "periodic interim payment" },
+	};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(words[i][0], code) == 0)
+			return words[i][1];
+	return "";
+}
+
 static int
 seg_835(struct clm_resp *r, const struct clm_x12in_seg *s)
 {
@@ -479,6 +575,8 @@ seg_835(struct clm_resp *r, const struct clm_x12in_seg *s)
 			r->pending = 1;
 			return finish_clp(r);
 		}
+		if (CLM_X12IN_IS(s, "PLB"))
+			return plb(r, s);
 		if (!CLM_X12IN_IS(s, "CLP"))
 			return 0;
 		item_start(r, CLM_RESP_835_CLAIM, s->pos);
@@ -494,6 +592,12 @@ seg_835(struct clm_resp *r, const struct clm_x12in_seg *s)
 	}
 	if (r->in_clp)
 		return seg_835_claim(r, s);
+	if (CLM_X12IN_IS(s, "TRN")) {
+		el_copy(s, 2, r->trn02, sizeof(r->trn02));
+		el_copy(s, 3, r->trn03, sizeof(r->trn03));
+	} else if (CLM_X12IN_IS(s, "BPR")) {
+		r->has_bpr = el_cents(s, 2, &r->bpr02) == 0;
+	}
 	if (CLM_X12IN_IS(s, "TRN") && r->payer835[0] == '\0')
 		el_copy(s, 3, r->payer835, sizeof(r->payer835));
 	else if (CLM_X12IN_IS(s, "N1") && clm_x12in_el_is(s, 1, "PR") &&
@@ -521,6 +625,10 @@ seg_envelope(struct clm_resp *r, const struct clm_x12in_seg *s)
 		    clm_x12in_el_is(s, 1, "277") ? SET_277 :
 		    clm_x12in_el_is(s, 1, "835") ? SET_835 : SET_OTHER;
 		r->payer_id[0] = r->payer835[0] = '\0';
+		r->trn02[0] = r->trn03[0] = '\0';
+		r->has_bpr = 0;
+		r->bpr02 = 0;
+		r->set_pos = s->pos;
 		r->in_ak2 = r->hl_pt = r->in_svc = 0;
 		if (r->set == SET_OTHER) {
 			item_start(r, CLM_RESP_OTHER, s->pos);
@@ -664,6 +772,8 @@ clm_resp_status(const struct clm_resp_item *it)
 		return status_277(it->ack);
 	case CLM_RESP_835_CLAIM:
 		return status_835(it);
+	case CLM_RESP_835_PLB:
+		return "adjusted";
 	default:
 		return NULL;
 	}

@@ -19,8 +19,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < clm_archive_nclaims(a); i++) {
 		const struct clm_archive_claim *c = clm_archive_claim(a, i);
 
-		sum += c->rows.n + strlen(c->clm01) + (size_t)c->charge;
+		struct clm_claim rows;
+
+		sum += c->nlines + strlen(c->clm01) + (size_t)c->charge;
 		sum += clm_archive_batch(a, c->batch)->h->ncols;
+		if (clm_archive_rows(a, i, &rows, &err) == 0) {
+			sum += rows.n;
+			clm_claim_free(&rows);
+		}
 	}
 	clm_archive_free(a);
 	return sum == (size_t)-1;

@@ -73,7 +73,8 @@ send(const char *path, struct clm_header *h, long sent, const char *isa13,
 
 	ck_assert_ptr_nonnull(sp);
 	make_claim(&c, id);
-	ck_assert_int_eq(clm_archive_spool_claim(sp, &c, h, "0001", &err), 0);
+	ck_assert_int_eq(clm_archive_spool_claim(sp, &c, h, "0001", 9, 20,
+	    &err), 0);
 	ck_assert_uint_eq(clm_archive_spool_count(sp), 1);
 	batch(&b, sent, isa13);
 	ck_assert_int_eq(clm_archive_append(path, &b, h, sp, &err), 0);
@@ -115,7 +116,7 @@ START_TEST(test_append_and_load)
 	struct clm_archive *a;
 	const struct clm_archive_claim *c;
 	const struct clm_archive_batch *b;
-	struct clm_claim orig;
+	struct clm_claim orig, rows;
 	struct stat st;
 
 	snprintf(path, sizeof(path), "%s/archive", dir);
@@ -141,13 +142,29 @@ START_TEST(test_append_and_load)
 	ck_assert_int_eq(c->last_row, 8);
 	ck_assert_str_eq(c->source, "in.csv");
 	ck_assert_str_eq(c->payer_id, "00431");
-	/* the records come back value for value, with their lines */
-	ck_assert_uint_eq(c->rows.n, 2);
-	ck_assert_str_eq(clm_row_get(c->rows.rows[0], b->h,
+	ck_assert_int_eq(c->seg_first, 9);
+	ck_assert_int_eq(c->seg_last, 20);
+	/* in memory: each record's line, line_no and line control number */
+	ck_assert_uint_eq(c->nlines, 2);
+	ck_assert_int_eq(c->lines[1].line, 8);
+	ck_assert_int_eq(c->lines[1].line_no, 2);
+	ck_assert_ptr_nonnull(c->lines[0].ctrl);
+	ck_assert_int_ge(c->off, 0);
+	/* the records come back from the file value for value, with their
+	 * lines (a quoted newline in one of them) */
+	ck_assert_int_eq(clm_archive_rows(a, 1, &rows, &err), 0);
+	ck_assert_uint_eq(rows.n, 2);
+	ck_assert_str_eq(clm_row_get(rows.rows[0], b->h,
 	    CLM_COL_CLAIM_NOTE), "see \"chart\",\nline 2");
-	ck_assert_str_eq(clm_row_get(c->rows.rows[1], b->h, CLM_COL_CHARGE),
+	ck_assert_str_eq(clm_row_get(rows.rows[1], b->h, CLM_COL_CHARGE),
 	    "75.5");
-	ck_assert_int_eq(c->rows.rows[1]->line, 8);
+	ck_assert_int_eq(rows.rows[1]->line, 8);
+	clm_claim_free(&rows);
+	ck_assert_int_eq(clm_archive_rows(a, 0, &rows, &err), 0);
+	ck_assert_uint_eq(rows.n, 2);
+	ck_assert_str_eq(clm_row_get(rows.rows[0], b->h, CLM_COL_CLAIM_ID),
+	    "C1");
+	clm_claim_free(&rows);
 	/* the same fingerprint clm-scrub --history uses */
 	make_claim(&orig, "C2");
 	ck_assert(c->fp == clm_history_claim_fp(&orig, h));
@@ -166,6 +183,7 @@ START_TEST(test_prune)
 	struct clm_error err;
 	struct clm_archive *a;
 	size_t kept, removed;
+	struct clm_claim rows;
 
 	snprintf(path, sizeof(path), "%s/archive", dir);
 	send(path, h, 20260101, "000000001", "C1");
@@ -179,9 +197,11 @@ START_TEST(test_prune)
 	ck_assert_ptr_nonnull(a);
 	ck_assert_uint_eq(clm_archive_nclaims(a), 2);
 	ck_assert_str_eq(clm_archive_claim(a, 0)->clm01, "C2");
-	ck_assert_str_eq(clm_row_get(clm_archive_claim(a, 0)->rows.rows[0],
+	ck_assert_int_eq(clm_archive_rows(a, 0, &rows, &err), 0);
+	ck_assert_str_eq(clm_row_get(rows.rows[0],
 	    clm_archive_batch(a, 0)->h, CLM_COL_CLAIM_NOTE),
 	    "see \"chart\",\nline 2");
+	clm_claim_free(&rows);
 	clm_archive_free(a);
 	/* appends after a prune go to the new file */
 	send(path, h, 20261202, "000000004", "C4");
@@ -297,6 +317,8 @@ START_TEST(test_bad_text)
 		"B,20261127,000000001,1,a,b,f\nH,claim_id\n"
 		    "C,0001,C1,zz,1.00,20261020,20261020,in,1-1,P\n",
 		"B,20261127,000000001,1,a,b,f\nH,claim_id\nR,1,C1\n",
+		"B,20261127,000000001,1,a,b,f\nH,claim_id\n"
+		    "C,0001,C1,ff,1.00,20261020,20261020,in,1-1,P,9-3\n",
 	};
 	struct clm_error err;
 

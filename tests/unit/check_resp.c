@@ -86,6 +86,11 @@ START_TEST(test_ta1_999)
 	ck_assert_str_eq(v[1].codes, "IK5:R:5;IK3:NM1:12:8;IK4:9:1:7");
 	ck_assert_str_eq(v[1].isa13, "000000302");
 	ck_assert_str_eq(v[1].ctx_claims, "C7");
+	/* each IK3 loop with the segment it points at, for the matcher */
+	ck_assert_int_eq(v[1].nerrs, 1);
+	ck_assert_int_eq(v[1].errs[0].pos, 12);
+	ck_assert_str_eq(v[1].errs[0].codes, "IK3:NM1:12:8;IK4:9:1:7");
+	ck_assert_int_eq(v[2].nerrs, 0);
 	ck_assert_str_eq(v[2].ref_st02, "0002");
 	ck_assert_str_eq(v[2].ctx_claims, "");
 	ck_assert_str_eq(v[2].codes, "IK5:A");
@@ -182,6 +187,24 @@ START_TEST(test_835)
 	ck_assert_str_eq(it->ack, "4");
 	ck_assert_int_eq(it->from, 20261019);
 	ck_assert_int_eq(it->unbalanced, 1);	/* 100 - 90 != 0 */
+	/* the remittance it is part of */
+	ck_assert_str_eq(it->trn02, "EFT1");
+	ck_assert_str_eq(it->trn03, "1366666666");
+	ck_assert_int_eq(it->has_bpr, 1);
+	ck_assert_int_eq(it->bpr02, 20000);
+	ck_assert_int_eq(it->set_pos, 3);
+	/* the provider-level adjustment is an item of its own */
+	ck_assert_int_eq(clm_resp_next(r, &it, &err), 1);
+	ck_assert_int_eq(it->kind, CLM_RESP_835_PLB);
+	ck_assert_str_eq(clm_resp_status(it), "adjusted");
+	ck_assert_int_eq(it->adj.n, 1);
+	ck_assert_str_eq(it->adj.v[0].reason, "WO");
+	ck_assert_int_eq(it->adj.v[0].cents, 1000);
+	ck_assert_str_eq(it->codes, "PLB:WO:PCN1");
+	ck_assert_int_eq(it->from, 20261231);
+	ck_assert_str_eq(it->payer_id, "00431");
+	ck_assert_str_eq(clm_resp_plb_words("WO"), "overpayment recovery");
+	ck_assert_str_eq(clm_resp_plb_words("ZZ"), "");
 	ck_assert_int_eq(clm_resp_next(r, &it, &err), 0);
 	clm_resp_close(r);
 }
