@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clm_html.h"
 #include "clm_money.h"
 #include "run.h"
 
@@ -276,55 +277,23 @@ run_write_summary(const struct run_tally *r, FILE *fp, const char *outdir,
 	fprintf(fp, "  The whole picture: %s/report.html\n", outdir);
 }
 
-static void
-html_text(FILE *fp, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == '<')
-			fputs("&lt;", fp);
-		else if (*s == '>')
-			fputs("&gt;", fp);
-		else if (*s == '&')
-			fputs("&amp;", fp);
-		else if (*s == '"')
-			fputs("&quot;", fp);
-		else
-			fputc(*s, fp);
-	}
-}
-
 /* Horizontal bars, one per bucket (at most top), sized by dollars. */
 static void
 svg_bars(FILE *fp, const char *id, const struct keyset *ks, size_t top)
 {
 	struct bucket *b = clm_xcalloc(MAX_KEYS + 1, sizeof(*b));
+	struct clm_html_bar *bars = clm_xcalloc(MAX_KEYS + 1, sizeof(*bars));
 	size_t n = sorted(ks, b);
-	long long max = 1;
-	char d[32];
 
 	if (n > top)
 		n = top;
-	for (size_t i = 0; i < n; i++)
-		if (b[i].cents > max)
-			max = b[i].cents;
-	fprintf(fp, "<svg id=\"%s\" class=\"chart\""
-	    " width=\"800\" height=\"%zu\">\n", id, 24 * n + 8);
 	for (size_t i = 0; i < n; i++) {
-		long w = (long)(400.0 * (double)b[i].cents / (double)max) + 2;
-
-		fprintf(fp, "<text x=\"0\" y=\"%zu\" font-size=\"13\">", 24 * i
-		    + 18);
-		html_text(fp, b[i].key);
-		fprintf(fp, "</text><rect x=\"130\" y=\"%zu\" width=\"%ld\" "
-		    "height=\"18\" fill=\"#c0392b\"/><text x=\"%ld\" y=\"%zu\" "
-		    "font-size=\"12\">$%s (%ld)</text>\n", 24 * i + 4, w,
-		    140 + w, 24 * i + 18, dollars(b[i].cents, d, sizeof(d)),
-		    b[i].claims);
+		bars[i].label = b[i].key;
+		bars[i].cents = b[i].cents;
+		bars[i].claims = b[i].claims;
 	}
-	if (n == 0)
-		fputs("<text x=\"0\" y=\"18\" font-size=\"13\">nothing held "
-		    "back</text>\n", fp);
-	fputs("</svg>\n", fp);
+	clm_html_bars(fp, id, bars, n, "nothing held back");
+	free(bars);
 	free(b);
 }
 
@@ -376,13 +345,9 @@ run_write_html(const struct run_tally *r, FILE *fp, const char *when,
 {
 	char a[32], b[32], c[32];
 
-	fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-	    "<title>clm run</title>\n<style>body{font-family:sans-serif;"
-	    "margin:2em}table{border-collapse:collapse}td,th{border:1px solid "
-	    "#999;padding:2px 8px}.n{text-align:right}</style></head><body>\n",
-	    fp);
+	clm_html_begin(fp, "clm run");
 	fputs("<h1>clm run ", fp);
-	html_text(fp, when);
+	clm_html_text(fp, when);
 	fputs("</h1>\n<table>\n", fp);
 	fprintf(fp, "<tr><th></th><th>claims</th><th>dollars</th></tr>\n"
 	    "<tr><td>read</td><td class=n>%ld</td><td class=n>$%s</td></tr>\n"
@@ -406,15 +371,15 @@ run_write_html(const struct run_tally *r, FILE *fp, const char *when,
 	    "</th><th>edits</th></tr>\n", fp);
 	for (size_t i = 0; i < r->nrows; i++) {
 		fputs("<tr><td>", fp);
-		html_text(fp, r->rows[i].id);
+		clm_html_text(fp, r->rows[i].id);
 		fprintf(fp, "</td><td class=n>$%s</td><td>", dollars(
 		    r->rows[i].cents, a, sizeof(a)));
-		html_text(fp, r->rows[i].edits);
+		clm_html_text(fp, r->rows[i].edits);
 		fputs("</td></tr>\n", fp);
 	}
 	fputs("</table>\n", fp);
 	if (r->more_rows > 0)
 		fprintf(fp, "<p>... and %ld more held claims: see rejects.csv"
 		    "</p>\n", r->more_rows);
-	fputs("</body></html>\n", fp);
+	clm_html_end(fp);
 }
