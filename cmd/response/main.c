@@ -18,6 +18,7 @@
 #include "response.h"
 
 enum { OPT_ARCHIVE = 2000, OPT_REJECTS, OPT_RESEND, OPT_DENIALS,
+	OPT_DENIALS_HTML,
 	OPT_PRUNE, OPT_CODESETS };
 
 static const struct option longopts[] = {
@@ -25,6 +26,7 @@ static const struct option longopts[] = {
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "resend", required_argument, NULL, OPT_RESEND },
 	{ "denials", required_argument, NULL, OPT_DENIALS },
+	{ "denials-html", required_argument, NULL, OPT_DENIALS_HTML },
 	{ "prune-archive", required_argument, NULL, OPT_PRUNE },
 	{ "codesets", required_argument, NULL, OPT_CODESETS },
 	{ NULL, 0, NULL, 0 },
@@ -52,6 +54,9 @@ resp_option(struct clm_tool *t, int opt, const char *arg)
 		return 0;
 	case OPT_DENIALS:
 		x->denials_path = arg;
+		return 0;
+	case OPT_DENIALS_HTML:
+		x->denials_html_path = arg;
 		return 0;
 	case OPT_CODESETS:
 		x->codesets = arg;
@@ -514,7 +519,8 @@ resp_finish(struct clm_tool *t)
 		return 0;
 	if (x->rejects_path != NULL && x->archive != NULL)
 		rc = write_rejects(t, x, &err);
-	if (rc == 0 && x->denials_path != NULL)
+	if (rc == 0 && (x->denials_path != NULL ||
+	    x->denials_html_path != NULL))
 		rc = resp_write_denials(x, &err);
 	if (rc == 0 && x->out != NULL)
 		rc = clm_out_commit(x->out, &err);
@@ -539,6 +545,8 @@ main(int argc, char **argv)
 		    "                     a replacement (claim_freq 7) or a "
 		    "void (8) of orig_ref\n"
 		    "      --denials FILE the denial report (CSV)\n"
+		    "      --denials-html FILE  the denial report as one "
+		    "self-contained HTML page\n"
 		    "      --prune-archive CCYYMMDD  remove the batches sent "
 		    "before that date\n"
 		    "      --codesets FILE code-set index for the reason codes' "

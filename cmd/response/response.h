@@ -63,6 +63,7 @@ struct resp_ctx {
 	struct clm_codeset *cs;		/* NULL: codes without words */
 	const char *rejects_path;
 	const char *denials_path;
+	const char *denials_html_path;	/* --denials-html */
 	const char *resend;		/* NULL, "replace", "void" */
 	long prune_before;
 	struct resp_result *v;		/* results of the current input */
