@@ -120,14 +120,16 @@ count(void *p, const char *key)
 	add(t->a, t->kind, t->payer, key, t->billed);
 }
 
+/* The CSV, written to *outp (opened here, committed by the caller). */
 static int
-write_csv(struct resp_ctx *x, const struct aggs *ap, struct clm_error *err)
+write_csv(struct resp_ctx *x, const struct aggs *ap, struct clm_out **outp,
+    struct clm_error *err)
 {
 	const struct aggs a = *ap;
 	struct clm_out *out;
 	int rc = 0;
 
-	if ((out = clm_out_open(x->denials_path, err)) == NULL)
+	if ((out = *outp = clm_out_open(x->denials_path, err)) == NULL)
 		rc = -CLM_EIO;
 	if (rc == 0)
 		rc = clm_out_puts(out, "kind,payer_id,key,claims,billed,words\n",
@@ -166,9 +168,6 @@ write_csv(struct resp_ctx *x, const struct aggs *ap, struct clm_error *err)
 		if (rc == 0)
 			rc = clm_out_puts(out, "\n", err);
 	}
-	if (rc == 0)
-		rc = clm_out_commit(out, err);
-	clm_out_close(out);
 	return rc;
 }
 
@@ -251,9 +250,11 @@ html_table(FILE *fp, const struct resp_ctx *x, const struct aggs *a,
 	fputs("</table>\n", fp);
 }
 
-/* The same figures as the CSV, as one self-contained page. */
+/* The same figures as the CSV, as one self-contained page, written to
+ * *outp (opened here, committed by the caller). */
 static int
-write_html(struct resp_ctx *x, const struct aggs *a, struct clm_error *err)
+write_html(struct resp_ctx *x, const struct aggs *a, struct clm_out **outp,
+    struct clm_error *err)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -288,14 +289,11 @@ write_html(struct resp_ctx *x, const struct aggs *a, struct clm_error *err)
 		    "cannot build the denial page");
 	}
 	fclose(fp);
-	if ((out = clm_out_open(x->denials_html_path, err)) == NULL) {
+	if ((out = *outp = clm_out_open(x->denials_html_path, err)) == NULL) {
 		free(buf);
 		return -CLM_EIO;
 	}
 	rc = clm_out_write(out, buf, len, err);
-	if (rc == 0)
-		rc = clm_out_commit(out, err);
-	clm_out_close(out);
 	free(buf);
 	return rc;
 }
@@ -304,6 +302,7 @@ int
 resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 {
 	struct aggs a = { NULL, 0, 0 };
+	struct clm_out *outs[2] = { NULL, NULL };
 	int rc = 0;
 
 	for (size_t k = 0; k < x->nkept; k++) {
@@ -353,9 +352,14 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 			add(&a, "plb", x->plb[k].payer_id,
 			    x->plb[k].plb_code[j], x->plb[k].plb_cents[j]);
 	if (rc == 0 && x->denials_path != NULL)
-		rc = write_csv(x, &a, err);
+		rc = write_csv(x, &a, &outs[0], err);
 	if (rc == 0 && x->denials_html_path != NULL)
-		rc = write_html(x, &a, err);
+		rc = write_html(x, &a, &outs[1], err);
+	/* the CSV and the page: both or neither */
+	if (rc == 0)
+		rc = clm_out_commit_all(outs, 2, err);
+	clm_out_close(outs[0]);
+	clm_out_close(outs[1]);
 	free(a.v);
 	return rc;
 }
