@@ -355,11 +355,10 @@ resp_write_denials(struct resp_ctx *x, struct clm_error *err)
 		rc = write_csv(x, &a, &outs[0], err);
 	if (rc == 0 && x->denials_html_path != NULL)
 		rc = write_html(x, &a, &outs[1], err);
-	/* the CSV and the page: both or neither */
-	if (rc == 0)
-		rc = clm_out_commit_all(outs, 2, err);
-	clm_out_close(outs[0]);
-	clm_out_close(outs[1]);
+	/* the CSV and the page: committed by the runtime with the run's other
+	 * outputs, all or none */
+	x->den_out[0] = outs[0];
+	x->den_out[1] = outs[1];
 	free(a.v);
 	return rc;
 }

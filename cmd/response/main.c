@@ -312,6 +312,7 @@ resp_start(struct clm_tool *t, struct clm_header *h)
 		return 0;
 	if ((x->out = clm_out_open(t->output_path, &err)) == NULL)
 		rc = -1;
+	clm_tool_add_output(t, x->out);	/* committed first, with the rest */
 	for (size_t i = 0; rc == 0 && i < NOUT; i++)
 		rc = put(x->out, out_cols[i], i == 0, &err);
 	if (rc == 0)
@@ -499,9 +500,9 @@ write_rejects(struct clm_tool *t, struct resp_ctx *x, struct clm_error *err)
 			continue;	/* one entry per claim: its last answer */
 		rc = write_reject_rows(t, x, out, oh, &x->kept[k], err);
 	}
+	x->rejects_out = out;
 	if (rc == 0)
-		rc = clm_out_commit(out, err);
-	clm_out_close(out);
+		clm_tool_add_output(t, out);
 	clm_header_free(oh);
 	free(last);
 	return rc;
@@ -522,8 +523,8 @@ resp_finish(struct clm_tool *t)
 	if (rc == 0 && (x->denials_path != NULL ||
 	    x->denials_html_path != NULL))
 		rc = resp_write_denials(x, &err);
-	if (rc == 0 && x->out != NULL)
-		rc = clm_out_commit(x->out, &err);
+	for (int i = 0; rc == 0 && i < 2; i++)
+		clm_tool_add_output(t, x->den_out[i]);
 	if (rc < 0)
 		clm_tool_error(t, &err);
 	return rc;
@@ -566,6 +567,9 @@ main(int argc, char **argv)
 	memset(&x, 0, sizeof(x));
 	rc = clm_tool_main(&spec, &x, argc, argv);
 	clm_out_close(x.out);
+	clm_out_close(x.rejects_out);
+	clm_out_close(x.den_out[0]);
+	clm_out_close(x.den_out[1]);
 	clm_archive_free(x.archive);
 	clm_codeset_close(x.cs);
 	clm_header_free(x.h);

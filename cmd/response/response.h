@@ -75,6 +75,9 @@ struct resp_ctx {
 	const char *rd_name;
 	struct clm_header *h;		/* the internal row header */
 	struct clm_out *out;
+	/* --rejects, --denials, --denials-html: handed to the runtime, which
+	 * commits them after -o, all or none (clm_tool_add_output) */
+	struct clm_out *rejects_out, *den_out[2];
 	/* every rejected or denied result kept for --rejects, --denials */
 	struct resp_kept *kept;
 	size_t nkept, capkept;
