@@ -59,11 +59,20 @@ clm_codes_dx_is_external(const char *code)
 	return ch == 'V' || ch == 'W' || ch == 'X' || ch == 'Y';
 }
 
-static int
-all_digits(const char *s, size_t n)
+int
+clm_codes_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+int
+clm_codes_upper_alnum(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_alnum_upper((unsigned char)s[i]))
 			return 0;
 	return 1;
 }
@@ -73,11 +82,11 @@ clm_codes_proc_kind(const char *code)
 {
 	if (strlen(code) != 5)
 		return CLM_PROC_BAD;
-	if (all_digits(code, 5))
+	if (clm_codes_digits(code, 5))
 		return CLM_PROC_CPT;
-	if (all_digits(code, 4) && strchr("FTU", code[4]) != NULL)
+	if (clm_codes_digits(code, 4) && strchr("FTU", code[4]) != NULL)
 		return CLM_PROC_CPT;
-	if (code[0] >= 'A' && code[0] <= 'V' && all_digits(code + 1, 4))
+	if (code[0] >= 'A' && code[0] <= 'V' && clm_codes_digits(code + 1, 4))
 		return CLM_PROC_HCPCS;
 	return CLM_PROC_BAD;
 }
@@ -92,7 +101,7 @@ clm_codes_modifier_ok(const char *mod)
 int
 clm_codes_pos_ok(const char *pos)
 {
-	return strlen(pos) == 2 && all_digits(pos, 2);
+	return strlen(pos) == 2 && clm_codes_digits(pos, 2);
 }
 
 int
@@ -111,7 +120,7 @@ clm_codes_npi_check_digit(const char *first9)
 {
 	int sum = 24;	/* the Luhn sum of the card-issuer prefix 80840 */
 
-	if (strlen(first9) < 9 || !all_digits(first9, 9))
+	if (strlen(first9) < 9 || !clm_codes_digits(first9, 9))
 		return -1;
 	/* from the right of the nine digits, every other one is doubled */
 	for (int i = 8, dbl = 1; i >= 0; i--, dbl = !dbl) {
@@ -127,7 +136,7 @@ clm_codes_npi_check_digit(const char *first9)
 enum clm_codes_npi
 clm_codes_npi_check(const char *npi)
 {
-	if (strlen(npi) != 10 || !all_digits(npi, 10) ||
+	if (strlen(npi) != 10 || !clm_codes_digits(npi, 10) ||
 	    (npi[0] != '1' && npi[0] != '2'))
 		return CLM_NPI_BAD_FORMAT;
 	if (clm_codes_npi_check_digit(npi) != npi[9] - '0')
@@ -182,7 +191,7 @@ clm_codes_date(const char *s)
 	long v;
 	int y, m, d;
 
-	if (strlen(s) != 8 || !all_digits(s, 8))
+	if (strlen(s) != 8 || !clm_codes_digits(s, 8))
 		return 0;
 	v = 0;
 	for (int i = 0; i < 8; i++)
@@ -348,4 +357,20 @@ clm_codes_quotable(const char *v)
 	return ok && (digits > 0 || n <= 2) &&
 	    (digits <= 8 || ndc_hyphenated(v) || clm_codes_taxonomy_ok(v)) &&
 	    !looks_like_date(v);
+}
+
+int
+clm_codes_word_in(const char *list, const char *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	while (*list != '\0') {
+		size_t l = strcspn(list, " ");
+
+		if (l == n && memcmp(list, v, n) == 0)
+			return 1;
+		list += l;
+		list += *list == ' ';
+	}
+	return 0;
 }

@@ -82,4 +82,12 @@ void clm_codes_date_display(long date, char *out, size_t size);
  */
 int clm_codes_quotable(const char *v);
 
+/* Every one of the n bytes of s is a digit (clm_codes_digits) or one of
+ * A-Z 0-9 (clm_codes_upper_alnum); true for n == 0. */
+int clm_codes_digits(const char *s, size_t n);
+int clm_codes_upper_alnum(const char *s, size_t n);
+/* Non-zero when v (n bytes, n > 0) is one of the space-separated words of
+ * list: the lookup of every code list of lib/x12/clm_837p.h. */
+int clm_codes_word_in(const char *list, const char *v, size_t n);
+
 #endif

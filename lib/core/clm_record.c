@@ -16,7 +16,7 @@ static const struct {
 	const char *name;
 	int level;
 } columns[CLM_COL_COUNT] = {
-#define CLM_COLUMN(e, n, l, k) { n, l },
+#define CLM_COLUMN(e, n, l, ...) { n, l },
 #include "columns.def"
 #undef CLM_COLUMN
 };

@@ -22,7 +22,7 @@
 #define CLM_RECORD_TRAILER "#clm-end-of-records"
 
 enum clm_column {
-#define CLM_COLUMN(e, n, l, k) CLM_COL_##e,
+#define CLM_COLUMN(e, n, l, ...) CLM_COL_##e,
 #include "columns.def"
 #undef CLM_COLUMN
 	CLM_COL_COUNT

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "clm_837p.h"
+#include "clm_codes.h"
 #include "clm_norm_int.h"
 
 struct enum_kind {
@@ -94,21 +95,6 @@ enum_kind(enum clm_norm_kind k)
 	return NULL;
 }
 
-/* Is s (n bytes, upper case) one of the space-separated items? */
-static int
-in_list(const char *list, const char *s, size_t n)
-{
-	while (*list != '\0') {
-		size_t l = strcspn(list, " ");
-
-		if (l == n && memcmp(list, s, n) == 0)
-			return 1;
-		list += l;
-		list += *list == ' ';
-	}
-	return 0;
-}
-
 /* The code for a spelling in "WORD=CODE|..." (into code), or 0. */
 static int
 word_code(const char *words, const char *s, size_t n, char code[4])
@@ -164,7 +150,7 @@ clm_norm_enum(const char *in, size_t len, enum clm_norm_kind k,
 	fn = fold(s, n, folded, sizeof(folded));
 	if (n == 0) {
 		r = CLM_NORM_UNCHANGED;
-	} else if (fn > 0 && in_list(ek->codes, folded, fn)) {
+	} else if (fn > 0 && clm_codes_word_in(ek->codes, folded, fn)) {
 		clm_norm_put(out, folded, fn);
 		if (fn != n || memcmp(folded, s, n) != 0)
 			r = clm_norm_repaired(out, ek->repair,

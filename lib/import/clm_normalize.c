@@ -11,7 +11,7 @@
 
 /* What each canonical column holds: its NORM in lib/core/columns.def. */
 static const enum clm_norm_kind column_kind[CLM_COL_COUNT] = {
-#define CLM_COLUMN(e, n, l, k) [CLM_COL_##e] = CLM_NORM_##k,
+#define CLM_COLUMN(e, n, l, k, ...) [CLM_COL_##e] = CLM_NORM_##k,
 #include "columns.def"
 #undef CLM_COLUMN
 };
