@@ -43,8 +43,8 @@ load_partner(struct emit_ctx *e)
 	char buf[1024];
 
 	clm_error_clear(&err);
-	clm_partner_defaults(&e->partner);
-	if (clm_partner_load(&e->partner, e->partner_path, &err) < 0) {
+	clm_partner_defaults(&e->o.partner);
+	if (clm_partner_load(&e->o.partner, e->partner_path, &err) < 0) {
 		clm_error_format(&err, buf, sizeof(buf));
 		fprintf(stderr, "clm-emit-837: %s\n", buf);
 		return -1;
@@ -97,23 +97,23 @@ on_bad(void *arg, enum clm_x12_bad why, const char *field, size_t pos)
 	if (field == NULL)
 		field = "";
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].line == e->cur_line &&
+		if (f->v[i].line == e->o.cur_line &&
 		    strcmp(f->v[i].edit, name) == 0 &&
 		    strcmp(f->v[i].field, field) == 0)
 			return;
 	if (why == CLM_X12_BAD_DELIM)
-		clm_finding_add(f, id, e->cur_line, field, "%s holds an X12 "
+		clm_finding_add(f, id, e->o.cur_line, field, "%s holds an X12 "
 		    "delimiter (%c %c %c %c) or a control character at "
 		    "position %zu; X12 has no escape: remove it at the source",
-		    field, e->w.syn.seg, e->w.syn.ele, e->w.syn.comp,
-		    e->w.syn.rep, pos);
+		    field, e->o.w.syn.seg, e->o.w.syn.ele, e->o.w.syn.comp,
+		    e->o.w.syn.rep, pos);
 	else if (why == CLM_X12_BAD_SPACE)
-		clm_finding_add(f, id, e->cur_line, field, "%s ends with a "
+		clm_finding_add(f, id, e->o.cur_line, field, "%s ends with a "
 		    "space; X12 forbids trailing spaces in a value", field);
 	else
-		clm_finding_add(f, id, e->cur_line, field, "%s holds a "
+		clm_finding_add(f, id, e->o.cur_line, field, "%s holds a "
 		    "character outside the X12 %s character set at position "
-		    "%zu", field, e->w.syn.extended ? "extended" : "basic",
+		    "%zu", field, e->o.w.syn.extended ? "extended" : "basic",
 		    pos);
 }
 
@@ -129,15 +129,15 @@ set_clock(struct emit_ctx *e, struct clm_tool *t)
 		clm_tool_warn(t, "CLM_TODAY must be CCYYMMDD");
 		return -1;
 	}
-	snprintf(e->today, sizeof(e->today), "%08ld", today);
+	snprintf(e->o.today, sizeof(e->o.today), "%08ld", today);
 	localtime_r(&tt, &tm);
-	strftime(e->now, sizeof(e->now), "%H%M", &tm);
+	strftime(e->o.now, sizeof(e->o.now), "%H%M", &tm);
 	if (now != NULL && now[0] != '\0') {
 		if (strlen(now) != 4 || strspn(now, "0123456789") != 4) {
 			clm_tool_warn(t, "CLM_TIME must be HHMM");
 			return -1;
 		}
-		memcpy(e->now, now, 5);
+		memcpy(e->o.now, now, 5);
 	}
 	return 0;
 }
@@ -153,13 +153,13 @@ find_extra_columns(struct emit_ctx *e, const struct clm_header *h)
 
 		if (strncmp(n, "dx", 2) == 0 && n[2] >= '1' && n[2] <= '9') {
 			v = strtol(n + 2, &end, 10);
-			if (*end == '\0' && v > 12 && e->nextra_dx < 64)
-				e->extra_dx[e->nextra_dx++] = (int)i;
+			if (*end == '\0' && v > 12 && e->o.nextra_dx < 64)
+				e->o.extra_dx[e->o.nextra_dx++] = (int)i;
 		} else if (strncmp(n, "mod", 3) == 0 && n[3] >= '1' &&
 		    n[3] <= '9') {
 			v = strtol(n + 3, &end, 10);
-			if (*end == '\0' && v > 4 && e->nextra_mod < 64)
-				e->extra_mod[e->nextra_mod++] = (int)i;
+			if (*end == '\0' && v > 4 && e->o.nextra_mod < 64)
+				e->o.extra_mod[e->o.nextra_mod++] = (int)i;
 		}
 	}
 }
@@ -168,9 +168,9 @@ static int
 incoming_reject(const struct emit_ctx *e, const struct clm_claim *c)
 {
 	for (size_t i = 0; i < c->n; i++)
-		if (clm_status_parse(clm_row_get(c->rows[i], e->h,
+		if (clm_status_parse(clm_row_get(c->rows[i], e->o.h,
 		    CLM_COL_STATUS)) != CLM_STATUS_CLEAN &&
-		    clm_status_parse(clm_row_get(c->rows[i], e->h,
+		    clm_status_parse(clm_row_get(c->rows[i], e->o.h,
 		    CLM_COL_STATUS)) != CLM_STATUS_WARN)
 			return 1;
 	return 0;
@@ -186,7 +186,7 @@ remember_sent(struct emit_ctx *e, const struct clm_claim *c)
 		e->sent_fps = clm_xrealloc(e->sent_fps,
 		    e->capsent * sizeof(*e->sent_fps));
 	}
-	e->sent_fps[e->nsent++] = clm_history_claim_fp(c, e->h);
+	e->sent_fps[e->nsent++] = clm_history_claim_fp(c, e->o.h);
 }
 
 /* The claim's entry in the sent archive, kept aside until the 837 is in
@@ -198,7 +198,7 @@ archive_claim(struct emit_ctx *e, const struct clm_claim *c)
 	char st02[16];
 
 	snprintf(st02, sizeof(st02), "%04u", e->st.st_no);
-	if (clm_archive_spool_claim(e->archive, c, e->h, st02,
+	if (clm_archive_spool_claim(e->archive, c, e->o.h, st02,
 	    (long)e->st.claim_first, (long)e->st.claim_last, &err) < 0) {
 		errno = EIO;
 		return -1;
@@ -211,10 +211,10 @@ static int
 archive_batch(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
 {
 	struct clm_archive_batch b;
-	const struct clm_partner *p = &e->partner;
+	const struct clm_partner *p = &e->o.partner;
 
 	memset(&b, 0, sizeof(b));
-	b.sent = strtol(e->today, NULL, 10);
+	b.sent = strtol(e->o.today, NULL, 10);
 	snprintf(b.isa13, sizeof(b.isa13), "%09lu", e->ctl_used);
 	snprintf(b.gs06, sizeof(b.gs06), "%lu", e->ctl_used);
 	snprintf(b.sender, sizeof(b.sender), "%s:%s", p->isa_sender_qual,
@@ -223,35 +223,35 @@ archive_batch(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
 	    p->isa_receiver_qual, p->isa_receiver_id);
 	snprintf(b.file, sizeof(b.file), "%s", t->output_path ?
 	    t->output_path : "-");
-	return clm_archive_append(e->archive_path, &b, e->h, e->archive, err);
+	return clm_archive_append(e->archive_path, &b, e->o.h, e->archive, err);
 }
 
 static int
 spool_claim(struct emit_ctx *e, const struct clm_claim *c,
-    const struct emit_hl *hl)
+    const struct clm_837p_hl *hl)
 {
-	if (e->nbht + e->npend > MAX_TRANSACTION_SETS) {
+	if (e->nbht + e->o.npend > MAX_TRANSACTION_SETS) {
 		errno = EFBIG;
 		return -1;
 	}
-	if (e->nbht + e->npend > e->capbht) {
-		e->capbht = (e->capbht + e->npend) * 2;
+	if (e->nbht + e->o.npend > e->capbht) {
+		e->capbht = (e->capbht + e->o.npend) * 2;
 		e->bht = clm_xrealloc(e->bht, e->capbht * sizeof(*e->bht));
 	}
-	for (size_t i = 0; i < e->npend; i++)
-		e->bht[e->nbht++] = e->spool_len + e->pend[i];
-	if (fwrite(e->w.buf, 1, e->w.len, e->spool) != e->w.len)
+	for (size_t i = 0; i < e->o.npend; i++)
+		e->bht[e->nbht++] = e->spool_len + e->o.pend[i];
+	if (fwrite(e->o.w.buf, 1, e->o.w.len, e->spool) != e->o.w.len)
 		return -1;
-	e->spool_len += e->w.len;
-	e->written += (c->n + EMIT_MAX_LINES - 1) / EMIT_MAX_LINES;
+	e->spool_len += e->o.w.len;
+	e->written += (c->n + CLM_837P_MAX_LINES - 1) / CLM_837P_MAX_LINES;
 	e->st = *hl;
 	if (e->history_path != NULL)
 		remember_sent(e, c);
 	if (e->archive != NULL && archive_claim(e, c) < 0)
 		return -1;
-	if (e->prev == NULL)
-		e->prev = clm_row_new();
-	clm_row_copy(e->prev, c->rows[0]);
+	if (e->o.prev == NULL)
+		e->o.prev = clm_row_new();
+	clm_row_copy(e->o.prev, c->rows[0]);
 	return 0;
 }
 
@@ -271,7 +271,7 @@ hold_back(struct clm_tool *t, struct emit_ctx *e, const struct clm_claim *c,
 
 /*
  * The guard stage: the checks before writing, and the claim rendered into
- * e->w under a copy of the hierarchy (e->pending), rendered even when it is
+ * e->o.w under a copy of the hierarchy (e->pending), rendered even when it is
  * held back so that every delimiter problem is named.  It is the last
  * stage: the sink spools what it rendered.
  */
@@ -284,13 +284,13 @@ guard_claim(void *ctx, const struct clm_next *next, struct clm_item *it,
 	(void)next;
 	e->pending = e->st;
 	e->f = &it->f;
-	emit_check_claim(e, &it->c, &it->f);
-	emit_render_claim(e, &it->c, &e->pending);
+	clm_837p_guard_claim(&e->o, &it->c, &it->f);
+	clm_837p_render_claim(&e->o, &it->c, &e->pending);
 	e->f = NULL;
-	if (e->w.overflow)
+	if (e->o.w.overflow)
 		return clm_error_set(err, CLM_ELIMIT, it->c.file,
 		    it->c.n > 0 ? it->c.rows[0]->line : 0, "claim %s: more "
-		    "than %zu bytes of X12", clm_claim_id(&it->c, e->h),
+		    "than %zu bytes of X12", clm_claim_id(&it->c, e->o.h),
 		    (size_t)CLM_X12_BUF_MAX);
 	return CLM_STAGE_PASS;
 }
@@ -327,8 +327,8 @@ pad(struct clm_x12_writer *w, const char *v, size_t width)
 static void
 render_isa_gs(struct emit_ctx *e, unsigned long ctl)
 {
-	const struct clm_partner *p = &e->partner;
-	struct clm_x12_writer *w = &e->w;
+	const struct clm_partner *p = &e->o.partner;
+	struct clm_x12_writer *w = &e->o.w;
 	char v[32];
 
 	clm_x12_reset(w);
@@ -341,8 +341,8 @@ render_isa_gs(struct emit_ctx *e, unsigned long ctl)
 	pad(w, p->isa_sender_id, 15);
 	pad(w, p->isa_receiver_qual, 2);
 	pad(w, p->isa_receiver_id, 15);
-	pad(w, e->today + 2, 6);
-	pad(w, e->now, 4);
+	pad(w, e->o.today + 2, 6);
+	pad(w, e->o.now, 4);
 	pad(w, &p->repetition_sep, 1);
 	pad(w, "00501", 5);
 	snprintf(v, sizeof(v), "%09lu", ctl);
@@ -357,8 +357,8 @@ render_isa_gs(struct emit_ctx *e, unsigned long ctl)
 	    NULL);
 	clm_x12_el(w, p->gs_receiver_id[0] ? p->gs_receiver_id :
 	    p->isa_receiver_id, NULL);
-	clm_x12_el(w, e->today, NULL);
-	clm_x12_el(w, e->now, NULL);
+	clm_x12_el(w, e->o.today, NULL);
+	clm_x12_el(w, e->o.now, NULL);
 	snprintf(v, sizeof(v), "%lu", ctl);
 	clm_x12_el(w, v, NULL);
 	clm_x12_el(w, "X", NULL);
@@ -369,7 +369,7 @@ render_isa_gs(struct emit_ctx *e, unsigned long ctl)
 static void
 render_ge_iea(struct emit_ctx *e, unsigned long ctl)
 {
-	struct clm_x12_writer *w = &e->w;
+	struct clm_x12_writer *w = &e->o.w;
 	char v[32];
 
 	clm_x12_reset(w);
@@ -426,12 +426,12 @@ write_interchange(struct emit_ctx *e, struct clm_out *out, unsigned long ctl,
 	int rc;
 
 	render_isa_gs(e, ctl);
-	rc = clm_out_write(out, e->w.buf, e->w.len, err);
+	rc = clm_out_write(out, e->o.w.buf, e->o.w.len, err);
 	if (rc == 0)
 		rc = copy_spool(e, out, ctl, err);
 	render_ge_iea(e, ctl);
 	if (rc == 0)
-		rc = clm_out_write(out, e->w.buf, e->w.len, err);
+		rc = clm_out_write(out, e->o.w.buf, e->o.w.len, err);
 	return rc;
 }
 
@@ -439,12 +439,12 @@ write_interchange(struct emit_ctx *e, struct clm_out *out, unsigned long ctl,
 static int
 close_spool(struct emit_ctx *e)
 {
-	clm_x12_reset(&e->w);
+	clm_x12_reset(&e->o.w);
 	e->st.seg_mark = 0;
-	emit_render_se(e, &e->st);
-	if (fwrite(e->w.buf, 1, e->w.len, e->spool) != e->w.len)
+	clm_837p_render_se(&e->o, &e->st);
+	if (fwrite(e->o.w.buf, 1, e->o.w.len, e->spool) != e->o.w.len)
 		return -1;
-	e->spool_len += e->w.len;
+	e->spool_len += e->o.w.len;
 	return 0;
 }
 
@@ -466,9 +466,9 @@ write_output(struct clm_tool *t, struct emit_ctx *e, struct clm_error *err)
 	int rc, recorded = 0;
 	unsigned long n;
 
-	snprintf(key, sizeof(key), "%s:%s|%s:%s", e->partner.isa_sender_qual,
-	    e->partner.isa_sender_id, e->partner.isa_receiver_qual,
-	    e->partner.isa_receiver_id);
+	snprintf(key, sizeof(key), "%s:%s|%s:%s", e->o.partner.isa_sender_qual,
+	    e->o.partner.isa_sender_id, e->o.partner.isa_receiver_qual,
+	    e->o.partner.isa_receiver_id);
 	if ((rc = clm_x12_ctl_open(&ctl, path, key, err)) < 0)
 		return rc;
 	n = clm_x12_ctl_next(ctl);
@@ -547,7 +547,7 @@ emit_finish(struct clm_tool *t)
 	 * never left would make clm-scrub call its re-send a duplicate. */
 	if (rc == 0 && e->history_path != NULL &&
 	    (rc = clm_history_append(e->history_path, e->sent_fps, e->nsent,
-	    strtol(e->today, NULL, 10), &err)) < 0)
+	    strtol(e->o.today, NULL, 10), &err)) < 0)
 		clm_tool_warn(t, "the 837 was written, but its claims could "
 		    "not be added to the history file:");
 	if (rc == 0 && e->archive != NULL &&
@@ -585,16 +585,16 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 		return -1;
 	}
 	memset(&syn, 0, sizeof(syn));
-	syn.ele = e->partner.element_sep;
-	syn.comp = e->partner.component_sep;
-	syn.rep = e->partner.repetition_sep;
-	syn.seg = e->partner.segment_term;
-	memcpy(syn.eol, e->partner.line_ending, sizeof(syn.eol));
-	syn.extended = e->partner.charset == CLM_PARTNER_EXTENDED;
-	clm_x12_writer_init(&e->w, &syn);
-	e->w.on_bad = on_bad;
-	e->w.arg = e;
-	e->h = h;
+	syn.ele = e->o.partner.element_sep;
+	syn.comp = e->o.partner.component_sep;
+	syn.rep = e->o.partner.repetition_sep;
+	syn.seg = e->o.partner.segment_term;
+	memcpy(syn.eol, e->o.partner.line_ending, sizeof(syn.eol));
+	syn.extended = e->o.partner.charset == CLM_PARTNER_EXTENDED;
+	clm_x12_writer_init(&e->o.w, &syn);
+	e->o.w.on_bad = on_bad;
+	e->o.w.arg = e;
+	e->o.h = h;
 	find_extra_columns(e, h);
 	if (e->rejects_path != NULL) {
 		e->rejects = clm_out_open(e->rejects_path, &err);
@@ -624,14 +624,14 @@ emit_start(struct clm_tool *t, struct clm_header *h)
 static void
 emit_free(struct emit_ctx *e)
 {
-	clm_x12_writer_free(&e->w);
+	clm_x12_writer_free(&e->o.w);
 	clm_out_close(e->rejects);
 	emit_rejects_close(&e->rj);
 	if (e->spool != NULL)
 		fclose(e->spool);
-	clm_row_free(e->prev);
+	clm_row_free(e->o.prev);
 	free(e->bht);
-	free(e->pend);
+	free(e->o.pend);
 	free(e->state_default);
 	free(e->sent_fps);
 	clm_archive_spool_free(e->archive);

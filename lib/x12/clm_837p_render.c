@@ -1,52 +1,53 @@
 /*
- * clm-emit-837 rendering: one claim into segments, in 005010X222A1 order.
+ * clm_837p_render: one claim into segments, in 005010X222A1 order.
  * Loops above the claim (2000A/B/C) are opened when the claim's billing
  * provider, subscriber or patient differ from the last written claim's;
  * docs/x12.md maps every column.  Values go through the writer, which
  * refuses any delimiter or out-of-set character (the claim is then held
  * back by the caller).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clm_837p.h"
 #include "clm_money.h"
-#include "emit.h"
+#include "clm_837p_out.h"
 
 #define PLACEHOLDER "000000000"	/* BHT03 prefix: ISA13, set at the end */
 
 static const char *
-get(const struct emit_ctx *e, const struct clm_row *r, enum clm_column col)
+get(const struct clm_837p_out *e, const struct clm_row *r, enum clm_column col)
 {
 	return clm_row_get(r, e->h, col);
 }
 
 static void
-el(struct emit_ctx *e, const struct clm_row *r, enum clm_column col)
+el(struct clm_837p_out *e, const struct clm_row *r, enum clm_column col)
 {
 	clm_x12_el(&e->w, get(e, r, col), clm_column_name(col));
 }
 
 static void
-comp(struct emit_ctx *e, const struct clm_row *r, enum clm_column col)
+comp(struct clm_837p_out *e, const struct clm_row *r, enum clm_column col)
 {
 	clm_x12_comp(&e->w, get(e, r, col), clm_column_name(col));
 }
 
 static void
-k(struct emit_ctx *e, const char *v)
+k(struct clm_837p_out *e, const char *v)
 {
 	clm_x12_el(&e->w, v, NULL);
 }
 
 static void
-seg(struct emit_ctx *e, const char *id)
+seg(struct clm_837p_out *e, const char *id)
 {
 	clm_x12_seg(&e->w, id);
 }
 
 static void
-end(struct emit_ctx *e)
+end(struct clm_837p_out *e)
 {
 	clm_x12_seg_end(&e->w);
 }
@@ -65,7 +66,7 @@ num(unsigned long v, char *buf)
 }
 
 static int
-differs(const struct emit_ctx *e, const struct clm_row *a,
+differs(const struct clm_837p_out *e, const struct clm_row *a,
     const struct clm_row *b, enum clm_column from, enum clm_column to)
 {
 	for (int c = (int)from; c <= (int)to; c++)
@@ -76,14 +77,14 @@ differs(const struct emit_ctx *e, const struct clm_row *a,
 }
 
 static void
-sync_segs(struct emit_ctx *e, struct emit_hl *hl)
+sync_segs(struct clm_837p_out *e, struct clm_837p_hl *hl)
 {
 	hl->st_segs += e->w.segs - hl->seg_mark;
 	hl->seg_mark = e->w.segs;
 }
 
 void
-emit_render_se(struct emit_ctx *e, struct emit_hl *hl)
+clm_837p_render_se(struct clm_837p_out *e, struct clm_837p_hl *hl)
 {
 	char n[32];
 
@@ -100,7 +101,7 @@ emit_render_se(struct emit_ctx *e, struct emit_hl *hl)
 
 /* 1000A PER: the partner file's contact, else the claim's. */
 static void
-render_contact(struct emit_ctx *e, const struct clm_row *r)
+render_contact(struct clm_837p_out *e, const struct clm_row *r)
 {
 	const struct clm_partner *p = &e->partner;
 
@@ -130,7 +131,7 @@ render_contact(struct emit_ctx *e, const struct clm_row *r)
 }
 
 static void
-render_st(struct emit_ctx *e, const struct clm_row *r, struct emit_hl *hl)
+render_st(struct clm_837p_out *e, const struct clm_row *r, struct clm_837p_hl *hl)
 {
 	char v[64];
 
@@ -181,7 +182,7 @@ render_st(struct emit_ctx *e, const struct clm_row *r, struct emit_hl *hl)
 }
 
 static void
-render_hl(struct emit_ctx *e, struct emit_hl *hl, unsigned long parent,
+render_hl(struct clm_837p_out *e, struct clm_837p_hl *hl, unsigned long parent,
     const char *level, int children)
 {
 	char v[32];
@@ -200,7 +201,7 @@ render_hl(struct emit_ctx *e, struct emit_hl *hl, unsigned long parent,
 /* N3 and N4 from four consecutive columns: addr1, addr2, city, state,
  * zip (the canonical order of every address in columns.def). */
 static void
-render_address(struct emit_ctx *e, const struct clm_row *r,
+render_address(struct clm_837p_out *e, const struct clm_row *r,
     enum clm_column addr1)
 {
 	seg(e, "N3");
@@ -215,8 +216,8 @@ render_address(struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-render_billing(struct emit_ctx *e, const struct clm_row *r,
-    struct emit_hl *hl)
+render_billing(struct clm_837p_out *e, const struct clm_row *r,
+    struct clm_837p_hl *hl)
 {
 	const char *ent = get(e, r, CLM_COL_BILL_ENTITY);
 	const char *tin = get(e, r, CLM_COL_BILL_TIN_TYPE);
@@ -259,7 +260,7 @@ render_billing(struct emit_ctx *e, const struct clm_row *r,
 /* NM1 for a person: qualifier, last, first, then (full) middle and
  * suffix, then the id. */
 static void
-render_person(struct emit_ctx *e, const struct clm_row *r, const char *q,
+render_person(struct clm_837p_out *e, const struct clm_row *r, const char *q,
     enum clm_column last, int full, const char *idq, enum clm_column id)
 {
 	seg(e, "NM1");
@@ -281,7 +282,7 @@ render_person(struct emit_ctx *e, const struct clm_row *r, const char *q,
 }
 
 static void
-render_dmg(struct emit_ctx *e, const struct clm_row *r, enum clm_column dob)
+render_dmg(struct clm_837p_out *e, const struct clm_row *r, enum clm_column dob)
 {
 	seg(e, "DMG");
 	k(e, "D8");
@@ -291,8 +292,8 @@ render_dmg(struct emit_ctx *e, const struct clm_row *r, enum clm_column dob)
 }
 
 static void
-render_subscriber(struct emit_ctx *e, const struct clm_row *r,
-    struct emit_hl *hl, int dependent)
+render_subscriber(struct clm_837p_out *e, const struct clm_row *r,
+    struct clm_837p_hl *hl, int dependent)
 {
 	render_hl(e, hl, hl->hl_bill, "22", dependent);
 	hl->hl_sub = hl->hl;
@@ -329,8 +330,8 @@ render_subscriber(struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-render_patient(struct emit_ctx *e, const struct clm_row *r,
-    struct emit_hl *hl)
+render_patient(struct clm_837p_out *e, const struct clm_row *r,
+    struct clm_837p_hl *hl)
 {
 	render_hl(e, hl, hl->hl_sub, "23", 0);
 	hl->hl_pat = hl->hl;
@@ -345,29 +346,29 @@ render_patient(struct emit_ctx *e, const struct clm_row *r,
 
 /* Open the HLs this claim hangs under (prev: the last claim in this ST). */
 static void
-render_hls(struct emit_ctx *e, const struct clm_row *r,
-    const struct clm_row *prev, struct emit_hl *hl)
+render_hls(struct clm_837p_out *e, const struct clm_row *r,
+    const struct clm_row *prev, struct clm_837p_hl *hl)
 {
-	int dep = emit_is_dependent(e, r);
+	int dep = clm_837p_is_dependent(e, r);
 	int new_bill = prev == NULL ||
 	    differs(e, prev, r, CLM_COL_BILL_NPI, CLM_COL_BILL_ZIP) ||
 	    differs(e, prev, r, CLM_COL_PAYTO_ADDR1, CLM_COL_PAYTO_ZIP);
 	int new_sub = new_bill ||
 	    differs(e, prev, r, CLM_COL_PAYER_ID, CLM_COL_SUB_GROUP_NAME) ||
 	    hl->sub_children != dep ||
-	    (!dep && hl->hl_claims >= EMIT_MAX_HL_CLAIMS);
+	    (!dep && hl->hl_claims >= CLM_837P_MAX_HL_CLAIMS);
 
 	if (new_bill)
 		render_billing(e, r, hl);
 	if (new_sub)
 		render_subscriber(e, r, hl, dep);
-	if (dep && (new_sub || hl->hl_claims >= EMIT_MAX_HL_CLAIMS ||
+	if (dep && (new_sub || hl->hl_claims >= CLM_837P_MAX_HL_CLAIMS ||
 	    differs(e, prev, r, CLM_COL_PAT_REL, CLM_COL_PAT_ZIP)))
 		render_patient(e, r, hl);
 }
 
 static void
-render_clm(struct emit_ctx *e, const struct clm_claim *c, size_t from,
+render_clm(struct clm_837p_out *e, const struct clm_claim *c, size_t from,
     size_t to)
 {
 	const struct clm_row *r = c->rows[0];
@@ -402,7 +403,7 @@ render_clm(struct emit_ctx *e, const struct clm_claim *c, size_t from,
 }
 
 static void
-render_ref(struct emit_ctx *e, const struct clm_row *r, const char *q,
+render_ref(struct clm_837p_out *e, const struct clm_row *r, const char *q,
     enum clm_column col)
 {
 	if (get(e, r, col)[0] == '\0')
@@ -414,7 +415,7 @@ render_ref(struct emit_ctx *e, const struct clm_row *r, const char *q,
 }
 
 static void
-render_amt(struct emit_ctx *e, const struct clm_row *r, const char *q,
+render_amt(struct clm_837p_out *e, const struct clm_row *r, const char *q,
     enum clm_column col)
 {
 	char v[32];
@@ -429,7 +430,7 @@ render_amt(struct emit_ctx *e, const struct clm_row *r, const char *q,
 }
 
 static void
-render_date(struct emit_ctx *e, const struct clm_row *r, const char *q,
+render_date(struct clm_837p_out *e, const struct clm_row *r, const char *q,
     enum clm_column col)
 {
 	if (get(e, r, col)[0] == '\0')
@@ -442,7 +443,7 @@ render_date(struct emit_ctx *e, const struct clm_row *r, const char *q,
 }
 
 static void
-render_hi(struct emit_ctx *e, const struct clm_row *r)
+render_hi(struct clm_837p_out *e, const struct clm_row *r)
 {
 	seg(e, "HI");
 	for (int n = 1; n <= CLM_837P_MAX_DX; n++) {
@@ -456,7 +457,7 @@ render_hi(struct emit_ctx *e, const struct clm_row *r)
 }
 
 static void
-render_claim_head(struct emit_ctx *e, const struct clm_claim *c,
+render_claim_head(struct clm_837p_out *e, const struct clm_claim *c,
     size_t from, size_t to)
 {
 	const struct clm_row *r = c->rows[0];
@@ -464,7 +465,7 @@ render_claim_head(struct emit_ctx *e, const struct clm_claim *c,
 
 	render_clm(e, c, from, to);
 	render_date(e, r, "431", CLM_COL_ONSET_DATE);
-	if (emit_needs_accident_date(e, r))
+	if (clm_837p_needs_accident_date(e, r))
 		render_date(e, r, "439", CLM_COL_ACCIDENT_DATE);
 	render_amt(e, r, "F5", CLM_COL_PATIENT_PAID);
 	render_ref(e, r, "9F", CLM_COL_REFERRAL_NO);
@@ -481,7 +482,7 @@ render_claim_head(struct emit_ctx *e, const struct clm_claim *c,
 }
 
 static void
-render_provider(struct emit_ctx *e, const struct clm_row *r, const char *q,
+render_provider(struct clm_837p_out *e, const struct clm_row *r, const char *q,
     enum clm_column last, enum clm_column npi)
 {
 	int person = strcmp(q, "DN") == 0 || get(e, r, last + 1)[0] != '\0';
@@ -503,12 +504,12 @@ render_provider(struct emit_ctx *e, const struct clm_row *r, const char *q,
 }
 
 static void
-render_2310(struct emit_ctx *e, const struct clm_row *r)
+render_2310(struct clm_837p_out *e, const struct clm_row *r)
 {
 	if (get(e, r, CLM_COL_REF_NPI)[0] != '\0' ||
 	    get(e, r, CLM_COL_REF_LAST)[0] != '\0')
 		render_provider(e, r, "DN", CLM_COL_REF_LAST, CLM_COL_REF_NPI);
-	if (emit_needs_rendering(e, r)) {
+	if (clm_837p_needs_rendering(e, r)) {
 		render_provider(e, r, "82", CLM_COL_REND_LAST,
 		    CLM_COL_REND_NPI);
 		if (get(e, r, CLM_COL_REND_TAXONOMY)[0] != '\0') {
@@ -536,10 +537,10 @@ render_2310(struct emit_ctx *e, const struct clm_row *r)
 
 /* CAS segments, one per group code, in order of first appearance. */
 static void
-render_cas(struct emit_ctx *e, const struct clm_row *r, enum clm_column col)
+render_cas(struct clm_837p_out *e, const struct clm_row *r, enum clm_column col)
 {
-	struct emit_adj a[EMIT_MAX_ADJ];
-	int n = emit_parse_adj(get(e, r, col), a, EMIT_MAX_ADJ);
+	struct clm_837p_adj a[CLM_837P_MAX_ADJ];
+	int n = clm_837p_parse_adj(get(e, r, col), a, CLM_837P_MAX_ADJ);
 
 	for (int i = 0; i < n; i++) {
 		int first = 1;
@@ -562,7 +563,7 @@ render_cas(struct emit_ctx *e, const struct clm_row *r, enum clm_column col)
 }
 
 static void
-render_cob(struct emit_ctx *e, const struct clm_claim *c)
+render_cob(struct clm_837p_out *e, const struct clm_claim *c)
 {
 	const struct clm_row *r = c->rows[0];
 	int lines = 0;
@@ -570,7 +571,7 @@ render_cob(struct emit_ctx *e, const struct clm_claim *c)
 	if (get(e, r, CLM_COL_OTH_PAYER_ID)[0] == '\0')
 		return;
 	for (size_t i = 0; i < c->n; i++)
-		lines |= emit_line_has_cob(e, c->rows[i]);
+		lines |= clm_837p_line_has_cob(e, c->rows[i]);
 	seg(e, "SBR");
 	el(e, r, CLM_COL_OTH_PAYER_SEQ);
 	el(e, r, CLM_COL_OTH_SUB_REL);
@@ -603,7 +604,7 @@ render_cob(struct emit_ctx *e, const struct clm_claim *c)
 }
 
 static void
-render_procedure(struct emit_ctx *e, const struct clm_row *r)
+render_procedure(struct clm_837p_out *e, const struct clm_row *r)
 {
 	clm_x12_comp_begin(&e->w);
 	clm_x12_comp(&e->w, "HC", NULL);
@@ -613,7 +614,7 @@ render_procedure(struct emit_ctx *e, const struct clm_row *r)
 }
 
 static void
-render_sv1(struct emit_ctx *e, const struct clm_row *r)
+render_sv1(struct clm_837p_out *e, const struct clm_row *r)
 {
 	const char *ut = get(e, r, CLM_COL_UNIT_TYPE);
 	const char *p = get(e, r, CLM_COL_DX_PTR);
@@ -642,7 +643,7 @@ render_sv1(struct emit_ctx *e, const struct clm_row *r)
 }
 
 static void
-render_dos(struct emit_ctx *e, const struct clm_row *r)
+render_dos(struct clm_837p_out *e, const struct clm_row *r)
 {
 	const char *from = get(e, r, CLM_COL_DOS_FROM);
 	const char *to = get(e, r, CLM_COL_DOS_TO);
@@ -663,7 +664,7 @@ render_dos(struct emit_ctx *e, const struct clm_row *r)
 }
 
 static void
-render_2430(struct emit_ctx *e, const struct clm_row *r,
+render_2430(struct clm_837p_out *e, const struct clm_row *r,
     const struct clm_row *claim)
 {
 	char v[32];
@@ -682,7 +683,7 @@ render_2430(struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-render_line(struct emit_ctx *e, const struct clm_row *r,
+render_line(struct clm_837p_out *e, const struct clm_row *r,
     const struct clm_row *claim, unsigned long lx)
 {
 	char v[32];
@@ -707,17 +708,17 @@ render_line(struct emit_ctx *e, const struct clm_row *r,
 		comp(e, r, CLM_COL_NDC_UNIT);
 		end(e);
 	}
-	if (emit_line_needs_rendering(e, r))
+	if (clm_837p_line_needs_rendering(e, r))
 		render_person(e, r, "82", CLM_COL_LINE_REND_LAST, 0, "XX",
 		    CLM_COL_LINE_REND_NPI);
-	if (emit_line_has_cob(e, r))
+	if (clm_837p_line_has_cob(e, r))
 		render_2430(e, r, claim);
 	e->cur_line = 0;
 }
 
 unsigned long
-emit_render_claim(struct emit_ctx *e, const struct clm_claim *c,
-    struct emit_hl *hl)
+clm_837p_render_claim(struct clm_837p_out *e, const struct clm_claim *c,
+    struct clm_837p_hl *hl)
 {
 	const struct clm_row *r = c->rows[0];
 	const struct clm_row *prev = e->prev;
@@ -726,12 +727,12 @@ emit_render_claim(struct emit_ctx *e, const struct clm_claim *c,
 	hl->seg_mark = 0;
 	e->npend = 0;
 	e->cur_line = 0;
-	for (size_t from = 0; from < c->n; from += EMIT_MAX_LINES) {
-		size_t to = from + EMIT_MAX_LINES < c->n ?
-		    from + EMIT_MAX_LINES : c->n;
+	for (size_t from = 0; from < c->n; from += CLM_837P_MAX_LINES) {
+		size_t to = from + CLM_837P_MAX_LINES < c->n ?
+		    from + CLM_837P_MAX_LINES : c->n;
 
 		if (hl->st_open && hl->st_claims >= e->partner.claims_per_st)
-			emit_render_se(e, hl);
+			clm_837p_render_se(e, hl);
 		if (!hl->st_open)
 			render_st(e, r, hl);
 		if (from > 0 && !hl->have_prev)	/* split over two sets */

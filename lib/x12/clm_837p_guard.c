@@ -1,11 +1,13 @@
 /*
- * clm-emit-837 checks: everything the 837P needs is present, fits its
- * element and stays inside the guide's limits, before anything is written.
- * The rules are the library's (lib/edits clm_edit_*, lib/x12 clm_837p_form
- * from columns.def); this file runs them over a claim.  Messages name
- * columns and codes only, never patient data.
+ * clm_837p_guard: everything the 837P needs is present, fits its element
+ * and stays inside the guide's limits, before anything is written (the
+ * guard clm-emit-837 runs).  The shared edits are lib/edits' clm_edit_*,
+ * element forms clm_837p_form (from columns.def); the 837P-only checks
+ * (diagnosis and modifier shapes, CAS, ZIP+4, totals, zeros) are here.
+ * Messages name columns and codes only, never patient data.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,23 +21,23 @@
 #include "clm_edit_dates.h"
 #include "clm_edit_pointers.h"
 #include "clm_edit_required.h"
-#include "emit.h"
+#include "clm_837p_out.h"
 
 static const char *
-get(const struct emit_ctx *e, const struct clm_row *r, enum clm_column col)
+get(const struct clm_837p_out *e, const struct clm_row *r, enum clm_column col)
 {
 	return clm_row_get(r, e->h, col);
 }
 
 static long
-line_of(const struct emit_ctx *e, const struct clm_row *r)
+line_of(const struct clm_837p_out *e, const struct clm_row *r)
 {
 	return strtol(get(e, r, CLM_COL_LINE_NO), NULL, 10);
 }
 
 /* X12-FORMAT for each column of one level (columns.def's FORM). */
 static void
-check_formats(const struct emit_ctx *e, const struct clm_row *row,
+check_formats(const struct clm_837p_out *e, const struct clm_row *row,
     int line_level, long line, struct clm_findings *f)
 {
 	for (int c = 0; c < CLM_COL_COUNT; c++) {
@@ -72,7 +74,7 @@ check_formats(const struct emit_ctx *e, const struct clm_row *row,
 }
 
 static int
-any_set(const struct emit_ctx *e, const struct clm_row *r,
+any_set(const struct clm_837p_out *e, const struct clm_row *r,
     enum clm_column from, enum clm_column to)
 {
 	for (int c = (int)from; c <= (int)to; c++)
@@ -82,7 +84,7 @@ any_set(const struct emit_ctx *e, const struct clm_row *r,
 }
 
 int
-emit_is_dependent(const struct emit_ctx *e, const struct clm_row *r)
+clm_837p_is_dependent(const struct clm_837p_out *e, const struct clm_row *r)
 {
 	const char *rel = get(e, r, CLM_COL_PAT_REL);
 
@@ -90,13 +92,13 @@ emit_is_dependent(const struct emit_ctx *e, const struct clm_row *r)
 }
 
 int
-emit_line_has_cob(const struct emit_ctx *e, const struct clm_row *r)
+clm_837p_line_has_cob(const struct clm_837p_out *e, const struct clm_row *r)
 {
 	return any_set(e, r, CLM_COL_LINE_OTH_PAID, CLM_COL_LINE_OTH_DATE);
 }
 
 int
-emit_needs_rendering(const struct emit_ctx *e, const struct clm_row *r)
+clm_837p_needs_rendering(const struct clm_837p_out *e, const struct clm_row *r)
 {
 	const char *npi = get(e, r, CLM_COL_REND_NPI);
 
@@ -107,7 +109,7 @@ emit_needs_rendering(const struct emit_ctx *e, const struct clm_row *r)
 
 /* Diagnoses fill dx1 upward; more than 12 (dx13... columns) cannot fit. */
 static int
-check_dx(const struct emit_ctx *e, const struct clm_row *r,
+check_dx(const struct clm_837p_out *e, const struct clm_row *r,
     struct clm_findings *f)
 {
 	int last = 0;
@@ -150,7 +152,7 @@ check_dx(const struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-check_modifiers(const struct emit_ctx *e, const struct clm_row *r,
+check_modifiers(const struct clm_837p_out *e, const struct clm_row *r,
     long line, struct clm_findings *f)
 {
 	for (int i = 0; i < e->nextra_mod; i++)
@@ -180,7 +182,7 @@ check_modifiers(const struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-check_line(const struct emit_ctx *e, const struct clm_row *r0,
+check_line(const struct clm_837p_out *e, const struct clm_row *r0,
     const struct clm_row *r, struct clm_findings *f)
 {
 	long line = line_of(e, r);
@@ -194,7 +196,7 @@ check_line(const struct emit_ctx *e, const struct clm_row *r0,
 /* "CO-45-12.00;PR-1-20.00" into parts; -1 when unreadable or over the
  * CAS limits (5 groups, 6 adjustments each). */
 int
-emit_parse_adj(const char *s, struct emit_adj *out, int max)
+clm_837p_parse_adj(const char *s, struct clm_837p_adj *out, int max)
 {
 	int n = 0;
 
@@ -227,12 +229,12 @@ emit_parse_adj(const char *s, struct emit_adj *out, int max)
 			out[n].amount[0] = '-';
 		n++;
 	}
-	return emit_adj_groups(out, n) <= 5 ? n : -1;
+	return clm_837p_adj_groups(out, n) <= 5 ? n : -1;
 }
 
 /* Groups in order of first appearance; -1 when one has more than 6. */
 int
-emit_adj_groups(const struct emit_adj *a, int n)
+clm_837p_adj_groups(const struct clm_837p_adj *a, int n)
 {
 	int groups = 0;
 
@@ -253,13 +255,13 @@ emit_adj_groups(const struct emit_adj *a, int n)
 }
 
 static void
-check_adj(const struct emit_ctx *e, const struct clm_row *r, long line,
+check_adj(const struct clm_837p_out *e, const struct clm_row *r, long line,
     enum clm_column col, struct clm_findings *f)
 {
-	struct emit_adj adj[EMIT_MAX_ADJ];
+	struct clm_837p_adj adj[CLM_837P_MAX_ADJ];
 
 	if (get(e, r, col)[0] == '\0' ||
-	    emit_parse_adj(get(e, r, col), adj, EMIT_MAX_ADJ) >= 0)
+	    clm_837p_parse_adj(get(e, r, col), adj, CLM_837P_MAX_ADJ) >= 0)
 		return;
 	clm_finding_add(f, CLM_EDIT_X12_FORMAT, line, clm_column_name(col),
 	    "%s is not GROUP-REASON-AMOUNT items joined by ';' (groups CO "
@@ -267,7 +269,7 @@ check_adj(const struct emit_ctx *e, const struct clm_row *r, long line,
 }
 
 static void
-check_address(const struct emit_ctx *e, const struct clm_row *r,
+check_address(const struct clm_837p_out *e, const struct clm_row *r,
     struct clm_findings *f)
 {
 	const char *zip = get(e, r, CLM_COL_BILL_ZIP);
@@ -284,7 +286,7 @@ check_address(const struct emit_ctx *e, const struct clm_row *r,
 }
 
 static void
-check_totals(const struct emit_ctx *e, const struct clm_claim *c,
+check_totals(const struct clm_837p_out *e, const struct clm_claim *c,
     struct clm_findings *f)
 {
 	long long sum = 0;
@@ -306,7 +308,7 @@ check_totals(const struct emit_ctx *e, const struct clm_claim *c,
 
 /* A line whose rendering provider differs from the claim's gets 2420A. */
 int
-emit_line_needs_rendering(const struct emit_ctx *e, const struct clm_row *r)
+clm_837p_line_needs_rendering(const struct clm_837p_out *e, const struct clm_row *r)
 {
 	const char *npi = get(e, r, CLM_COL_LINE_REND_NPI);
 	const char *claim = get(e, r, CLM_COL_REND_NPI);
@@ -318,7 +320,7 @@ emit_line_needs_rendering(const struct emit_ctx *e, const struct clm_row *r)
 
 /* DTP*439 goes with an auto or other accident (CLM11-1 AA or OA). */
 int
-emit_needs_accident_date(const struct emit_ctx *e, const struct clm_row *r)
+clm_837p_needs_accident_date(const struct clm_837p_out *e, const struct clm_row *r)
 {
 	const char *cause = get(e, r, CLM_COL_ACCIDENT_CAUSE);
 
@@ -327,7 +329,7 @@ emit_needs_accident_date(const struct emit_ctx *e, const struct clm_row *r)
 
 /* 951 where the partner file lists 00951: it would reach another payer. */
 static void
-check_payer_zeros(const struct emit_ctx *e, const struct clm_row *r,
+check_payer_zeros(const struct clm_837p_out *e, const struct clm_row *r,
     struct clm_findings *f)
 {
 	static const enum clm_column cols[] = { CLM_COL_PAYER_ID,
@@ -348,7 +350,7 @@ check_payer_zeros(const struct emit_ctx *e, const struct clm_row *r,
 }
 
 void
-emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
+clm_837p_guard_claim(struct clm_837p_out *e, const struct clm_claim *c,
     struct clm_findings *f)
 {
 	const struct clm_row *r = c->rows[0];
@@ -377,16 +379,16 @@ emit_check_claim(struct emit_ctx *e, const struct clm_claim *c,
 		    CLM_COL_LINE_OTH_ADJ, f);
 	}
 	check_totals(e, c, f);
-	if (c->n > EMIT_MAX_LINES && e->partner.long_claims ==
+	if (c->n > CLM_837P_MAX_LINES && e->partner.long_claims ==
 	    CLM_PARTNER_REJECT)
 		clm_finding_add(f, CLM_EDIT_LIMIT_LINES, 0, "line_no",
 		    "%zu service lines; an 837P claim holds at most %d and the "
 		    "partner file says long_claims = reject", c->n,
-		    EMIT_MAX_LINES);
-	else if (c->n > EMIT_MAX_LINES)
+		    CLM_837P_MAX_LINES);
+	else if (c->n > CLM_837P_MAX_LINES)
 		clm_finding_add(f, CLM_EDIT_LINES_SPLIT, 0, "line_no",
 		    "%zu service lines: written as %zu claims of at most %d "
 		    "lines with the same header", c->n,
-		    (c->n + EMIT_MAX_LINES - 1) / EMIT_MAX_LINES,
-		    EMIT_MAX_LINES);
+		    (c->n + CLM_837P_MAX_LINES - 1) / CLM_837P_MAX_LINES,
+		    CLM_837P_MAX_LINES);
 }
