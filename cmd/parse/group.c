@@ -401,8 +401,8 @@ mem_push(struct parse_group *g, size_t serial, unsigned char flags,
 	g->bytes += row_bytes(row);
 }
 
-static FILE *
-temp_file(const char *name, struct clm_error *err)
+FILE *
+parse_temp_file(const char *name, struct clm_error *err)
 {
 	const char *dir = getenv("TMPDIR");
 	char path[4096];
@@ -584,7 +584,7 @@ static int
 collapse_runs(struct parse_group *g, size_t first, unsigned level,
     struct clm_error *err)
 {
-	FILE *fp = temp_file(g->name, err);
+	FILE *fp = parse_temp_file(g->name, err);
 	struct entry e;
 	int rc;
 
@@ -643,7 +643,7 @@ spill(struct parse_group *g, struct clm_error *err)
 	FILE *fp;
 	int rc = 0;
 
-	if ((fp = temp_file(g->name, err)) == NULL)
+	if ((fp = parse_temp_file(g->name, err)) == NULL)
 		return -CLM_EIO;
 	qsort(g->mem, g->nmem, sizeof(*g->mem), entry_cmp);
 	for (size_t i = 0; i < g->nmem; i++) {
@@ -776,7 +776,7 @@ first_pass(struct parse_group *g, struct clm_error *err)
 	struct clm_in *in = clm_in_open(g->path, err);
 	struct clm_csv *csv;
 	struct clm_row *row;
-	struct parse_idset *seen;
+	struct parse_starts *starts;
 	uint64_t cur = 0;
 	int have = 0, rc, scattered = 0;
 
@@ -785,7 +785,7 @@ first_pass(struct parse_group *g, struct clm_error *err)
 	csv = clm_csv_open(in, g->delim);
 	clm_csv_readahead(csv);		/* parse while this thread hashes */
 	row = clm_row_new();
-	seen = parse_idset_new_max(PARSE_FIRST_PASS_MAX_SLOTS);
+	starts = parse_starts_new(g->name, PARSE_DETECT_FACTOR * g->pc->window);
 	rc = clm_csv_next(csv, row, err);	/* the header row */
 	while (rc > 0 && (rc = clm_csv_next(csv, row, err)) > 0) {
 		const char *id = clm_row_value(row, (size_t)g->id_col);
@@ -795,20 +795,20 @@ first_pass(struct parse_group *g, struct clm_error *err)
 
 		if (have && h == cur && !line1)
 			continue;
-		/* a full set cannot tell: group whole, to be safe */
-		if ((!line1 && parse_idset_has(seen, h)) ||
-		    parse_idset_add(seen, h) < 0) {
-			scattered = 1;
+		if ((scattered = parse_starts_add(starts, h, !line1, err)) != 0)
 			break;
-		}
 		cur = h;
 		have = 1;
 	}
-	parse_idset_free(seen);
+	if (rc >= 0 && scattered == 0)
+		scattered = parse_starts_scattered(starts, err);
+	parse_starts_free(starts);
 	clm_row_free(row);
 	clm_csv_close(csv);
 	clm_in_close(in);
-	return rc < 0 ? rc : scattered;
+	if (rc < 0)
+		return rc;
+	return scattered;
 }
 
 /*

@@ -12,6 +12,8 @@
 #ifndef PARSE_GROUP_H
 #define PARSE_GROUP_H
 
+#include <stdio.h>
+
 #include "parse.h"
 
 #define PARSE_MAX_RUNS 64	/* runs open at once */
@@ -37,5 +39,20 @@ struct parse_group *parse_group_new(struct parse_ctx *pc,
 void parse_group_free(struct parse_group *g);
 /* A clm_row_source_fn: the next row in grouped order. */
 int parse_group_next(void *g, struct clm_row *row, struct clm_error *err);
+/* An unlinked temporary file in TMPDIR (else /tmp) for sorted runs. */
+FILE *parse_temp_file(const char *name, struct clm_error *err);
+
+/*
+ * The first pass's claim starts (starts.c): add one per claim start (the
+ * id's fingerprint; continues: its row is not line 1), then ask whether a
+ * row came back to an earlier claim.  1 yes, 0 no, <0 error.  Memory:
+ * buffer_bytes, whatever the input size; past it, sorted runs on disk.
+ */
+struct parse_starts;
+struct parse_starts *parse_starts_new(const char *name, size_t buffer_bytes);
+int parse_starts_add(struct parse_starts *s, uint64_t h, int continues,
+    struct clm_error *err);
+int parse_starts_scattered(struct parse_starts *s, struct clm_error *err);
+void parse_starts_free(struct parse_starts *s);
 
 #endif

@@ -27,8 +27,8 @@ parse_id_hash(const char *id, size_t len)
 	return h ? h : 1;
 }
 
-struct parse_idset *
-parse_idset_new_max(size_t max_slots)
+static struct parse_idset *
+idset_new_max(size_t max_slots)
 {
 	struct parse_idset *s = clm_xcalloc(1, sizeof(*s));
 
@@ -41,7 +41,7 @@ parse_idset_new_max(size_t max_slots)
 struct parse_idset *
 parse_idset_new(void)
 {
-	return parse_idset_new_max(PARSE_IDSET_MAX_SLOTS);
+	return idset_new_max(PARSE_IDSET_MAX_SLOTS);
 }
 
 void

@@ -108,11 +108,6 @@ enum parse_format parse_detect(const unsigned char *buf, size_t len);
 /* 2^20 slots: 8 MB, 786432 ids at 75% load; 12 MB while growing */
 #define PARSE_IDSET_MAX_SLOTS ((size_t)1 << 20)
 struct parse_idset *parse_idset_new(void);
-/* One that may grow to max_slots (a power of two) slots of 8 bytes. */
-struct parse_idset *parse_idset_new_max(size_t max_slots);
-/* The first pass's set, freed before any row is read for output: 128 MB
- * at most, exact for about 12 million claims (past that, group whole). */
-#define PARSE_FIRST_PASS_MAX_SLOTS ((size_t)1 << 24)
 void parse_idset_free(struct parse_idset *s);
 uint64_t parse_id_hash(const char *id, size_t len);
 /* 1 if present; else inserts it and returns 0 (-1: full, not inserted). */

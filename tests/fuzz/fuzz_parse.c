@@ -14,6 +14,7 @@
 #include "../../cmd/parse/from_csv.c"
 #include "../../cmd/parse/group.c"
 #include "../../cmd/parse/idset.c"
+#include "../../cmd/parse/starts.c"
 #include "../../cmd/parse/profile.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
