@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,24 +33,28 @@ clm_837p_element(enum clm_column col)
 	return (unsigned)col < CLM_COL_COUNT ? forms[col].element : "";
 }
 
-/* A two-letter code of CLM_837P_STATES: a table built on first use (four
- * columns per claim walked the 70-word list). */
+/* A two-letter code of CLM_837P_STATES: a table built once (four columns
+ * per claim walked the 70-word list), under pthread_once since several
+ * chains may run in one process. */
+static unsigned char known_state[26 * 26];
+static pthread_once_t known_state_once = PTHREAD_ONCE_INIT;
+
+static void
+build_known_state(void)
+{
+	for (const char *p = CLM_837P_STATES;; p += 3) {
+		known_state[(p[0] - 'A') * 26 + (p[1] - 'A')] = 1;
+		if (p[2] == '\0')
+			break;
+	}
+}
+
 static int
 is_state(const char *v)
 {
-	static unsigned char known[26 * 26];
-	static int built;
-
-	if (!built) {
-		for (const char *p = CLM_837P_STATES;; p += 3) {
-			known[(p[0] - 'A') * 26 + (p[1] - 'A')] = 1;
-			if (p[2] == '\0')
-				break;
-		}
-		built = 1;
-	}
+	pthread_once(&known_state_once, build_known_state);
 	return v[0] >= 'A' && v[0] <= 'Z' && v[1] >= 'A' && v[1] <= 'Z' &&
-	    v[2] == '\0' && known[(v[0] - 'A') * 26 + (v[1] - 'A')];
+	    v[2] == '\0' && known_state[(v[0] - 'A') * 26 + (v[1] - 'A')];
 }
 
 /* A positive decimal, at most 15 characters. */
