@@ -146,36 +146,72 @@ run_peek(struct parse_starts *s, struct start_run *r, struct clm_error *err,
 	return r->pos < r->nbuf ? &r->buf[r->pos] : NULL;
 }
 
-/* Merge the runs in (fingerprint, sequence) order, looking for a return. */
+/* heap[0..n) of runs ordered by their next event (a binary min-heap). */
+static int
+run_less(struct start_run *const *heap, size_t a, size_t b)
+{
+	return ev_cmp(&heap[a]->buf[heap[a]->pos],
+	    &heap[b]->buf[heap[b]->pos]) < 0;
+}
+
+static void
+sift_down(struct start_run **heap, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		struct start_run *t;
+
+		if (l < n && run_less(heap, l, m))
+			m = l;
+		if (l + 1 < n && run_less(heap, l + 1, m))
+			m = l + 1;
+		if (m == i)
+			return;
+		t = heap[i];
+		heap[i] = heap[m];
+		heap[m] = t;
+		i = m;
+	}
+}
+
+/* Merge the runs in (fingerprint, sequence) order, looking for a return;
+ * a heap keeps it O(n log runs) at any size. */
 static int
 merge_runs(struct parse_starts *s, struct clm_error *err)
 {
+	struct start_run **heap = clm_xmalloc(s->nruns * sizeof(*heap));
+	size_t n = 0;
 	uint64_t last = 0;
 	int have = 0, rc = 0;
 
-	for (;;) {
-		struct start_run *min = NULL;
-		const struct start_ev *e, *me = NULL;
-
-		for (size_t i = 0; i < s->nruns; i++) {
-			if ((e = run_peek(s, &s->runs[i], err, &rc)) == NULL) {
-				if (rc < 0)
-					return rc;
-				continue;
-			}
-			if (me == NULL || ev_cmp(e, me) < 0) {
-				me = e;
-				min = &s->runs[i];
-			}
-		}
-		if (me == NULL)
-			return 0;
-		if (have && me->h == last && (me->seq_cont & 1))
-			return 1;
-		last = me->h;
-		have = 1;
-		min->pos++;
+	for (size_t i = 0; i < s->nruns; i++) {
+		if (run_peek(s, &s->runs[i], err, &rc) != NULL)
+			heap[n++] = &s->runs[i];
+		else if (rc < 0)
+			break;
 	}
+	for (size_t i = n; rc == 0 && i-- > 0;)
+		sift_down(heap, n, i);
+	while (rc == 0 && n > 0) {
+		struct start_run *r = heap[0];
+		const struct start_ev *e = &r->buf[r->pos];
+
+		if (have && e->h == last && (e->seq_cont & 1)) {
+			rc = 1;
+			break;
+		}
+		last = e->h;
+		have = 1;
+		r->pos++;
+		if (run_peek(s, r, err, &rc) == NULL) {
+			if (rc < 0)
+				break;
+			heap[0] = heap[--n];
+		}
+		sift_down(heap, n, 0);
+	}
+	free(heap);
+	return rc;
 }
 
 int
