@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "clm_codes.h"
 #include "clm_edit_address.h"
 
 #define MAX_WORDS 24
@@ -36,17 +37,6 @@ word_is(char w[][WORD_MAX], size_t n, size_t i, const char *v)
 	return i < n && strcmp(w[i], v) == 0;
 }
 
-static int
-all_digits(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* w[i] is p, or p with its number run on ("POBOX12"); or p followed by
  * a word that starts with a digit, when the number is required. */
 static int
@@ -58,7 +48,7 @@ box_word(char w[][WORD_MAX], size_t n, size_t i, const char *p,
 	if (strncmp(w[i], p, len) != 0)
 		return 0;
 	if (w[i][len] != '\0')
-		return all_digits(w[i] + len);
+		return clm_codes_digits(w[i] + len, strlen(w[i] + len));
 	return !number_required ||
 	    (i + 1 < n && isdigit((unsigned char)w[i + 1][0]));
 }

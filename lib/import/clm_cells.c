@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "clm_cells.h"
+#include "clm_codes.h"
 
 #define MAX_PTRS 32
 
@@ -193,16 +194,6 @@ clm_cells_dx_ptr_letters(const char *canon, char *out, size_t size)
 	return n;
 }
 
-/* Digits only, at least one. */
-static int
-all_digits(const char *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)v[i]))
-			return 0;
-	return n > 0;
-}
-
 int
 clm_cells_needs_guard(const char *v)
 {
@@ -210,7 +201,7 @@ clm_cells_needs_guard(const char *v)
 
 	if (n == 0)
 		return 0;
-	if (all_digits(v, n))	/* 00951; 12+ digits lose precision */
+	if (clm_codes_digits(v, n))	/* 00951; 12+ digits lose precision */
 		return v[0] == '0' ? n > 1 : n >= 12;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)v[i];
