@@ -35,7 +35,6 @@ struct parse_starts {
 	FILE *fp;		/* the sorted runs, once the buffer filled */
 	struct start_run *runs;
 	size_t nruns;
-	int scattered;		/* already known */
 };
 
 static int
@@ -107,12 +106,10 @@ int
 parse_starts_add(struct parse_starts *s, uint64_t h, int continues,
     struct clm_error *err)
 {
-	if (s->scattered)
-		return 1;
 	if (s->n == s->cap) {
 		qsort(s->ev, s->n, sizeof(*s->ev), ev_cmp);
 		if (sorted_has_return(s->ev, s->n))
-			return s->scattered = 1;
+			return 1;
 		if (write_run(s, err) < 0)
 			return -CLM_EIO;
 	}
@@ -217,8 +214,6 @@ merge_runs(struct parse_starts *s, struct clm_error *err)
 int
 parse_starts_scattered(struct parse_starts *s, struct clm_error *err)
 {
-	if (s->scattered)
-		return 1;
 	qsort(s->ev, s->n, sizeof(*s->ev), ev_cmp);
 	if (sorted_has_return(s->ev, s->n))
 		return 1;

@@ -122,41 +122,27 @@ clm_837p_form_fits(enum clm_column col, const char *v)
 void
 clm_837p_form_describe(enum clm_column col, char *buf, size_t size)
 {
+	static const char *const phrase[] = {
+		[CLM_837P_FORM_NONE] = "text",
+		[CLM_837P_FORM_ZIP] = "a 5 or 9 digit ZIP code",
+		[CLM_837P_FORM_STATE] =
+		    "a USPS state or Canadian province code",
+		[CLM_837P_FORM_DATE] = "a real date CCYYMMDD",
+		[CLM_837P_FORM_AMOUNT] = "an amount with at most 2 decimals",
+		[CLM_837P_FORM_QTY] = "a positive quantity",
+	};
 	enum clm_837p_form f = clm_837p_form(col);
-	int min = forms[col < CLM_COL_COUNT ? col : 0].min;
-	int max = forms[col < CLM_COL_COUNT ? col : 0].max;
 
-	switch (f) {
-	case CLM_837P_FORM_CODE:
+	if (f == CLM_837P_FORM_CODE)
 		snprintf(buf, size, "one of %s", forms[col].codes);
-		break;
-	case CLM_837P_FORM_DIGITS:
-		snprintf(buf, size, "%d digits", max);
-		break;
-	case CLM_837P_FORM_ALNUM:
-		snprintf(buf, size, "%d upper-case letters and digits", max);
-		break;
-	case CLM_837P_FORM_TEXT:
-		snprintf(buf, size, "%d to %d characters", min, max);
-		break;
-	case CLM_837P_FORM_ZIP:
-		snprintf(buf, size, "a 5 or 9 digit ZIP code");
-		break;
-	case CLM_837P_FORM_STATE:
-		snprintf(buf, size,
-		    "a USPS state or Canadian province code");
-		break;
-	case CLM_837P_FORM_DATE:
-		snprintf(buf, size, "a real date CCYYMMDD");
-		break;
-	case CLM_837P_FORM_AMOUNT:
-		snprintf(buf, size, "an amount with at most 2 decimals");
-		break;
-	case CLM_837P_FORM_QTY:
-		snprintf(buf, size, "a positive quantity");
-		break;
-	case CLM_837P_FORM_NONE:
-		snprintf(buf, size, "text");
-		break;
-	}
+	else if (f == CLM_837P_FORM_DIGITS)
+		snprintf(buf, size, "%d digits", forms[col].max);
+	else if (f == CLM_837P_FORM_ALNUM)
+		snprintf(buf, size, "%d upper-case letters and digits",
+		    forms[col].max);
+	else if (f == CLM_837P_FORM_TEXT)
+		snprintf(buf, size, "%d to %d characters", forms[col].min,
+		    forms[col].max);
+	else
+		snprintf(buf, size, "%s", phrase[f]);
 }
